@@ -1,0 +1,105 @@
+package app.roadbook.base.ui;
+
+import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrgSummary;
+import app.roadbook.tenancy.OrganizationService;
+import app.roadbook.tenancy.RoadbookUser;
+import app.roadbook.tenancy.ui.CreateOrganizationForm;
+import app.roadbook.tenancy.ui.HomeView;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+import java.util.List;
+
+/** The frame around every signed-in view: brand, current organization with switcher, navigation, user menu. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    final Span organizationName = new Span();
+    final Select<OrgSummary> organizationSwitcher = new Select<>();
+    final MenuBar userMenu = new MenuBar();
+
+    private final OrganizationService organizations;
+    private final CurrentOrganization currentOrganization;
+    private final AuthenticationContext authentication;
+
+    public MainLayout(OrganizationService organizations, CurrentOrganization currentOrganization,
+                      AuthenticationContext authentication) {
+        this.organizations = organizations;
+        this.currentOrganization = currentOrganization;
+        this.authentication = authentication;
+
+        Span brand = new Span("Roadbook");
+        brand.addClassName("brand");
+        organizationName.addClassName("current-org");
+        organizationSwitcher.setAriaLabel("Switch organization");
+        organizationSwitcher.setItemLabelGenerator(OrgSummary::name);
+        organizationSwitcher.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                currentOrganization.select(e.getValue().id());
+                UI.getCurrent().refreshCurrentRoute(true);
+            }
+        });
+
+        HorizontalLayout bar = new HorizontalLayout(brand, organizationName, organizationSwitcher, userMenu);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.setWidthFull();
+        bar.expand(organizationSwitcher);
+        bar.addClassName("navbar");
+        buildUserMenu();
+        addToNavbar(new DrawerToggle(), bar);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()));
+        addToDrawer(nav);
+    }
+
+    private void buildUserMenu() {
+        userMenu.addThemeVariants(MenuBarVariant.TERTIARY);
+        String name = authentication.getAuthenticatedUser(RoadbookUser.class)
+                .map(RoadbookUser::getDisplayName).orElse("Account");
+        MenuItem account = userMenu.addItem(name);
+        account.getSubMenu().addItem("New organization…", e -> openCreateOrganization());
+        account.getSubMenu().addItem("Sign out", e -> authentication.logout());
+    }
+
+    private void openCreateOrganization() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("New organization");
+        dialog.add(new CreateOrganizationForm(organizations, id -> {
+            dialog.close();
+            currentOrganization.select(id);
+            UI.getCurrent().refreshCurrentRoute(true);
+        }));
+        dialog.open();
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        List<OrgSummary> mine = organizations.myOrganizations();
+        OrgSummary current = currentOrganization.pick(mine).orElse(null);
+        organizationName.setText(current == null ? "" : current.name());
+        organizationName.setVisible(current != null && mine.size() == 1);
+        organizationSwitcher.setItems(mine);
+        organizationSwitcher.setValue(current);
+        organizationSwitcher.setVisible(mine.size() > 1);
+    }
+}

@@ -1,0 +1,55 @@
+package app.roadbook.tenancy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A login account; replaces Supabase's auth.users. Passwords never leave the database but for sign-in. */
+@Entity
+@Table(name = "app_users")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class AppUser {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, columnDefinition = "citext")
+    private String email;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "is_platform_admin", nullable = false)
+    private boolean platformAdmin;
+
+    @Column(name = "disabled_at")
+    private OffsetDateTime disabledAt;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false, insertable = false)
+    private OffsetDateTime updatedAt;
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof AppUser other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,53 @@
+package app.roadbook.tenancy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A user's membership of an organization, with their role in it. */
+@Entity
+@Table(name = "org_members")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class OrgMember {
+
+    @EmbeddedId
+    private Key id;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+    @Column(nullable = false, columnDefinition = "org_role")
+    private OrgRole role;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Embeddable
+    public record Key(@Column(name = "org_id") UUID orgId, @Column(name = "user_id") UUID userId)
+            implements Serializable {
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof OrgMember other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,46 @@
+package app.roadbook.tenancy;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A tenant: an artist management company and everything it keeps. Created through create_organization(). */
+@Entity
+@Table(name = "organizations")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Organization {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String slug;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "created_by", updatable = false)
+    private UUID createdBy;
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Organization other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,34 @@
+package app.roadbook.tenancy;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
+import org.springframework.transaction.TransactionDefinition;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Tells PostgreSQL who is acting, first thing in every transaction: {@code app.user_id} set
+ * transaction-locally, so it vanishes at commit or rollback and a pooled connection never carries
+ * it into someone else's transaction. Nobody acting means an empty value: every policy then
+ * answers with no rows. See docs/decisions/0002-rls-context.md.
+ */
+class RlsJpaDialect extends HibernateJpaDialect {
+
+    static final String SET_USER = "select set_config('app.user_id', ?, true)";
+
+    @Override
+    public Object beginTransaction(EntityManager entityManager, TransactionDefinition definition)
+            throws SQLException {
+        Object transactionData = super.beginTransaction(entityManager, definition);
+        String userId = ActingUser.id().map(Object::toString).orElse("");
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SET_USER)) {
+                statement.setString(1, userId);
+                statement.execute();
+            }
+        });
+        return transactionData;
+    }
+}

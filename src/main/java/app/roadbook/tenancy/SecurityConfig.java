@@ -1,0 +1,65 @@
+package app.roadbook.tenancy;
+
+import app.roadbook.tenancy.ui.LoginView;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfig {
+
+    /** Argon2id at OWASP ASVS 5.0's floor or above: 19 MiB, 2 iterations, parallelism 1. */
+    static final int ARGON2_MEMORY_KIB = 19 * 1024;
+    static final int ARGON2_ITERATIONS = 2;
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        AuthenticationFailureHandler failures = (request, response, exception) -> {
+            String target = exception instanceof LoginThrottledException throttled
+                    ? "/login?error=throttled&retry=" + throttled.retryAfterSeconds()
+                    : "/login?error";
+            response.sendRedirect(request.getContextPath() + target);
+        };
+        // Vaadin's configurer must come first: it declares the login view before form login initializes,
+        // otherwise Spring Security serves its own generated login page instead.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll());
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.formLogin(form -> form.failureHandler(failures));
+        // A new session id at sign-in (Spring Security's default, stated here because it matters).
+        http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS);
+    }
+
+    @Bean
+    LoginThrottle loginThrottle() {
+        return new LoginThrottle(Clock.systemUTC());
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(DataSource dataSource, PasswordEncoder passwordEncoder,
+                                                  LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new AccountLookup(dataSource));
+        // Unknown emails are checked against a dummy hash, so they take as long as wrong passwords.
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
+}

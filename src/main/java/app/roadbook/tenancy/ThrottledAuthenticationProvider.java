@@ -1,0 +1,42 @@
+package app.roadbook.tenancy;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+import java.time.Duration;
+
+/** Password sign-in with growing delays after failures; unknown emails and wrong passwords look the same. */
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private final AuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String email = authentication.getName();
+        Duration wait = throttle.waitFor(email);
+        if (!wait.isZero()) {
+            throw new LoginThrottledException(wait);
+        }
+        try {
+            Authentication result = passwords.authenticate(authentication);
+            throttle.succeeded(email);
+            return result;
+        } catch (BadCredentialsException e) {
+            throttle.failed(email);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

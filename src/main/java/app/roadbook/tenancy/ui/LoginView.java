@@ -1,0 +1,84 @@
+package app.roadbook.tenancy.ui;
+
+import app.roadbook.demo.DemoData;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Roadbook")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String BAD_CREDENTIALS = "The email or password is not right. Check both and try again.";
+
+    private final LoginForm form = new LoginForm();
+    private final AuthenticationContext authentication;
+    private String errorMessage = BAD_CREDENTIALS;
+
+    public LoginView(AuthenticationContext authentication, DemoData demoData) {
+        this.authentication = authentication;
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n(BAD_CREDENTIALS));
+
+        H1 brand = new H1("Roadbook");
+        brand.addClassName("login-brand");
+        add(brand, new Paragraph("Shows, advancing and crews for touring teams."), form);
+        if (demoData.isEnabled()) {
+            Div hint = new Div("Demo accounts: owner@roadbook.demo, admin@, editor@, viewer@, other@, "
+                    + "platform@ and promoter@roadbook.demo, password roadbook-demo.");
+            hint.addClassName("login-demo-hint");
+            add(hint);
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        QueryParameters query = event.getLocation().getQueryParameters();
+        if (query.getParameters().containsKey("error")) {
+            String kind = query.getSingleParameter("error").orElse("");
+            if ("throttled".equals(kind)) {
+                String seconds = query.getSingleParameter("retry").filter(s -> s.matches("\\d{1,4}")).orElse("a few");
+                errorMessage = "Too many failed attempts for this email. Wait " + seconds + " seconds, then try again.";
+            } else {
+                errorMessage = BAD_CREDENTIALS;
+            }
+            form.setI18n(i18n(errorMessage));
+            form.setError(true);
+        }
+    }
+
+    /** The message the form shows when it is in error. */
+    String errorMessage() {
+        return errorMessage;
+    }
+
+    private static LoginI18n i18n(String errorMessage) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Email");
+        i18n.getErrorMessage().setTitle("Could not sign you in");
+        i18n.getErrorMessage().setMessage(errorMessage);
+        return i18n;
+    }
+}

@@ -1,0 +1,66 @@
+package app.roadbook;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+class ArchitectureTest {
+
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("app.roadbook");
+
+    @Test
+    void everyRouteAndLayoutSaysWhoMayOpenIt() {
+        ArchRule rule = classes().that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
+                .should().beAnnotatedWith(AnonymousAllowed.class)
+                .orShould().beAnnotatedWith(PermitAll.class)
+                .orShould().beAnnotatedWith(RolesAllowed.class)
+                .orShould().beAnnotatedWith(DenyAll.class)
+                .because("views are denied unless annotated; each must say who may open it (DESIGN.md §5)");
+        rule.check(MAIN);
+    }
+
+    @Test
+    void viewsNeverTouchRepositoriesOrTheDatabase() {
+        ArchRule rule = noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().areAssignableTo(Repository.class)
+                .orShould().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
+                .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
+                .orShould().dependOnClassesThat().areAssignableTo(javax.sql.DataSource.class)
+                .because("views call services, which own transactions and authorization (DESIGN.md §3)");
+        rule.check(MAIN);
+    }
+
+    @Test
+    void viewsLiveInUiPackages() {
+        classes().that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
+                .should().resideInAPackage("..ui..")
+                .check(MAIN);
+    }
+
+    @Test
+    void servicesDoNotDependOnViews() {
+        noClasses().that().resideOutsideOfPackage("..ui..")
+                .and().resideOutsideOfPackage("app.roadbook")
+                .and().areNotAnnotatedWith(org.springframework.context.annotation.Configuration.class)
+                .should().dependOnClassesThat().resideInAPackage("..ui..")
+                .allowEmptyShould(true)
+                .because("the UI depends on the services, never the other way round")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,101 @@
+package app.roadbook.base.db;
+
+import app.roadbook.RoadbookApplication;
+import app.roadbook.support.RoadbookTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.mock.env.MockEnvironment;
+
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@RoadbookTest
+class DatabaseGateTest {
+
+    @Autowired DataSource appDataSource;
+    @Autowired DatabaseGate gate;
+    @Autowired Environment env;
+
+    EmbeddedDatabase db = EmbeddedDatabase.start(null, EmbeddedDatabase.DEFAULT_APP_ROLE);
+
+    @Test
+    void theApplicationRoleIsSafe() {
+        assertThat(gate.problems()).isEmpty();
+        JdbcTemplate jdbc = new JdbcTemplate(appDataSource);
+        assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("roadbook_app");
+        assertThat(jdbc.queryForObject("select rolsuper or rolbypassrls from pg_roles where rolname = current_user", Boolean.class)).isFalse();
+    }
+
+    @Test
+    void aSuperuserIsRefused() {
+        DatabaseGate superuserGate = new DatabaseGate(new DriverManagerDataSource(db.superuserJdbcUrl()));
+        assertThat(superuserGate.problems()).anySatisfy(p -> assertThat(p).contains("is a superuser"));
+    }
+
+    @Test
+    void bypassRlsAndOwnershipAreRefused() {
+        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(db.superuserJdbcUrl()));
+        superuser.execute("""
+                do $$ begin
+                  if not exists (select 1 from pg_roles where rolname = 'gate_probe') then
+                    create role gate_probe login password 'probe' nosuperuser bypassrls;
+                  end if;
+                end $$""");
+        superuser.execute("grant connect on database roadbook to gate_probe");
+        superuser.execute("create table if not exists gate_probe_owned (id int)");
+        superuser.execute("alter table gate_probe_owned owner to gate_probe");
+        try {
+            DatabaseGate probeGate = new DatabaseGate(new DriverManagerDataSource(db.jdbcUrl(), "gate_probe", "probe"));
+            assertThat(probeGate.problems())
+                    .anySatisfy(p -> assertThat(p).contains("has BYPASSRLS"))
+                    .anySatisfy(p -> assertThat(p).contains("owns table public.gate_probe_owned"));
+            assertThatThrownBy(probeGate::check).isInstanceOf(DatabaseGateException.class)
+                    .hasMessageStartingWith("Roadbook refuses to start because")
+                    .hasMessageContaining("SPRING_DATASOURCE_USERNAME");
+        } finally {
+            superuser.execute("drop table gate_probe_owned");
+        }
+    }
+
+    @Test
+    void theAppRefusesToStartAsASuperuserWithOneClearSentence() {
+        assertThatThrownBy(() -> start("--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=x",
+                "--spring.flyway.user=" + EmbeddedDatabase.OWNER_ROLE, "--spring.flyway.password=" + db.password()))
+                .satisfies(failure -> {
+                    FailureAnalysis analysis = new DatabaseFailureAnalyzer(env).analyze(failure);
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).startsWith("Roadbook refuses to start because the application role 'postgres' is a superuser");
+                });
+    }
+
+    @Test
+    void theAppRefusesToStartWhenTheDatabaseIsUnreachable() {
+        MockEnvironment unreachable = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/roadbook");
+        assertThatThrownBy(() -> start("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/roadbook",
+                "--spring.datasource.username=roadbook_app", "--spring.datasource.password=x",
+                "--spring.datasource.hikari.connection-timeout=2000"))
+                .satisfies(failure -> {
+                    FailureAnalysis analysis = new DatabaseFailureAnalyzer(unreachable).analyze(failure);
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription())
+                            .startsWith("Roadbook cannot reach its database at jdbc:postgresql://127.0.0.1:1/roadbook");
+                    assertThat(analysis.getAction()).contains("SPRING_DATASOURCE_URL");
+                });
+    }
+
+    private static void start(String... args) {
+        new SpringApplicationBuilder(RoadbookApplication.class)
+                .profiles("test")
+                .properties("spring.main.web-application-type=none", "roadbook.demo=false")
+                .run(args)
+                .close();
+    }
+}

@@ -1,0 +1,82 @@
+package app.roadbook.tenancy;
+
+import app.roadbook.support.Fixtures;
+import app.roadbook.support.RoadbookTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@RoadbookTest
+class OrganizationServiceTest {
+
+    @Autowired OrganizationService organizations;
+    @Autowired Fixtures fixtures;
+
+    @AfterEach
+    void signOut() {
+        Fixtures.signOut();
+    }
+
+    @Test
+    void theDemoOwnerSeesTheirOrganizationAndItsMembers() {
+        fixtures.signIn("owner@roadbook.demo");
+        assertThat(organizations.myOrganizations())
+                .extracting(OrgSummary::name, OrgSummary::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Northern Lights Touring", OrgRole.owner));
+        UUID northern = organizations.myOrganizations().getFirst().id();
+        assertThat(organizations.members(northern, Pageable.unpaged()))
+                .extracting(MemberRow::email, MemberRow::role)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("owner@roadbook.demo", OrgRole.owner),
+                        org.assertj.core.groups.Tuple.tuple("admin@roadbook.demo", OrgRole.admin),
+                        org.assertj.core.groups.Tuple.tuple("editor@roadbook.demo", OrgRole.editor),
+                        org.assertj.core.groups.Tuple.tuple("viewer@roadbook.demo", OrgRole.viewer));
+    }
+
+    @Test
+    void anotherOrganizationsMembersAreInvisibleEvenByItsId() {
+        UUID southside = fixtures.owner().queryForObject("select id from organizations where slug = 'southside-artists'", UUID.class);
+        fixtures.signIn("owner@roadbook.demo");
+        assertThat(organizations.members(southside, Pageable.unpaged())).isEmpty();
+        assertThat(organizations.myOrganizations()).extracting(OrgSummary::id).doesNotContain(southside);
+    }
+
+    @Test
+    void creatingAnOrganizationMakesTheCreatorItsOwner() {
+        UUID user = fixtures.user("Founder");
+        fixtures.signIn(user);
+        UUID created = organizations.createOrganization("  Founder Touring  ");
+        assertThat(organizations.myOrganizations()).containsExactly(new OrgSummary(created, "Founder Touring", OrgRole.owner));
+        assertThat(fixtures.owner().queryForObject("select slug from organizations where id = ?", String.class, created))
+                .startsWith("founder-touring");
+        // The same name again gets its own slug.
+        UUID again = organizations.createOrganization("Founder Touring");
+        assertThat(fixtures.owner().queryForObject("select count(distinct slug) from organizations where id in (?, ?)",
+                Integer.class, created, again)).isEqualTo(2);
+    }
+
+    @Test
+    void badNamesAreRefusedWithAClearMessageAndNothingIsWritten() {
+        UUID user = fixtures.user("Careless");
+        fixtures.signIn(user);
+        assertThatThrownBy(() -> organizations.createOrganization("   ")).hasMessage("Give the organization a name.");
+        assertThatThrownBy(() -> organizations.createOrganization("x".repeat(121)))
+                .hasMessage("Keep the name to 120 characters or fewer.");
+        assertThatThrownBy(() -> organizations.createOrganization("Tab\tName")).hasMessageContaining("characters");
+        assertThat(organizations.myOrganizations()).isEmpty();
+    }
+
+    @Test
+    void nobodySignedInIsRefused() {
+        // Spring Security refuses before the method runs: no authentication at all.
+        assertThatThrownBy(() -> organizations.myOrganizations()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> organizations.createOrganization("Ghost Org")).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+}
