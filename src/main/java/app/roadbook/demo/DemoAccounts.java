@@ -32,6 +32,16 @@ public class DemoAccounts {
         owner.update("insert into org_members (org_id, user_id, role) values (?, ?, ?::org_role)", orgId, userId, role);
     }
 
+    /** A subscription whose current period runs {@code days} from now (negative: already over). */
+    public void subscription(UUID orgId, String planId, String status, int days) {
+        owner.update("""
+                insert into org_subscriptions (org_id, plan_id, status, current_period_start, current_period_end)
+                values (?, ?, ?, now() - interval '1 day', now() + make_interval(days => ?))
+                on conflict (org_id) do update set plan_id = excluded.plan_id, status = excluded.status,
+                    current_period_start = excluded.current_period_start, current_period_end = excluded.current_period_end
+                """, orgId, planId, status, days);
+    }
+
     public boolean anyAccount() {
         return Boolean.TRUE.equals(owner.queryForObject("select exists (select 1 from app_users)", Boolean.class));
     }

@@ -65,8 +65,10 @@ class DemoDataSeeder implements ApplicationRunner {
         accounts.member(northern, admin, "admin");
         accounts.member(northern, editor, "editor");
         accounts.member(northern, viewer, "viewer");
+        accounts.subscription(northern, "team_manager", "active", 30);
 
         UUID southside = accounts.organization("Southside Artists", "southside-artists", other);
         accounts.member(southside, other, "owner");
+        accounts.subscription(southside, "solo_artist", "trialing", 7);
     }
 }

@@ -44,7 +44,12 @@ public class Fixtures {
         String slug = unique(name.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
         UUID id = accounts.organization(name, slug, ownerId);
         accounts.member(id, ownerId, "owner");
+        accounts.subscription(id, "team_manager", "active", 30);
         return id;
+    }
+
+    public DemoAccounts accounts() {
+        return accounts;
     }
 
     public void member(UUID orgId, UUID userId, String role) {

@@ -53,6 +53,61 @@ public class DatabaseGate {
             problems.add("the application role '" + role + "' owns " + String.join(", ", owned)
                     + ", and owners are exempt from row-level security");
         }
+        problems.addAll(catalogProblems());
+        return problems;
+    }
+
+    /** The schema's side of the contract (DESIGN.md §4); every query reads the catalog only. */
+    private List<String> catalogProblems() {
+        List<String> problems = new ArrayList<>();
+        List<String> noRls = jdbc.queryForList("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity
+                  and c.relname <> 'flyway_schema_history' order by 1""", String.class);
+        if (!noRls.isEmpty()) {
+            problems.add("row-level security is off on " + String.join(", ", noRls));
+        }
+        // Partitions are reached through their parent, whose policies apply; they need RLS on, not policies.
+        List<String> noPolicy = jdbc.queryForList("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+                  and c.relname <> 'flyway_schema_history'
+                  and not exists (select 1 from pg_policy p where p.polrelid = c.oid) order by 1""", String.class);
+        if (!noPolicy.isEmpty()) {
+            problems.add("these tables have no policy: " + String.join(", ", noPolicy));
+        }
+        List<String> definerViews = jdbc.queryForList("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind = 'v'
+                  and not coalesce('security_invoker=true' = any (c.reloptions)
+                                   or 'security_invoker=on' = any (c.reloptions), false) order by 1""", String.class);
+        if (!definerViews.isEmpty()) {
+            problems.add("these views are not security_invoker: " + String.join(", ", definerViews));
+        }
+        List<String> matviews = jdbc.queryForList("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind = 'm' and has_table_privilege(c.oid, 'SELECT') order by 1""",
+                String.class);
+        if (!matviews.isEmpty()) {
+            problems.add("the application role can read materialized views, which bypass row-level security: "
+                    + String.join(", ", matviews));
+        }
+        List<String> unpinned = jdbc.queryForList("""
+                select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname = 'public' and p.prosecdef
+                  and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) cfg where cfg like 'search_path=%')
+                order by 1""", String.class);
+        if (!unpinned.isEmpty()) {
+            problems.add("these SECURITY DEFINER functions do not pin search_path: " + String.join(", ", unpinned));
+        }
+        List<String> partitionsGranted = jdbc.queryForList("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relispartition
+                  and (has_table_privilege(c.oid, 'SELECT') or has_table_privilege(c.oid, 'INSERT')) order by 1""",
+                String.class);
+        if (!partitionsGranted.isEmpty()) {
+            problems.add("the application role may use partitions directly: " + String.join(", ", partitionsGranted));
+        }
         return problems;
     }
 

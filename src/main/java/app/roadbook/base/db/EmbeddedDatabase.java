@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * every object, and a login role for the app that is NOSUPERUSER, NOBYPASSRLS and owns nothing.
  * One server per data directory and JVM, so several Spring contexts in one test run share it.
  */
-public final class EmbeddedDatabase {
+public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "roadbook";
     public static final String OWNER_ROLE = "roadbook_owner";
@@ -28,11 +28,13 @@ public final class EmbeddedDatabase {
 
     private static final Map<Path, EmbeddedDatabase> RUNNING = new ConcurrentHashMap<>();
 
+    private final Path key;
     private final EmbeddedPostgres postgres;
     private final String appRole;
     private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String appRole, String password) {
+    private EmbeddedDatabase(Path key, EmbeddedPostgres postgres, String appRole, String password) {
+        this.key = key;
         this.postgres = postgres;
         this.appRole = appRole;
         this.password = password;
@@ -41,10 +43,10 @@ public final class EmbeddedDatabase {
     /** Starts (or returns the already running) server whose data lives in {@code dataDir}; null means throwaway. */
     public static EmbeddedDatabase start(Path dataDir, String appRole) {
         Path key = dataDir == null ? Path.of("<ephemeral>") : dataDir.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(key, k -> launch(dataDir, appRole));
+        return RUNNING.computeIfAbsent(key, k -> launch(k, dataDir, appRole));
     }
 
-    private static EmbeddedDatabase launch(Path dataDir, String appRole) {
+    private static EmbeddedDatabase launch(Path key, Path dataDir, String appRole) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "100")
@@ -56,7 +58,7 @@ public final class EmbeddedDatabase {
             }
             EmbeddedPostgres postgres = builder.start();
             // The server trusts loopback connections only; the password just keeps JDBC URLs uniform.
-            EmbeddedDatabase db = new EmbeddedDatabase(postgres, appRole, "roadbook-local");
+            EmbeddedDatabase db = new EmbeddedDatabase(key, postgres, appRole, "roadbook-local");
             db.createRolesAndDatabase();
             return db;
         } catch (IOException e) {
@@ -103,6 +105,13 @@ public final class EmbeddedDatabase {
 
     public String password() {
         return password;
+    }
+
+    /** Stops the server; its data directory, if any, stays for the next start. */
+    @Override
+    public void close() throws IOException {
+        RUNNING.remove(key);
+        postgres.close();
     }
 
     /** A superuser URL, for tests that must prove the app refuses unsafe roles. */

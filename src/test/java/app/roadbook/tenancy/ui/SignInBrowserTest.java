@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import jakarta.servlet.ServletContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -21,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInBrowserTest {
 
     @LocalServerPort int port;
+    @Autowired ServletContext servletContext;
+    @Autowired Environment env;
     Browser browser;
 
     @BeforeAll
@@ -58,6 +63,13 @@ class SignInBrowserTest {
         browser.waitUntil(d -> browser.currentPath().startsWith("/login"));
         browser.open("/");
         browser.waitUntil(d -> browser.currentPath().startsWith("/login"));
+    }
+
+    @Test
+    void idleSessionsEndAfterThirtyMinutesAndHeartbeatsDoNotKeepThemAlive() {
+        assertThat(servletContext.getSessionTimeout()).as("minutes").isEqualTo(30);
+        assertThat(servletContext.getSessionCookieConfig().isHttpOnly()).isTrue();
+        assertThat(env.getProperty("vaadin.closeIdleSessions", Boolean.class)).isTrue();
     }
 
     @Test

@@ -1,0 +1,6 @@
+package app.roadbook.shows;
+
+/** The database enum; constants are spelled exactly as PostgreSQL stores them. */
+public enum ShowCollabRole {
+    promoter_editor, promoter_viewer
+}
