@@ -1,0 +1,49 @@
+package app.roadbook.support;
+
+import app.roadbook.base.db.EmbeddedDatabase;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import javax.sql.DataSource;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A fresh, empty database on the test server, owned by the owner role, for migration tests. */
+public final class ScratchDatabase {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final EmbeddedDatabase server = EmbeddedDatabase.start(null, EmbeddedDatabase.DEFAULT_APP_ROLE);
+    private final String name = "scratch_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
+
+    public ScratchDatabase() {
+        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(server.superuserJdbcUrl()));
+        superuser.execute("create database " + name + " owner " + EmbeddedDatabase.OWNER_ROLE);
+        superuser.execute("grant connect on database " + name + " to " + EmbeddedDatabase.DEFAULT_APP_ROLE);
+    }
+
+    public String url() {
+        return server.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE, "/" + name);
+    }
+
+    public DataSource owner() {
+        return new DriverManagerDataSource(url(), EmbeddedDatabase.OWNER_ROLE, server.password());
+    }
+
+    public DataSource app() {
+        return new DriverManagerDataSource(url(), EmbeddedDatabase.DEFAULT_APP_ROLE, server.password());
+    }
+
+    /** Migrates to {@code target} ("latest" for all). */
+    public MigrateResult migrate(String target) {
+        return Flyway.configure()
+                .dataSource(owner())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", EmbeddedDatabase.DEFAULT_APP_ROLE))
+                .target(target)
+                .load()
+                .migrate();
+    }
+}
