@@ -34,15 +34,17 @@ CREATE INDEX idx_activity_log_action_created ON activity_log (action, created_at
 CREATE INDEX idx_activity_log_resource ON activity_log (resource_type, resource_id);
 CREATE INDEX idx_activity_log_org_category_created ON activity_log (org_id, category, created_at DESC);
 
--- Creates the monthly partitions from p_from's month through p_months_ahead months past now.
+-- Creates the monthly partitions from p_from's month through p_months_ahead months past now (or past
+-- p_from, if that is later).
 -- Rows already in the default partition for a new month are moved into it.
 CREATE FUNCTION ensure_activity_log_partitions(p_months_ahead int DEFAULT 2, p_from timestamptz DEFAULT now())
     RETURNS int
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public
 AS $$
 DECLARE
-    v_month   date := date_trunc('month', least(p_from, now()) AT TIME ZONE 'UTC')::date;
-    v_last    date := (date_trunc('month', now() AT TIME ZONE 'UTC') + make_interval(months => greatest(p_months_ahead, 0)))::date;
+    v_month   date := date_trunc('month', p_from AT TIME ZONE 'UTC')::date;
+    v_last    date := (date_trunc('month', greatest(p_from, now()) AT TIME ZONE 'UTC')
+                       + make_interval(months => greatest(p_months_ahead, 0)))::date;
     v_name    text;
     v_created int := 0;
 BEGIN

@@ -44,7 +44,7 @@ AS $$ SELECT show_collab_role_of(p_show_id) IS NOT NULL $$;
 
 CREATE FUNCTION is_show_promoter_editor(p_show_id uuid) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-AS $$ SELECT show_collab_role_of(p_show_id) = 'promoter_editor' AND org_is_live(show_org_id(p_show_id)) $$;
+AS $$ SELECT COALESCE(show_collab_role_of(p_show_id) = 'promoter_editor', false) AND org_is_live(show_org_id(p_show_id)) $$;
 
 CREATE FUNCTION is_collaborator_in_org(p_org_id uuid) RETURNS boolean
     LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
@@ -152,7 +152,8 @@ CREATE FUNCTION advancing_fields_guard() RETURNS trigger
     LANGUAGE plpgsql SET search_path = pg_catalog, public
 AS $$
 DECLARE
-    v_org_editor boolean := can_edit_org(NEW.org_id);
+    -- IS TRUE everywhere: in PL/pgSQL, NOT NULL is NULL and an IF on it silently passes.
+    v_org_editor boolean := can_edit_org(NEW.org_id) IS TRUE;
 BEGIN
     IF current_user <> '${app_role}' THEN
         RETURN NEW;
@@ -161,7 +162,7 @@ BEGIN
         IF OLD.party_type = 'from_us' AND NOT v_org_editor THEN
             RAISE EXCEPTION 'only the organization edits its own side' USING ERRCODE = '42501';
         END IF;
-        IF OLD.party_type = 'from_you' AND NOT is_show_promoter_editor(session_show_id(OLD.session_id)) THEN
+        IF OLD.party_type = 'from_you' AND is_show_promoter_editor(session_show_id(OLD.session_id)) IS NOT TRUE THEN
             RAISE EXCEPTION 'only the promoter team edits the promoter side' USING ERRCODE = '42501';
         END IF;
     END IF;
@@ -260,7 +261,7 @@ CREATE POLICY activity_log_select ON activity_log FOR SELECT
            OR (category = 'billing' AND (SELECT is_platform_admin())));
 CREATE POLICY activity_log_insert ON activity_log FOR INSERT
     WITH CHECK (user_id = (SELECT current_app_user_id())
-                AND ((SELECT is_platform_admin())
+                AND ((category = 'billing' AND (SELECT is_platform_admin()))
                      OR (org_id IS NOT NULL AND (is_org_member(org_id) OR is_collaborator_in_org(org_id)))));
 
 ALTER TABLE query_performance_log ENABLE ROW LEVEL SECURITY;

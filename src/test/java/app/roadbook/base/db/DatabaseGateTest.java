@@ -65,6 +65,28 @@ class DatabaseGateTest {
     }
 
     @Test
+    void theCatalogGateNamesWhatBreaksTheContract() {
+        app.roadbook.support.ScratchDatabase scratch = new app.roadbook.support.ScratchDatabase();
+        scratch.migrate("latest");
+        assertThat(new DatabaseGate(scratch.app()).problems()).as("a fresh database at the latest version").isEmpty();
+
+        JdbcTemplate owner = new JdbcTemplate(scratch.owner());
+        owner.execute("create table no_rls (id int)");
+        owner.execute("create table rls_without_policy (id int)");
+        owner.execute("alter table rls_without_policy enable row level security");
+        owner.execute("create view definer_view as select id from no_rls");
+        owner.execute("create materialized view leaky_cache as select id from organizations");
+        owner.execute("grant select on leaky_cache to roadbook_app");
+        owner.execute("create function unpinned() returns int language sql security definer as 'select 1'");
+        assertThat(new DatabaseGate(scratch.app()).problems())
+                .anySatisfy(p -> assertThat(p).isEqualTo("row-level security is off on no_rls"))
+                .anySatisfy(p -> assertThat(p).contains("have no policy: no_rls, rls_without_policy"))
+                .anySatisfy(p -> assertThat(p).contains("not security_invoker: definer_view"))
+                .anySatisfy(p -> assertThat(p).contains("materialized views").contains("leaky_cache"))
+                .anySatisfy(p -> assertThat(p).contains("do not pin search_path: unpinned"));
+    }
+
+    @Test
     void theAppRefusesToStartAsASuperuserWithOneClearSentence() {
         assertThatThrownBy(() -> start("--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=x",

@@ -1,0 +1,39 @@
+package app.roadbook.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+
+/**
+ * Keeps the activity log's monthly partitions at least {@value #MONTHS_AHEAD} months ahead, at start-up
+ * and every night. The default partition catches anything beyond, so an insert never fails.
+ */
+@Component
+public class ActivityLogPartitions {
+
+    static final int MONTHS_AHEAD = 2;
+    private static final Logger log = LoggerFactory.getLogger(ActivityLogPartitions.class);
+
+    private final JdbcTemplate jdbc;
+
+    ActivityLogPartitions(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(cron = "0 17 3 * * *", zone = "UTC")
+    public int ensureAhead() {
+        // A definer function: the application role may not create tables itself.
+        Integer created = jdbc.queryForObject("select ensure_activity_log_partitions(?)", Integer.class, MONTHS_AHEAD);
+        if (created != null && created > 0) {
+            log.info("Created {} activity log partition(s).", created);
+        }
+        return created == null ? 0 : created;
+    }
+}

@@ -1,0 +1,72 @@
+package app.roadbook.schema;
+
+import app.roadbook.base.db.EmbeddedDatabase;
+import app.roadbook.schema.RlsProbes.Actor;
+import app.roadbook.schema.RlsProbes.Probe;
+import app.roadbook.support.ScratchDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The probes are worth something only if they notice a missing policy: drop each policy in turn and
+ * check that at least one probe of its table then disagrees with the design.
+ */
+class PolicyMutationTest {
+
+    @Test
+    void droppingAnyOnePolicyMakesAProbeFail() throws Exception {
+        ScratchDatabase db = new ScratchDatabase();
+        db.migrate("latest");
+        try (Connection c = db.owner().getConnection()) {
+            ScriptUtils.executeSqlScript(c, new ClassPathResource("db/probe-fixtures.sql"));
+        }
+        List<Map<String, Object>> policies = new JdbcTemplate(db.owner()).queryForList("""
+                select p.polname as policy, c.relname as "table" from pg_policy p join pg_class c on c.oid = p.polrelid
+                join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' order by 2, 1""");
+        assertThat(policies).hasSizeGreaterThan(80);
+
+        RlsProbes probes = new RlsProbes();
+        List<String> unnoticed = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(db.url(), "postgres", "")) {
+            connection.setAutoCommit(false);
+            for (Map<String, Object> policy : policies) {
+                String table = (String) policy.get("table");
+                try (Statement st = connection.createStatement()) {
+                    st.execute("savepoint mutation");
+                    st.execute("drop policy \"" + policy.get("policy") + "\" on " + table);
+                    if (!anyProbeDisagrees(connection, probes, table)) {
+                        unnoticed.add(table + "." + policy.get("policy"));
+                    }
+                    st.execute("rollback to savepoint mutation");
+                }
+            }
+            connection.rollback();
+        }
+        assertThat(unnoticed).as("policies whose removal no probe notices").isEmpty();
+    }
+
+    private static boolean anyProbeDisagrees(Connection connection, RlsProbes probes, String table) throws Exception {
+        for (Probe probe : probes.probes) {
+            if (!probe.table().equals(table)) {
+                continue;
+            }
+            for (Actor actor : Actor.values()) {
+                if (RlsProbes.allowed(connection, EmbeddedDatabase.DEFAULT_APP_ROLE, probe, actor) != probes.expectedAllowed(probe, actor)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,84 @@
+-- One row of every table for org A (and org B), and an account per actor of DESIGN.md §1.
+-- Loaded as the owner into a scratch database at the latest version. ids: see RlsProbes.
+
+INSERT INTO app_users (id, email, display_name, is_platform_admin) VALUES
+ ('a0000000-0000-0000-0000-000000000001', 'owner@a.test', 'Owner A', false),
+ ('a0000000-0000-0000-0000-000000000002', 'admin@a.test', 'Admin A', false),
+ ('a0000000-0000-0000-0000-000000000003', 'editor@a.test', 'Editor A', false),
+ ('a0000000-0000-0000-0000-000000000004', 'viewer@a.test', 'Viewer A', false),
+ ('a0000000-0000-0000-0000-000000000005', 'promoter.editor@p.test', 'Promoter Editor', false),
+ ('a0000000-0000-0000-0000-000000000006', 'promoter.viewer@p.test', 'Promoter Viewer', false),
+ ('a0000000-0000-0000-0000-000000000007', 'platform@x.test', 'Platform', true),
+ ('a0000000-0000-0000-0000-000000000008', 'owner@b.test', 'Owner B', false);
+
+INSERT INTO organizations (id, slug, name) VALUES
+ ('b0000000-0000-0000-0000-00000000000a', 'org-a', 'Org A'),
+ ('b0000000-0000-0000-0000-00000000000b', 'org-b', 'Org B'),
+ ('b0000000-0000-0000-0000-00000000000c', 'org-c', 'Org C without subscription');
+INSERT INTO org_members (org_id, user_id, role) VALUES
+ ('b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001', 'owner'),
+ ('b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000002', 'admin'),
+ ('b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000003', 'editor'),
+ ('b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000004', 'viewer'),
+ ('b0000000-0000-0000-0000-00000000000b', 'a0000000-0000-0000-0000-000000000008', 'owner');
+INSERT INTO org_subscriptions (org_id, plan_id, status, current_period_start, current_period_end) VALUES
+ ('b0000000-0000-0000-0000-00000000000a', 'team_manager', 'active', now() - interval '1 day', now() + interval '30 days'),
+ ('b0000000-0000-0000-0000-00000000000b', 'team_manager', 'active', now() - interval '1 day', now() + interval '30 days');
+INSERT INTO org_feature_overrides (org_id, key, value) VALUES ('b0000000-0000-0000-0000-00000000000a', 'reporting', 'false');
+INSERT INTO billing_plans (id, name, price_cents) VALUES ('probe_plan', 'Probe plan', 100);
+
+INSERT INTO people (id, org_id, name) VALUES
+ ('c0000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Crew A'),
+ ('c0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000b', 'Crew B');
+INSERT INTO artists (id, org_id, name) VALUES
+ ('d0000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Artist A'),
+ ('d0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000b', 'Artist B');
+INSERT INTO venues (id, org_id, name, timezone) VALUES
+ ('e0000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Venue A', 'Europe/Oslo'),
+ ('e0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000b', 'Venue B', 'UTC');
+INSERT INTO shows (id, org_id, artist_id, venue_id, date, title, fee, notes) VALUES
+ ('f0000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'd0000000-0000-0000-0000-00000000000a', 'e0000000-0000-0000-0000-00000000000a', '2026-12-01', 'Granted show', 5000, 'internal'),
+ ('f0000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', NULL, NULL, '2026-12-02', 'Not granted', 100, NULL),
+ ('f0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000b', NULL, NULL, '2026-12-03', 'Show B', NULL, NULL);
+INSERT INTO show_assignments (show_id, person_id, duty) VALUES
+ ('f0000000-0000-0000-0000-00000000000a', 'c0000000-0000-0000-0000-00000000000a', 'FOH');
+INSERT INTO show_collaborators (id, show_id, user_id, role, org_id) VALUES
+ ('10000000-0000-0000-0000-000000000001', 'f0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000005', 'promoter_editor', 'b0000000-0000-0000-0000-00000000000a'),
+ ('10000000-0000-0000-0000-000000000002', 'f0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000006', 'promoter_viewer', 'b0000000-0000-0000-0000-00000000000a');
+INSERT INTO schedule_items (id, org_id, show_id, starts_at, title, visibility, item_type) VALUES
+ ('11000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', '2026-12-01 18:00+00', 'Doors', 'promoter_team', 'doors'),
+ ('11000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', '2026-12-01 12:00+00', 'Band lunch', 'artist_team', 'catering');
+INSERT INTO advancing_sessions (id, org_id, show_id, title, created_by) VALUES
+ ('12000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'Advance', 'a0000000-0000-0000-0000-000000000001'),
+ ('12000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-0000000000a2', 'Other advance', 'a0000000-0000-0000-0000-000000000001');
+INSERT INTO advancing_fields (id, org_id, session_id, section, field_name, value, party_type, created_by) VALUES
+ ('13000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '12000000-0000-0000-0000-00000000000a', 'Schedule', 'Doors', '"19:30"', 'from_you', 'a0000000-0000-0000-0000-000000000001'),
+ ('13000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', '12000000-0000-0000-0000-00000000000a', 'Schedule', 'Doors', '"19:00"', 'from_us', 'a0000000-0000-0000-0000-000000000001');
+INSERT INTO advancing_comments (id, org_id, field_id, author_id, body) VALUES
+ ('14000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '13000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000005', 'Fine');
+INSERT INTO advancing_documents (id, org_id, session_id, party_type, label) VALUES
+ ('15000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '12000000-0000-0000-0000-00000000000a', 'from_you', 'Stage plot');
+INSERT INTO files (id, org_id, document_id, storage_path, uploaded_by) VALUES
+ ('16000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '15000000-0000-0000-0000-00000000000a', 'a/plot.pdf', 'a0000000-0000-0000-0000-000000000005');
+INSERT INTO contacts (id, org_id, name, email) VALUES
+ ('17000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Contact A', 'c@a.test'),
+ ('17000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', 'Contact A2', 'c2@a.test'),
+ ('17000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000b', 'Contact B', 'c@b.test');
+INSERT INTO contact_types (contact_id, org_id, type) VALUES
+ ('17000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'promoter');
+INSERT INTO contact_commissions (id, org_id, contact_id, amount) VALUES
+ ('18000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '17000000-0000-0000-0000-00000000000a', 10);
+INSERT INTO venue_contacts (id, org_id, venue_id, contact_id) VALUES
+ ('19000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'e0000000-0000-0000-0000-00000000000a', '17000000-0000-0000-0000-00000000000a');
+INSERT INTO invitations (id, org_id, email, org_role, show_id, collab_role, status, expires_at) VALUES
+ ('1a000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'new@a.test', 'viewer', NULL, NULL, 'pending', now() + interval '7 days'),
+ ('1a000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', 'new.promoter@p.test', NULL, 'f0000000-0000-0000-0000-00000000000a', 'promoter_editor', 'pending', now() + interval '7 days');
+INSERT INTO parsed_emails (id, org_id, subject, raw_content) VALUES
+ ('1b000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Offer', 'Hi');
+INSERT INTO parsed_contracts (id, org_id, file_name, file_url) VALUES
+ ('1c000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'c.pdf', 'a/c.pdf');
+INSERT INTO activity_log (id, org_id, user_id, category, action, resource_type, created_at) VALUES
+ ('1d000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001', 'general', 'show.created', 'show', now()),
+ ('1d000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', NULL, 'billing', 'plan_changed', 'subscription', now());
+INSERT INTO query_performance_log (id, query_name, execution_time_ms) VALUES ('1e000000-0000-0000-0000-00000000000a', 'q', 1);
+INSERT INTO waitlist (id, email, role) VALUES ('1f000000-0000-0000-0000-00000000000a', 'wait@w.test', 'other');
