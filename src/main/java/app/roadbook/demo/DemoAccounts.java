@@ -42,6 +42,10 @@ public class DemoAccounts {
                 """, orgId, planId, status, days);
     }
 
+    public UUID userId(String email) {
+        return owner.queryForObject("select id from app_users where email = ?::citext", UUID.class, email);
+    }
+
     public boolean anyAccount() {
         return Boolean.TRUE.equals(owner.queryForObject("select exists (select 1 from app_users)", Boolean.class));
     }

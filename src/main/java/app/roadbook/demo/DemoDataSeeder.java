@@ -43,6 +43,9 @@ class DemoDataSeeder implements ApplicationRunner {
                 return false;
             }
             seed(accounts);
+            UUID northern = new JdbcTemplate(owner).queryForObject(
+                    "select id from organizations where slug = 'northern-lights-touring'", UUID.class);
+            DemoDirectory.seed(new JdbcTemplate(owner), northern, accounts.userId("editor@roadbook.demo"));
             return true;
         }));
         if (seeded) {

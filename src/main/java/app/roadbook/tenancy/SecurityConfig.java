@@ -1,7 +1,9 @@
 package app.roadbook.tenancy;
 
 import app.roadbook.tenancy.ui.LoginView;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -42,6 +44,14 @@ class SecurityConfig {
         // A new session id at sign-in (Spring Security's default, stated here because it matters).
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
         return http.build();
+    }
+
+    /** Route annotations first, then organization membership for {@link OrgMembersOnly} views. */
+    @Bean
+    static NavigationAccessControlConfigurer navigationAccessControlConfigurer(ObjectProvider<OrganizationService> organizations) {
+        return new NavigationAccessControlConfigurer()
+                .withAnnotatedViewAccessChecker()
+                .withNavigationAccessChecker(new OrgMembershipChecker(organizations));
     }
 
     @Bean

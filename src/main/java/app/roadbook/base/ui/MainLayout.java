@@ -1,5 +1,6 @@
 package app.roadbook.base.ui;
 
+import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgSummary;
 import app.roadbook.tenancy.OrganizationService;
@@ -36,6 +37,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final Span organizationName = new Span();
     final Select<OrgSummary> organizationSwitcher = new Select<>();
     final MenuBar userMenu = new MenuBar();
+    final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
 
     private final OrganizationService organizations;
     private final CurrentOrganization currentOrganization;
@@ -68,7 +70,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(new DrawerToggle(), bar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()));
+        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()), contactsItem);
         addToDrawer(nav);
     }
 
@@ -101,5 +103,6 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         organizationSwitcher.setItems(mine);
         organizationSwitcher.setValue(current);
         organizationSwitcher.setVisible(mine.size() > 1);
+        contactsItem.setVisible(current != null);
     }
 }

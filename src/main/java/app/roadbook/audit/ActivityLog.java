@@ -1,0 +1,33 @@
+package app.roadbook.audit;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.util.Map;
+import java.util.UUID;
+
+/** Appends to the activity log in the caller's transaction: the entry commits or rolls back with the change. */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class ActivityLog {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    ActivityLog(DataSource dataSource, JsonMapper json) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.json = json;
+    }
+
+    public void record(UUID orgId, String category, String action, String resourceType, UUID resourceId,
+                       Map<String, ?> details) {
+        jdbc.update("""
+                insert into activity_log (org_id, user_id, category, action, resource_type, resource_id, details)
+                values (?, current_app_user_id(), ?, ?, ?, ?, ?::jsonb)""",
+                orgId, category, action, resourceType, resourceId, details == null ? null : json.writeValueAsString(details));
+    }
+}

@@ -1,0 +1,9 @@
+package app.roadbook.base;
+
+/** Someone else saved the same thing first; the user should reload and look again. */
+public class ConcurrentChangeException extends RuntimeException {
+
+    public ConcurrentChangeException() {
+        super("Someone else changed this in the meantime. Reload to see their version, then make your change again.");
+    }
+}

@@ -1,0 +1,262 @@
+package app.roadbook.contacts;
+
+import app.roadbook.audit.ActivityLog;
+import app.roadbook.tenancy.OrgAccess;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+
+/**
+ * CSV import with a preview before anything is written, and CSV export of the filtered directory in the
+ * same columns, so an export imports back.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class ContactImport {
+
+    public static final List<String> COLUMNS = List.of("name", "types", "email", "phone", "company", "role", "city",
+            "country", "commission_rate", "notes", "status");
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_ROWS = 50_000;
+    private static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+    private final OrgAccess access;
+    private final ActivityLog activity;
+    private final ContactService contacts;
+
+    ContactImport(DataSource dataSource, OrgAccess access, ActivityLog activity, ContactService contacts) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.access = access;
+        this.activity = activity;
+        this.contacts = contacts;
+    }
+
+    /** One row of the file: its line number, what it would create, and why it cannot be imported (if so). */
+    public record Row(int line, ContactDraft draft, List<String> problems, String duplicateOf) {
+        public boolean importable() {
+            return problems.isEmpty() && duplicateOf == null;
+        }
+    }
+
+    /** What an import would do; {@code fileProblem} set means the file as a whole cannot be read. */
+    public record Preview(String fileProblem, List<Row> rows) {
+        public long errors() {
+            return rows.stream().filter(r -> !r.problems().isEmpty()).count();
+        }
+
+        public long duplicates() {
+            return rows.stream().filter(r -> r.problems().isEmpty() && r.duplicateOf() != null).count();
+        }
+
+        public long importable() {
+            return rows.stream().filter(Row::importable).count();
+        }
+
+        public boolean canImport() {
+            return fileProblem == null && errors() == 0 && importable() > 0;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Preview preview(UUID orgId, byte[] bytes) {
+        access.requireEditor(orgId);
+        if (bytes.length > MAX_BYTES) {
+            return fileProblem("The file is larger than 10 MB. Split it into smaller files.");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return fileProblem("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        char delimiter = CsvFormat.detectDelimiter(text);
+        List<List<String>> lines = CsvFormat.parse(text, delimiter);
+        if (lines.isEmpty()) {
+            return fileProblem("The file is empty. The first line must name the columns: " + String.join(", ", COLUMNS) + ".");
+        }
+        Map<String, Integer> header = new HashMap<>();
+        for (int i = 0; i < lines.getFirst().size(); i++) {
+            header.putIfAbsent(normalize(lines.getFirst().get(i)), i);
+        }
+        header.computeIfAbsent("types", k -> header.get("type"));
+        List<String> missing = new ArrayList<>();
+        for (String required : List.of("name", "types")) {
+            if (header.get(required) == null) {
+                missing.add(required);
+            }
+        }
+        if (!missing.isEmpty()) {
+            String hint = lines.getFirst().size() == 1 && lines.getFirst().getFirst().matches(".*[|:].*")
+                    ? " The columns seem to be separated by something other than a comma, semicolon or tab." : "";
+            return fileProblem("The file has no " + String.join(" or ", missing) + " column." + hint
+                    + " The first line must name the columns: " + String.join(", ", COLUMNS) + ".");
+        }
+        if (lines.size() - 1 > MAX_ROWS) {
+            return fileProblem("The file has " + (lines.size() - 1) + " rows; import at most " + MAX_ROWS + " at a time.");
+        }
+        Map<String, String> existing = new HashMap<>();
+        jdbc.query("select lower(email::text), name from contacts where org_id = ? and email is not null",
+                rs -> { existing.put(rs.getString(1), rs.getString(2)); }, orgId);
+        Set<String> seen = new HashSet<>();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            rows.add(row(i + 1, lines.get(i), header, existing, seen));
+        }
+        if (rows.isEmpty()) {
+            return fileProblem("The file names its columns but has no rows.");
+        }
+        return new Preview(null, rows);
+    }
+
+    /** Writes every importable row, all or nothing; refuses while any row has an error. */
+    @Transactional
+    public int commit(UUID orgId, Preview preview, IntConsumer progress) {
+        access.requireEditor(orgId);
+        if (!preview.canImport()) {
+            throw new IllegalStateException(preview.fileProblem() != null ? preview.fileProblem()
+                    : preview.errors() > 0 ? "Fix the " + preview.errors() + " row(s) with errors first." : "Nothing to import.");
+        }
+        List<Row> rows = preview.rows().stream().filter(Row::importable).toList();
+        int done = 0;
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            List<Object[]> contactArgs = new ArrayList<>();
+            List<Object[]> typeArgs = new ArrayList<>();
+            for (Row row : batch) {
+                UUID id = UUID.randomUUID();
+                ContactDraft d = row.draft();
+                contactArgs.add(new Object[]{id, orgId, d.name().strip(), ContactRules.clean(d.email()), ContactRules.clean(d.phone()),
+                        ContactRules.clean(d.company()), ContactRules.clean(d.roleTitle()), ContactRules.clean(d.city()),
+                        ContactRules.clean(d.country()), d.commissionRate(), ContactRules.clean(d.notes()), d.status().name()});
+                d.types().forEach(t -> typeArgs.add(new Object[]{id, orgId, t.name()}));
+            }
+            jdbc.batchUpdate("""
+                    insert into contacts (id, org_id, name, email, phone, company, role_title, city, country, commission_rate,
+                                          notes, status, created_by)
+                    values (?, ?, ?, ?::citext, ?, ?, ?, ?, ?, ?, ?, ?, current_app_user_id())""", contactArgs);
+            jdbc.batchUpdate("insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)", typeArgs);
+            done += batch.size();
+            progress.accept(done);
+        }
+        activity.record(orgId, "general", "contact.imported", "contact", null,
+                Map.of("imported", done, "skipped_duplicates", preview.duplicates()));
+        return done;
+    }
+
+    /** The filtered directory as CSV, in the import's columns. */
+    @Transactional(readOnly = true)
+    public void export(UUID orgId, ContactFilter filter, Writer out) {
+        try {
+            out.write(CsvFormat.line(COLUMNS));
+            for (ContactDraft c : contacts.drafts(orgId, filter)) {
+                out.write(CsvFormat.line(java.util.Arrays.asList(c.name(),
+                        String.join("|", c.types().stream().map(Enum::name).toList()), c.email(), c.phone(), c.company(),
+                        c.roleTitle(), c.city(), c.country(), c.commissionRate() == null ? null : c.commissionRate().toPlainString(),
+                        c.notes(), c.status().name())));
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Row row(int line, List<String> cells, Map<String, Integer> header, Map<String, String> existing, Set<String> seen) {
+        List<String> problems = new ArrayList<>();
+        Set<ContactType> types = EnumSet.noneOf(ContactType.class);
+        for (String t : cell(cells, header, "types").split("[|;,/]")) {
+            if (t.isBlank()) {
+                continue;
+            }
+            try {
+                types.add(ContactType.valueOf(t.strip().toLowerCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add("Unknown type \"" + t.strip() + "\" (use promoter, agent, manager or vendor).");
+            }
+        }
+        BigDecimal rate = null;
+        String rateText = cell(cells, header, "commission_rate");
+        if (!rateText.isBlank()) {
+            try {
+                rate = new BigDecimal(rateText.strip().replace("%", "").replace(',', '.'));
+            } catch (NumberFormatException e) {
+                problems.add("Commission rate \"" + rateText.strip() + "\" is not a number.");
+            }
+        }
+        ContactStatus status = ContactStatus.active;
+        String statusText = cell(cells, header, "status");
+        if (!statusText.isBlank()) {
+            try {
+                status = ContactStatus.valueOf(statusText.strip().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add("Status \"" + statusText.strip() + "\" is not active, inactive or pending.");
+            }
+        }
+        ContactDraft draft = new ContactDraft(cell(cells, header, "name"), types, blankToNull(cell(cells, header, "email")),
+                blankToNull(cell(cells, header, "phone")), blankToNull(cell(cells, header, "company")),
+                blankToNull(cell(cells, header, "role")), blankToNull(cell(cells, header, "city")),
+                blankToNull(cell(cells, header, "country")), rate, blankToNull(cell(cells, header, "notes")), status);
+        problems.addAll(ContactRules.problems(draft).stream()
+                .filter(p -> !(p.startsWith("Choose at least one type") && problems.stream().anyMatch(q -> q.startsWith("Unknown type"))))
+                .toList());
+        String duplicateOf = null;
+        String email = ContactRules.clean(draft.email());
+        if (email != null && problems.isEmpty()) {
+            String key = email.toLowerCase(Locale.ROOT);
+            if (existing.containsKey(key)) {
+                duplicateOf = existing.get(key);
+            } else if (!seen.add(key)) {
+                problems.add("The email " + email + " appears more than once in the file.");
+            }
+        }
+        return new Row(line, draft, problems, duplicateOf);
+    }
+
+    private static String cell(List<String> cells, Map<String, Integer> header, String column) {
+        Integer index = header.get(column);
+        return index == null || index >= cells.size() ? "" : cells.get(index);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String normalize(String name) {
+        String n = name.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+        return switch (n) {
+            case "commission", "commission_%", "commission_rate_%" -> "commission_rate";
+            case "role_title", "title" -> "role";
+            case "e-mail", "e_mail", "mail" -> "email";
+            default -> n;
+        };
+    }
+
+    private static Preview fileProblem(String message) {
+        return new Preview(message, List.of());
+    }
+}

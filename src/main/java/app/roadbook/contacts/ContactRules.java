@@ -1,0 +1,66 @@
+package app.roadbook.contacts;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The rules a contact must follow, shared by the form, the service and the CSV import. */
+public final class ContactRules {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_TEXT = 200;
+    public static final int MAX_NOTES = 5000;
+    public static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private ContactRules() {
+    }
+
+    /** Every rule the draft breaks, as sentences a person understands; empty when it is fine. */
+    public static List<String> problems(ContactDraft d) {
+        List<String> problems = new ArrayList<>();
+        if (d.name() == null || d.name().isBlank()) {
+            problems.add("Name is required.");
+        } else if (d.name().strip().length() > MAX_NAME) {
+            problems.add("Name is longer than " + MAX_NAME + " characters.");
+        }
+        if (d.types() == null || d.types().isEmpty()) {
+            problems.add("Choose at least one type (promoter, agent, manager or vendor).");
+        }
+        if (d.email() != null && !d.email().isBlank() && (d.email().strip().length() > 254 || !EMAIL.matcher(d.email().strip()).matches())) {
+            problems.add("\"" + d.email().strip() + "\" is not an email address.");
+        }
+        if (d.commissionRate() != null) {
+            if (d.commissionRate().compareTo(BigDecimal.ZERO) < 0 || d.commissionRate().compareTo(HUNDRED) > 0) {
+                problems.add("Commission rate must be between 0 and 100.");
+            } else if (d.commissionRate().stripTrailingZeros().scale() > 2) {
+                problems.add("Commission rate takes at most two decimals.");
+            }
+        }
+        for (String[] field : new String[][]{{"Name", d.name()}, {"Phone", d.phone()}, {"Company", d.company()},
+                {"Role", d.roleTitle()}, {"City", d.city()}, {"Country", d.country()}, {"Email", d.email()}}) {
+            if (field[1] != null && field[1].strip().length() > MAX_TEXT && !"Name".equals(field[0])) {
+                problems.add(field[0] + " is longer than " + MAX_TEXT + " characters.");
+            }
+            if (field[1] != null && field[1].chars().anyMatch(Character::isISOControl)) {
+                problems.add(field[0] + " contains control characters.");
+            }
+        }
+        if (d.notes() != null && d.notes().length() > MAX_NOTES) {
+            problems.add("Notes are longer than " + MAX_NOTES + " characters.");
+        }
+        if (d.notes() != null && d.notes().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            problems.add("Notes contain control characters.");
+        }
+        return problems;
+    }
+
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+}

@@ -1,0 +1,62 @@
+package app.roadbook.tenancy;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Authorization for one organization, answered by the same SQL helpers the RLS policies use, so
+ * the services and the database cannot disagree. Joins the caller's transaction.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+public class OrgAccess {
+
+    private final JdbcTemplate jdbc;
+
+    OrgAccess(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** The acting user's role in the org, if they are a member. */
+    public Optional<OrgRole> role(UUID orgId) {
+        List<String> roles = jdbc.queryForList(
+                "select role::text from org_members where org_id = ? and user_id = current_app_user_id()", String.class, orgId);
+        return roles.stream().findFirst().map(OrgRole::valueOf);
+    }
+
+    /** Fails as "not found" for anyone outside the org: a foreign org looks like a missing one. */
+    public OrgRole requireMember(UUID orgId) {
+        return role(orgId).orElseThrow(() -> new NotFoundException("Not found."));
+    }
+
+    public boolean canEdit(UUID orgId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select can_edit_org(?)", Boolean.class, orgId));
+    }
+
+    /** Owners, admins and editors of a live org may change its data. */
+    public void requireEditor(UUID orgId) {
+        OrgRole role = requireMember(orgId);
+        if (role == OrgRole.viewer) {
+            throw new AccessDeniedException("Your role in this organization is viewer: you can read, not change.");
+        }
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select org_is_live(?)", Boolean.class, orgId))) {
+            throw new AccessDeniedException("This organization's subscription has lapsed, so it is read-only until "
+                    + "an owner renews it.");
+        }
+    }
+
+    /** Something asked for does not exist, or exists in an org the user may not see. */
+    public static class NotFoundException extends RuntimeException {
+        public NotFoundException(String message) {
+            super(message);
+        }
+    }
+}
