@@ -255,11 +255,12 @@ public class ContactService {
         jdbc.update("update contact_commissions set contact_id = ?, updated_at = now() where contact_id = ?", keepId, otherId);
         jdbc.update("delete from contacts where id = ?", otherId);
         jdbc.update("""
-                update contacts set email = coalesce(email, ?::citext), phone = coalesce(phone, ?), company = coalesce(company, ?),
-                       role_title = coalesce(role_title, ?), city = coalesce(city, ?), country = coalesce(country, ?),
-                       commission_rate = coalesce(commission_rate, ?),
-                       notes = nullif(concat_ws(E'\\n\\n', notes, ?), ''),
-                       status = case when status = 'active' or ? = 'active' then 'active' else status end,
+                update contacts set email = coalesce(email, ?::citext), phone = coalesce(phone, ?::text),
+                       company = coalesce(company, ?::text), role_title = coalesce(role_title, ?::text),
+                       city = coalesce(city, ?::text), country = coalesce(country, ?::text),
+                       commission_rate = coalesce(commission_rate, ?::numeric),
+                       notes = nullif(concat_ws(E'\\n\\n', notes, ?::text), ''),
+                       status = case when status = 'active' or ?::text = 'active' then 'active' else status end,
                        updated_at = now(), version = version + 1
                 where id = ?""", other.get("email_text"), other.get("phone"), other.get("company"), other.get("role_title"),
                 other.get("city"), other.get("country"), other.get("commission_rate"), other.get("notes"), other.get("status"), keepId);

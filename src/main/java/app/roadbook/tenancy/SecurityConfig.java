@@ -16,12 +16,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
+import com.vaadin.flow.server.auth.AccessCheckDecision;
+import com.vaadin.flow.server.auth.AccessCheckResult;
+import com.vaadin.flow.server.auth.NavigationContext;
+
 import javax.sql.DataSource;
+import java.util.List;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class SecurityConfig {
 
     /** Argon2id at OWASP ASVS 5.0's floor or above: 19 MiB, 2 iterations, parallelism 1. */
@@ -51,7 +56,20 @@ class SecurityConfig {
     static NavigationAccessControlConfigurer navigationAccessControlConfigurer(ObjectProvider<OrganizationService> organizations) {
         return new NavigationAccessControlConfigurer()
                 .withAnnotatedViewAccessChecker()
-                .withNavigationAccessChecker(new OrgMembershipChecker(organizations));
+                .withNavigationAccessChecker(new OrgMembershipChecker(organizations))
+                .withDecisionResolver(SecurityConfig::everyCheckerMustAgree);
+    }
+
+    /** Any denial wins; otherwise at least one checker must allow. Vaadin's default errors on mixed votes. */
+    static AccessCheckResult everyCheckerMustAgree(List<AccessCheckResult> results, NavigationContext context) {
+        List<String> reasons = results.stream()
+                .filter(r -> r.decision() == AccessCheckDecision.DENY || r.decision() == AccessCheckDecision.REJECT)
+                .map(AccessCheckResult::reason).toList();
+        if (!reasons.isEmpty()) {
+            return AccessCheckResult.deny(String.join("; ", reasons));
+        }
+        return results.stream().anyMatch(r -> r.decision() == AccessCheckDecision.ALLOW)
+                ? AccessCheckResult.allow() : AccessCheckResult.deny("No rule allows this view.");
     }
 
     @Bean

@@ -174,6 +174,13 @@ class ContactServiceTest {
         assertThatThrownBy(() -> contacts.get(org, other)).isInstanceOf(OrgAccess.NotFoundException.class);
         assertThat(fixtures.owner().queryForObject("select count(*) from activity_log where org_id = ? and action = 'contact.merged'",
                 Integer.class, org)).isOne();
+
+        // A contact with nothing but a name and a type merges too.
+        UUID bare = contacts.create(org, new ContactDraft("Kai bare", EnumSet.of(ContactType.vendor), null, null, null, null,
+                null, null, null, null, ContactStatus.pending));
+        contacts.merge(org, keep, bare);
+        assertThat(contacts.get(org, keep).draft().types()).containsExactly(ContactType.promoter, ContactType.agent, ContactType.vendor);
+        assertThat(contacts.get(org, keep).draft().notes()).isEqualTo(merged.draft().notes());
     }
 
     @Test

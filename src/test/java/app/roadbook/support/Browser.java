@@ -1,6 +1,7 @@
 package app.roadbook.support;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,7 +62,24 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("timeout");
+            throw e;
+        }
+    }
+
+    /** Saves what the browser shows to target/screenshots, for a failing test's report. */
+    public void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + "-" + System.currentTimeMillis() + ".png"),
+                    driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // A screenshot is a diagnostic; failing to take one must not hide the real failure.
+        }
     }
 
     public String currentPath() {
@@ -73,6 +91,44 @@ public final class Browser implements AutoCloseable {
         waitFor(By.cssSelector("input[name='username']")).sendKeys(email);
         driver.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+    }
+
+    /** Types into the field labelled {@code label} (text, email, number or area). */
+    public void fill(String label, String value) {
+        WebElement input = waitFor(By.xpath(fieldPath(label) + "//input | " + fieldPath(label) + "//textarea"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+        input.sendKeys(Keys.TAB);
+    }
+
+    /** Vaadin fields put their label in a light-DOM {@code <label>} child. */
+    private static String fieldPath(String label) {
+        return "//label[normalize-space(.)='" + label + "']/..";
+    }
+
+    public void chooseInMultiSelect(String label, String item) {
+        chooseInCombo(label, item);
+    }
+
+    public void chooseInCombo(String label, String item) {
+        WebElement input = waitFor(By.xpath(fieldPath(label) + "//input"));
+        input.sendKeys(item);
+        WebElement option = waitFor(By.xpath("//*[self::vaadin-combo-box-item or self::vaadin-multi-select-combo-box-item][contains(., '" + item + "')]"));
+        option.click();
+        input.sendKeys(Keys.TAB);
+    }
+
+    public void click(String buttonText) {
+        waitFor(By.xpath("//vaadin-button[normalize-space(.)='" + buttonText + "']")).click();
+    }
+
+    public void clickInDialog(String buttonText) {
+        waitFor(By.xpath("//vaadin-dialog-overlay//vaadin-button[normalize-space(.)='" + buttonText + "'] | "
+                + "//vaadin-dialog//vaadin-button[normalize-space(.)='" + buttonText + "']")).click();
+    }
+
+    public String text(String css) {
+        java.util.List<WebElement> found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() ? "" : found.getFirst().getText();
     }
 
     @Override

@@ -1,0 +1,130 @@
+package app.roadbook.contacts.ui;
+
+import app.roadbook.contacts.ContactDraft;
+import app.roadbook.contacts.ContactRow;
+import app.roadbook.contacts.ContactService;
+import app.roadbook.contacts.ContactStatus;
+import app.roadbook.contacts.ContactType;
+import app.roadbook.support.Fixtures;
+import app.roadbook.support.RoadbookTest;
+import app.roadbook.support.WithDemoUser;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouteParameters;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@RoadbookTest
+class ContactsViewTest extends SpringBrowserlessTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired ContactService contacts;
+
+    @Test
+    @WithDemoUser("editor@roadbook.demo")
+    void anEditorSeesTheDirectoryWithChangeControlsAndSearches() {
+        ContactsView view = navigate(ContactsView.class);
+        assertThat(view.create.isVisible()).isTrue();
+        assertThat(view.importCsv.isVisible()).isTrue();
+        assertThat(test(view.grid).size()).isGreaterThanOrEqualTo(30);
+        assertThat(view.count.getText()).endsWith("contacts");
+
+        test(view.search).setValue("copenhagen");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(test(view.grid).getRow(0).name()).isEqualTo("Mads Kjær");
+        assertThat(view.count.getText()).isEqualTo("1 contact");
+
+        test(view.search).setValue("no such contact anywhere");
+        assertThat(view.grid.isVisible()).isFalse();
+        assertThat(view.emptyState.getElement().getTextRecursively()).contains("No contact matches these filters");
+    }
+
+    @Test
+    @WithDemoUser("viewer@roadbook.demo")
+    void aViewerReadsWithoutChangeControlsAndTheServiceRefusesChanges() {
+        ContactsView view = navigate(ContactsView.class);
+        assertThat(view.create.isVisible()).isFalse();
+        assertThat(view.importCsv.isVisible()).isFalse();
+        ContactRow first = test(view.grid).getRow(0);
+
+        ContactView detail = navigate(ContactView.class, java.util.Map.of("contactId", first.id().toString()));
+        assertThat(detail.name.getText()).isEqualTo(first.name());
+        assertThat(detail.edit.isVisible()).isFalse();
+        assertThat(detail.merge.isVisible()).isFalse();
+        assertThat(detail.delete.isVisible()).isFalse();
+
+        UUID org = fixtures.owner().queryForObject("select id from organizations where slug = 'northern-lights-touring'", UUID.class);
+        assertThatThrownBy(() -> contacts.create(org, new ContactDraft("Sneaky", Set.of(ContactType.vendor), null, null, null,
+                null, null, null, null, null, ContactStatus.active))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    @WithDemoUser("promoter@roadbook.demo")
+    void anExternalCollaboratorHasNoRouteToContacts() {
+        navigate("contacts", com.vaadin.flow.component.Component.class);
+        assertThat($(ContactsView.class).exists()).isFalse();
+    }
+
+    @Test
+    @WithDemoUser("other@roadbook.demo")
+    void aForeignContactIdLooksExactlyLikeAMissingOne() {
+        UUID northernContact = fixtures.owner().queryForObject("""
+                select c.id from contacts c join organizations o on o.id = c.org_id
+                where o.slug = 'northern-lights-touring' limit 1""", UUID.class);
+        navigate("contacts/" + northernContact, com.vaadin.flow.component.Component.class);
+        assertThat($(ContactView.class).exists()).isFalse();
+        String foreignPage = currentViewText();
+        navigate("contacts/" + UUID.randomUUID(), com.vaadin.flow.component.Component.class);
+        assertThat($(ContactView.class).exists()).isFalse();
+        assertThat(currentViewText()).isEqualTo(foreignPage);
+        navigate("contacts/not-a-uuid", com.vaadin.flow.component.Component.class);
+        assertThat(currentViewText()).isEqualTo(foreignPage);
+    }
+
+    @Test
+    void anEditorCreatesAContactAndADuplicateEmailOffersTheExistingOne() {
+        UUID editor = fixtures.user("Editor");
+        UUID org = fixtures.organization("View Co", editor);
+        fixtures.signIn(editor);
+        ContactsView view = navigate(ContactsView.class);
+        assertThat(view.emptyState.getElement().getTextRecursively()).contains("No contacts yet");
+
+        test(view.create).click();
+        ContactEditor editor1 = $(ContactEditor.class).single();
+        test(editor1.save).click();
+        assertThat(editor1.form.name.isInvalid()).as("name required, next to the field").isTrue();
+        test(editor1.form.name).setValue("Lena Hoffmann");
+        test(editor1.form.types).selectItem("Promoter");
+        test(editor1.form.email).setValue("lena@trinity.de");
+        test(editor1.save).click();
+        ContactView detail = $(ContactView.class).single();
+        assertThat(detail.name.getText()).isEqualTo("Lena Hoffmann");
+
+        ContactsView again = navigate(ContactsView.class);
+        test(again.create).click();
+        ContactEditor editor2 = $(ContactEditor.class).single();
+        test(editor2.form.name).setValue("Lena H.");
+        test(editor2.form.types).selectItem("Agent");
+        test(editor2.form.email).setValue("LENA@trinity.de");
+        test(editor2.save).click();
+        assertThat(editor2.form.email.getErrorMessage()).contains("already exists: Lena Hoffmann");
+        assertThat($(ConfirmDialog.class).single().isOpened()).isTrue();
+        assertThat(contacts.count(org, app.roadbook.contacts.ContactFilter.ALL)).isEqualTo(1);
+    }
+
+    private String currentViewText() {
+        return com.vaadin.flow.component.UI.getCurrent().getElement().getTextRecursively();
+    }
+}
