@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 /** Upload a CSV, see what would happen row by row, then import all of it or nothing. */
 class ImportDialog extends Dialog {
 
-    final Upload upload;
+    final Upload upload = new Upload();
     final Paragraph summary = new Paragraph("Choose a UTF-8 CSV file whose first line names the columns: "
             + String.join(", ", ContactImport.COLUMNS) + ". Only name and types are required; types are separated by |.");
     final Grid<ContactImport.Row> rows = new Grid<>();
@@ -37,7 +37,11 @@ class ImportDialog extends Dialog {
         setHeaderTitle("Import contacts from CSV");
         setWidth("60rem");
         UI ui = UI.getCurrent();
-        upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> show(imports.preview(orgId, bytes)))));
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+            show(imports.preview(orgId, bytes));
+            // Ready for a corrected file straight away; the preview names what it shows.
+            upload.clearFileList();
+        })));
         upload.setAcceptedFileTypes(".csv", "text/csv", "text/plain");
         upload.setMaxFiles(1);
         upload.setMaxFileSize(ContactImport.MAX_BYTES);
@@ -68,14 +72,14 @@ class ImportDialog extends Dialog {
             importButton.setEnabled(false);
             return;
         }
-        summary.setText(String.format("%,d rows: %,d to import, %,d already in the directory (skipped), %,d with errors.%s",
+        summary.setText(String.format("%,d row(s): %,d to import, %,d already in the directory (skipped), %,d with errors.%s",
                 result.rows().size(), result.importable(), result.duplicates(), result.errors(),
                 result.errors() > 0 ? " Fix the rows with errors and upload the file again; nothing is written until then." : ""));
         rows.setItems(result.rows().stream()
                 .sorted((a, b) -> Boolean.compare(a.problems().isEmpty(), b.problems().isEmpty())).toList());
         rows.setVisible(true);
         importButton.setEnabled(result.canImport());
-        importButton.setText(String.format("Import %,d contacts", result.importable()));
+        importButton.setText(result.importable() == 1 ? "Import 1 contact" : String.format("Import %,d contacts", result.importable()));
     }
 
     private void start(UI ui, Runnable imported) {
