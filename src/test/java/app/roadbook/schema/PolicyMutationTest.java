@@ -53,6 +53,7 @@ class PolicyMutationTest {
             }
             connection.rollback();
         }
+        System.out.printf("policy mutation check: %d policies dropped one at a time, %d unnoticed%n", policies.size(), unnoticed.size());
         assertThat(unnoticed).as("policies whose removal no probe notices").isEmpty();
     }
 
