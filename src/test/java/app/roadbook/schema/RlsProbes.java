@@ -120,6 +120,9 @@ final class RlsProbes {
         table("org_subscriptions", "org_subscriptions", "org_id = " + ORG_A,
                 "insert into org_subscriptions (org_id, plan_id, status) values ('b0000000-0000-0000-0000-00000000000c', 'solo_artist', 'trialing')",
                 "status = status", "OWNER,ADMIN,EDITOR,VIEWER=s PLATFORM_ADMIN=siud");
+        table("plan_change_requests", "plan_change_requests", "id = '1f100000-0000-0000-0000-00000000000a'",
+                "insert into plan_change_requests (org_id, plan_id, requested_by) values (" + ORG_A + ", 'enterprise', " + ME + ")",
+                "note = note", "OWNER=si ADMIN=s PLATFORM_ADMIN=su");
         table("org_feature_overrides", "org_feature_overrides", "org_id = " + ORG_A + " and key = 'reporting'",
                 "insert into org_feature_overrides (org_id, key, value) values (" + ORG_A + ", 'max_members', '5')",
                 "value = value", "OWNER,ADMIN,EDITOR,VIEWER=s PLATFORM_ADMIN=siud");
