@@ -53,10 +53,10 @@ class SecurityConfig {
 
     /** Route annotations first, then organization membership for {@link OrgMembersOnly} views. */
     @Bean
-    static NavigationAccessControlConfigurer navigationAccessControlConfigurer(ObjectProvider<OrganizationService> organizations) {
+    static NavigationAccessControlConfigurer navigationAccessControlConfigurer(ObjectProvider<CurrentOrganization> currentOrganization) {
         return new NavigationAccessControlConfigurer()
                 .withAnnotatedViewAccessChecker()
-                .withNavigationAccessChecker(new OrgMembershipChecker(organizations))
+                .withNavigationAccessChecker(new OrgMembershipChecker(currentOrganization))
                 .withDecisionResolver(SecurityConfig::everyCheckerMustAgree);
     }
 

@@ -1,6 +1,11 @@
 package app.roadbook.base.ui;
 
+import app.roadbook.billing.BillingService;
+import app.roadbook.billing.ui.BillingView;
+import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactsView;
+import app.roadbook.tenancy.OrgRole;
+import com.vaadin.flow.component.html.Div;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgSummary;
 import app.roadbook.tenancy.OrganizationService;
@@ -38,14 +43,20 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final Select<OrgSummary> organizationSwitcher = new Select<>();
     final MenuBar userMenu = new MenuBar();
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
+    final SideNavItem billingItem = new SideNavItem("Billing", BillingView.class, VaadinIcon.CREDIT_CARD.create());
+    final SideNavItem platformItem = new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
+    final Div lapseBanner = new Div();
+    private final Div contentWrapper = new Div();
+    private final BillingService billing;
 
     private final OrganizationService organizations;
     private final CurrentOrganization currentOrganization;
     private final AuthenticationContext authentication;
 
     public MainLayout(OrganizationService organizations, CurrentOrganization currentOrganization,
-                      AuthenticationContext authentication) {
+                      AuthenticationContext authentication, BillingService billing) {
         this.organizations = organizations;
+        this.billing = billing;
         this.currentOrganization = currentOrganization;
         this.authentication = authentication;
 
@@ -70,8 +81,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(new DrawerToggle(), bar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()), contactsItem);
+        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()), contactsItem, billingItem, platformItem);
         addToDrawer(nav);
+        platformItem.setVisible(authentication.getAuthenticatedUser(RoadbookUser.class).map(RoadbookUser::isPlatformAdmin).orElse(false));
+        lapseBanner.addClassName("lapse-banner");
+        lapseBanner.setVisible(false);
+        contentWrapper.addClassName("content-wrapper");
+        setContent(contentWrapper);
     }
 
     private void buildUserMenu() {
@@ -104,5 +120,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         organizationSwitcher.setValue(current);
         organizationSwitcher.setVisible(mine.size() > 1);
         contactsItem.setVisible(current != null);
+        billingItem.setVisible(current != null && (current.role() == OrgRole.owner || current.role() == OrgRole.admin));
+        java.util.Optional<String> notice = current == null ? java.util.Optional.empty() : billing.lapseNotice(current.id());
+        lapseBanner.setText(notice.orElse(""));
+        lapseBanner.setVisible(notice.isPresent());
+    }
+
+    /** Every view sits below the read-only banner, which shows while the org has lapsed. */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        contentWrapper.removeAll();
+        contentWrapper.add(lapseBanner);
+        contentWrapper.getElement().appendChild(content.getElement());
     }
 }

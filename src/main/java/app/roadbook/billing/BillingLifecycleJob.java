@@ -1,0 +1,35 @@
+package app.roadbook.billing;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Clock;
+
+/** Moves expired trials and overdue subscriptions on, hourly (see apply_billing_lifecycle in V10). */
+@Component
+public class BillingLifecycleJob {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingLifecycleJob.class);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public BillingLifecycleJob(DataSource dataSource, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+    public int run() {
+        Integer moved = jdbc.queryForObject("select apply_billing_lifecycle(?)", Integer.class, Timestamp.from(clock.instant()));
+        if (moved != null && moved > 0) {
+            log.info("Billing lifecycle moved {} subscription(s) on.", moved);
+        }
+        return moved == null ? 0 : moved;
+    }
+}

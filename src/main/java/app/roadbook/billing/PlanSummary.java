@@ -1,0 +1,21 @@
+package app.roadbook.billing;
+
+import java.util.Map;
+
+/** A plan of the catalog. Limits are null when unlimited. */
+public record PlanSummary(String id, String name, String description, int priceCents, String currency, Integer maxArtists,
+                          Integer maxMembers, Integer maxCollaborators, Map<String, Object> features, boolean retired) {
+
+    public String price() {
+        return priceCents == 0 ? "Custom pricing" : String.format("%s %.2f / month", currency.toUpperCase(), priceCents / 100.0);
+    }
+
+    public Integer limit(String kind) {
+        return switch (kind) {
+            case "members" -> maxMembers;
+            case "collaborators" -> maxCollaborators;
+            case "artists" -> maxArtists;
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+}

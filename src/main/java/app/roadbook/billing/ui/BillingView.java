@@ -1,0 +1,185 @@
+package app.roadbook.billing.ui;
+
+import app.roadbook.billing.BillingOverview;
+import app.roadbook.billing.BillingService;
+import app.roadbook.billing.PaymentGateway;
+import app.roadbook.billing.PlanSummary;
+import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrgMembersOnly;
+import app.roadbook.tenancy.OrgRole;
+import app.roadbook.tenancy.OrgRolesAllowed;
+import app.roadbook.tenancy.OrgSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/** The organization's plan, status, seats, entitlements and billing history, for owners and admins. */
+@Route("billing")
+@PageTitle("Billing · Roadbook")
+@PermitAll
+@OrgMembersOnly
+@OrgRolesAllowed({OrgRole.owner, OrgRole.admin})
+public class BillingView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    final H3 planName = new H3();
+    final Span status = new Span();
+    final Paragraph period = new Paragraph();
+    final Paragraph trialRule = new Paragraph();
+    final Div seats = new Div();
+    final Grid<BillingOverview.Entitlement> entitlements = new Grid<>();
+    final Select<PlanSummary> newPlan = new Select<>();
+    final Button requestChange = new Button("Request plan change");
+    final Paragraph pending = new Paragraph();
+    final Button withdraw = new Button("Withdraw request");
+    final Grid<BillingService.BillingEvent> history = new Grid<>();
+    private final HorizontalLayout changeForm;
+
+    private final BillingService billing;
+    private final CurrentOrganization currentOrganization;
+    private UUID orgId;
+
+    public BillingView(BillingService billing, CurrentOrganization currentOrganization) {
+        this.billing = billing;
+        this.currentOrganization = currentOrganization;
+        status.addClassName("billing-status");
+        seats.addClassName("seat-usage");
+        entitlements.addColumn(BillingOverview.Entitlement::key).setHeader("Entitlement");
+        entitlements.addColumn(BillingOverview.Entitlement::value).setHeader("Value");
+        entitlements.addColumn(e -> e.overridden() ? "Override" : "Plan").setHeader("Source");
+        entitlements.setAllRowsVisible(true);
+        newPlan.setLabel("Move to plan");
+        newPlan.setItemLabelGenerator(p -> p.name() + " · " + p.price());
+        requestChange.addThemeVariants(ButtonVariant.PRIMARY);
+        requestChange.addClickListener(e -> request());
+        withdraw.addClickListener(e -> {
+            billing.withdrawRequest(orgId);
+            load();
+        });
+        changeForm = new HorizontalLayout(newPlan, requestChange);
+        changeForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        history.addColumn(ev -> ev.at().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).setHeader("When").setAutoWidth(true);
+        history.addColumn(BillingService.BillingEvent::action).setHeader("What");
+        history.addColumn(BillingService.BillingEvent::actor).setHeader("By");
+        history.addColumn(BillingService.BillingEvent::details).setHeader("Details").setFlexGrow(3);
+        history.setAllRowsVisible(true);
+        HorizontalLayout plan = new HorizontalLayout(planName, status);
+        plan.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H2("Billing"), plan, period, trialRule, new H3("Seats"), seats, new H3("Entitlements"), entitlements,
+                new H3("Change plan"), pending, withdraw, changeForm, new H3("History"), history);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        OrgSummary org = currentOrganization.get().orElseThrow(NotFoundException::new);
+        orgId = org.id();
+        boolean owner = org.role() == OrgRole.owner;
+        changeForm.setVisible(owner);
+        withdraw.setVisible(false);
+        load();
+        if (!owner) {
+            changeForm.setVisible(false);
+        }
+        withdraw.setVisible(owner && pending.isVisible());
+    }
+
+    private void load() {
+        BillingOverview o = billing.overview(orgId);
+        OffsetDateTime now = OffsetDateTime.now();
+        planName.setText(o.plan() == null ? "No plan" : o.plan().name() + " · " + o.plan().price());
+        status.setText(label(o.status()) + (o.live() ? "" : " · read-only"));
+        Long days = o.daysLeft(now);
+        if (o.periodEnd() == null) {
+            period.setText(o.plan() == null ? "This organization has no subscription." : "No end date.");
+        } else if (days != null && days >= 0) {
+            period.setText(("trialing".equals(o.status()) ? "Trial ends on " : "Current period ends on ")
+                    + o.periodEnd().format(DAY) + " (" + days + (days == 1 ? " day" : " days") + " left).");
+        } else {
+            period.setText("The period ended on " + o.periodEnd().format(DAY) + ".");
+        }
+        trialRule.setText("trialing".equals(o.status())
+                ? "When the trial ends, the organization becomes read-only: everything stays readable, nothing is deleted, "
+                + "and editing resumes as soon as a requested plan is approved."
+                : "past_due".equals(o.status())
+                ? "Payment is overdue: editing continues for 7 days after the period ended, then the organization moves to "
+                + "Crew Read-Only." : "");
+        trialRule.setVisible(!trialRule.getText().isEmpty());
+        seats.removeAll();
+        for (BillingOverview.SeatUsage seat : o.seats()) {
+            ProgressBar bar = new ProgressBar(0, 1, seat.fraction());
+            if (seat.limit() != null && seat.used() >= seat.limit()) {
+                bar.addThemeName("error");
+            }
+            Div row = new Div(new Span(capitalize(seat.kind()) + ": " + seat.used() + " of "
+                    + (seat.limit() == null ? "unlimited" : seat.limit().toString())), bar);
+            row.addClassName("seat");
+            seats.add(row);
+        }
+        entitlements.setItems(o.entitlements());
+        newPlan.setItems(billing.availablePlans().stream().filter(p -> o.plan() == null || !p.id().equals(o.plan().id())).toList());
+        pending.setVisible(o.pendingRequest() != null);
+        if (o.pendingRequest() != null) {
+            pending.setText("Requested a move to " + o.pendingRequest().planName() + " on "
+                    + o.pendingRequest().requestedAt().format(DAY) + "; waiting for approval.");
+        }
+        requestChange.setEnabled(o.pendingRequest() == null);
+        withdraw.setVisible(changeForm.isVisible() && o.pendingRequest() != null);
+        history.setItems(billing.history(orgId, org.springframework.data.domain.PageRequest.of(0, 50)));
+    }
+
+    private void request() {
+        if (newPlan.getValue() == null) {
+            newPlan.setErrorMessage("Choose a plan.");
+            newPlan.setInvalid(true);
+            return;
+        }
+        try {
+            PaymentGateway.Outcome outcome = billing.requestPlanChange(orgId, newPlan.getValue().id());
+            Notification.show(outcome == PaymentGateway.Outcome.APPLIED ? "Your plan was changed."
+                    : "Requested. A Roadbook admin applies it shortly.", 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
+            load();
+        } catch (IllegalArgumentException refused) {
+            newPlan.setErrorMessage(refused.getMessage());
+            newPlan.setInvalid(true);
+        }
+    }
+
+    static String label(String status) {
+        return switch (status) {
+            case "trialing" -> "Trial";
+            case "active" -> "Active";
+            case "past_due" -> "Past due";
+            case "canceled" -> "Canceled";
+            case "incomplete" -> "Incomplete";
+            default -> "No subscription";
+        };
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

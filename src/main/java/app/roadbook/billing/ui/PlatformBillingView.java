@@ -1,0 +1,237 @@
+package app.roadbook.billing.ui;
+
+import app.roadbook.billing.PlanDraft;
+import app.roadbook.billing.PlanSummary;
+import app.roadbook.billing.PlatformBilling;
+import app.roadbook.tenancy.RoadbookUser;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The platform admin area: plan catalog, every org's subscription and overrides, plan change requests. */
+@Route("admin/billing")
+@PageTitle("Platform billing · Roadbook")
+@RolesAllowed(RoadbookUser.ROLE_PLATFORM_ADMIN)
+public class PlatformBillingView extends VerticalLayout {
+
+    final Grid<PlanSummary> plans = new Grid<>();
+    final Grid<PlatformBilling.OrgBillingRow> orgs = new Grid<>();
+    final Grid<PlatformBilling.RequestRow> requests = new Grid<>();
+    final Button newPlan = new Button("New plan");
+
+    private final PlatformBilling platform;
+
+    public PlatformBillingView(PlatformBilling platform) {
+        this.platform = platform;
+        plans.addColumn(PlanSummary::id).setHeader("Id");
+        plans.addColumn(PlanSummary::name).setHeader("Name");
+        plans.addColumn(PlanSummary::price).setHeader("Price");
+        plans.addColumn(p -> limit(p.maxMembers())).setHeader("Members");
+        plans.addColumn(p -> limit(p.maxCollaborators())).setHeader("Collaborators");
+        plans.addColumn(p -> limit(p.maxArtists())).setHeader("Artists");
+        plans.addColumn(p -> p.retired() ? "Retired" : "Offered").setHeader("State");
+        plans.addComponentColumn(p -> new HorizontalLayout(
+                new Button("Edit", e -> editPlan(p)),
+                p.retired() ? new Button("Reinstate", e -> run(() -> platform.reinstatePlan(p.id()), "Reinstated " + p.name() + "."))
+                        : new Button("Remove", e -> run(() -> Notification.show(platform.removePlan(p.id())
+                        ? p.name() + " is in use, so it was retired: no new orgs can choose it." : "Deleted " + p.name() + "."), null))))
+                .setAutoWidth(true);
+        plans.setAllRowsVisible(true);
+        newPlan.addClickListener(e -> editPlan(null));
+
+        orgs.addColumn(PlatformBilling.OrgBillingRow::name).setHeader("Organization");
+        orgs.addColumn(r -> r.planName() == null ? "—" : r.planName()).setHeader("Plan");
+        orgs.addColumn(r -> r.status() == null ? "—" : BillingView.label(r.status())).setHeader("Status");
+        orgs.addColumn(r -> r.periodEnd() == null ? "" : r.periodEnd().format(BillingView.DAY)).setHeader("Period ends");
+        orgs.addColumn(r -> r.members() + " / " + r.collaborators() + " / " + r.artists()).setHeader("Members / collaborators / artists");
+        orgs.addColumn(r -> r.pendingPlan() == null ? "" : "wants " + r.pendingPlan()).setHeader("Request");
+        orgs.addComponentColumn(r -> new HorizontalLayout(new Button("Subscription", e -> editSubscription(r)),
+                new Button("Overrides", e -> editOverrides(r)))).setAutoWidth(true);
+        orgs.setAllRowsVisible(true);
+
+        requests.addColumn(PlatformBilling.RequestRow::orgName).setHeader("Organization");
+        requests.addColumn(PlatformBilling.RequestRow::planName).setHeader("Requested plan");
+        requests.addColumn(PlatformBilling.RequestRow::requestedBy).setHeader("By");
+        requests.addColumn(r -> r.at().format(BillingView.DAY)).setHeader("On");
+        requests.addComponentColumn(r -> new HorizontalLayout(
+                new Button("Apply", e -> run(() -> platform.applyRequest(r.id()), "Applied " + r.planName() + " to " + r.orgName() + ".")),
+                new Button("Decline", e -> run(() -> platform.declineRequest(r.id(), null), "Declined.")))).setAutoWidth(true);
+        requests.setAllRowsVisible(true);
+
+        add(new H2("Platform billing"), new H3("Plan change requests"), requests, new H3("Plans"), newPlan, plans,
+                new H3("Organizations"), orgs);
+        refresh();
+    }
+
+    private void refresh() {
+        plans.setItems(platform.plans());
+        orgs.setItems(platform.organizations());
+        requests.setItems(platform.pendingRequests());
+    }
+
+    private void run(Runnable change, String done) {
+        try {
+            change.run();
+            if (done != null) {
+                Notification.show(done, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
+            }
+            refresh();
+        } catch (IllegalArgumentException refused) {
+            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+        }
+    }
+
+    private void editPlan(PlanSummary plan) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(plan == null ? "New plan" : "Edit " + plan.name());
+        TextField id = new TextField("Id");
+        TextField name = new TextField("Name");
+        TextField description = new TextField("Description");
+        IntegerField price = new IntegerField("Price (cents per month)");
+        TextField currency = new TextField("Currency");
+        IntegerField members = new IntegerField("Max members (empty = unlimited)");
+        IntegerField collaborators = new IntegerField("Max collaborators (empty = unlimited)");
+        IntegerField artists = new IntegerField("Max artists (empty = unlimited)");
+        Map<String, Checkbox> flags = new LinkedHashMap<>();
+        PlanDraft.FEATURES.forEach(f -> flags.put(f, new Checkbox(f)));
+        currency.setValue("usd");
+        if (plan != null) {
+            id.setValue(plan.id());
+            id.setReadOnly(true);
+            name.setValue(plan.name());
+            description.setValue(plan.description() == null ? "" : plan.description());
+            price.setValue(plan.priceCents());
+            currency.setValue(plan.currency());
+            members.setValue(plan.maxMembers());
+            collaborators.setValue(plan.maxCollaborators());
+            artists.setValue(plan.maxArtists());
+            flags.forEach((f, box) -> box.setValue(Boolean.TRUE.equals(plan.features().get(f))));
+        }
+        FormLayout form = new FormLayout(id, name, description, price, currency, members, collaborators, artists);
+        flags.values().forEach(form::add);
+        dialog.add(form);
+        Button save = new Button("Save", e -> {
+            Map<String, Boolean> features = new LinkedHashMap<>();
+            flags.forEach((f, box) -> features.put(f, box.getValue()));
+            try {
+                platform.savePlan(new PlanDraft(id.getValue().strip(), name.getValue(), description.getValue(),
+                        price.getValue() == null ? -1 : price.getValue(), currency.getValue().strip().toLowerCase(),
+                        artists.getValue(), members.getValue(), collaborators.getValue(), features));
+                dialog.close();
+                refresh();
+            } catch (IllegalArgumentException refused) {
+                Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void editSubscription(PlatformBilling.OrgBillingRow org) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Subscription of " + org.name());
+        ComboBox<PlanSummary> plan = new ComboBox<>("Plan");
+        List<PlanSummary> offered = platform.plans().stream().filter(p -> !p.retired() || p.id().equals(org.planId())).toList();
+        plan.setItems(offered);
+        plan.setItemLabelGenerator(PlanSummary::name);
+        offered.stream().filter(p -> p.id().equals(org.planId())).findFirst().ifPresent(plan::setValue);
+        Select<String> status = new Select<>();
+        status.setLabel("Status");
+        status.setItems("trialing", "active", "past_due", "canceled", "incomplete");
+        status.setItemLabelGenerator(BillingView::label);
+        status.setValue(org.status() == null ? "active" : org.status());
+        DateTimePicker periodEnd = new DateTimePicker("Period ends (UTC)");
+        if (org.periodEnd() != null) {
+            periodEnd.setValue(org.periodEnd().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        }
+        dialog.add(new FormLayout(plan, status, periodEnd));
+        Button save = new Button("Save", e -> {
+            if (plan.getValue() == null) {
+                plan.setInvalid(true);
+                plan.setErrorMessage("Choose a plan.");
+                return;
+            }
+            try {
+                platform.changeSubscription(org.orgId(), plan.getValue().id(), status.getValue(),
+                        periodEnd.getValue() == null ? null : periodEnd.getValue().atOffset(ZoneOffset.UTC));
+                dialog.close();
+                refresh();
+            } catch (IllegalArgumentException refused) {
+                plan.setInvalid(true);
+                plan.setErrorMessage(refused.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void editOverrides(PlatformBilling.OrgBillingRow org) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Overrides for " + org.name());
+        Map<String, Object> current = platform.overrides(org.orgId());
+        VerticalLayout rows = new VerticalLayout();
+        for (String flag : PlanDraft.FEATURES) {
+            Select<String> value = new Select<>();
+            value.setLabel(flag);
+            value.setItems("plan default", "on", "off");
+            value.setValue(!current.containsKey(flag) ? "plan default" : Boolean.TRUE.equals(current.get(flag)) ? "on" : "off");
+            value.addValueChangeListener(e -> run(() -> {
+                if ("plan default".equals(e.getValue())) {
+                    platform.removeOverride(org.orgId(), flag);
+                } else {
+                    platform.setOverride(org.orgId(), flag, "on".equals(e.getValue()));
+                }
+            }, null));
+            rows.add(value);
+        }
+        for (String key : List.of("max_members", "max_collaborators", "max_artists")) {
+            IntegerField value = new IntegerField(key + " (empty = plan default)");
+            value.setMin(0);
+            if (current.get(key) instanceof Number n) {
+                value.setValue(n.intValue());
+            }
+            Checkbox unlimited = new Checkbox("unlimited", current.containsKey(key) && current.get(key) == null);
+            Button apply = new Button("Apply", e -> run(() -> {
+                if (unlimited.getValue()) {
+                    platform.setOverride(org.orgId(), key, null);
+                } else if (value.getValue() == null) {
+                    platform.removeOverride(org.orgId(), key);
+                } else {
+                    platform.setOverride(org.orgId(), key, value.getValue());
+                }
+            }, "Saved " + key + "."));
+            rows.add(new HorizontalLayout(value, unlimited, apply));
+        }
+        dialog.add(rows);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private static String limit(Integer limit) {
+        return limit == null ? "unlimited" : limit.toString();
+    }
+}
