@@ -111,10 +111,26 @@ public final class Browser implements AutoCloseable {
 
     public void chooseInCombo(String label, String item) {
         WebElement input = waitFor(By.xpath(fieldPath(label) + "//input"));
-        input.sendKeys(item);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), item);
         WebElement option = waitFor(By.xpath("//*[self::vaadin-combo-box-item or self::vaadin-multi-select-combo-box-item][contains(., '" + item + "')]"));
         option.click();
         input.sendKeys(Keys.TAB);
+    }
+
+    /** Scrolls the element to the middle of the window first, clear of the dev-mode toolbar in a corner. */
+    public void press(By by) {
+        WebElement element = waitFor(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    public void chooseInSelect(String label, String item) {
+        waitFor(By.xpath(fieldPath(label))).click();
+        waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + item + "']")).click();
+    }
+
+    public void signOut() {
+        driver.manage().deleteAllCookies();
     }
 
     public void click(String buttonText) {

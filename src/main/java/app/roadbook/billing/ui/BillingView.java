@@ -61,6 +61,7 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
     private final BillingService billing;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
+    private boolean owner;
 
     public BillingView(BillingService billing, CurrentOrganization currentOrganization) {
         this.billing = billing;
@@ -96,14 +97,11 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         OrgSummary org = currentOrganization.get().orElseThrow(NotFoundException::new);
         orgId = org.id();
-        boolean owner = org.role() == OrgRole.owner;
-        changeForm.setVisible(owner);
-        withdraw.setVisible(false);
+        owner = org.role() == OrgRole.owner;
+        // Only owners change the plan; admins read the same page.
+        newPlan.setVisible(owner);
+        requestChange.setVisible(owner);
         load();
-        if (!owner) {
-            changeForm.setVisible(false);
-        }
-        withdraw.setVisible(owner && pending.isVisible());
     }
 
     private void load() {
@@ -146,7 +144,7 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
                     + o.pendingRequest().requestedAt().format(DAY) + "; waiting for approval.");
         }
         requestChange.setEnabled(o.pendingRequest() == null);
-        withdraw.setVisible(changeForm.isVisible() && o.pendingRequest() != null);
+        withdraw.setVisible(owner && o.pendingRequest() != null);
         history.setItems(billing.history(orgId, org.springframework.data.domain.PageRequest.of(0, 50)));
     }
 

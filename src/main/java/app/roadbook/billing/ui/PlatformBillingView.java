@@ -67,8 +67,13 @@ public class PlatformBillingView extends VerticalLayout {
         orgs.addColumn(r -> r.periodEnd() == null ? "" : r.periodEnd().format(BillingView.DAY)).setHeader("Period ends");
         orgs.addColumn(r -> r.members() + " / " + r.collaborators() + " / " + r.artists()).setHeader("Members / collaborators / artists");
         orgs.addColumn(r -> r.pendingPlan() == null ? "" : "wants " + r.pendingPlan()).setHeader("Request");
-        orgs.addComponentColumn(r -> new HorizontalLayout(new Button("Subscription", e -> editSubscription(r)),
-                new Button("Overrides", e -> editOverrides(r)))).setAutoWidth(true);
+        orgs.addComponentColumn(r -> {
+            Button subscription = new Button("Subscription", e -> editSubscription(r));
+            subscription.setAriaLabel("Subscription of " + r.name());
+            Button overrides = new Button("Overrides", e -> editOverrides(r));
+            overrides.setAriaLabel("Overrides of " + r.name());
+            return new HorizontalLayout(subscription, overrides);
+        }).setAutoWidth(true);
         orgs.setAllRowsVisible(true);
 
         requests.addColumn(PlatformBilling.RequestRow::orgName).setHeader("Organization");

@@ -1,0 +1,58 @@
+package app.roadbook.billing.ui;
+
+import app.roadbook.demo.DemoData;
+import app.roadbook.support.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The platform admin changes an org's plan; its owner sees it on the billing dashboard. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BillingBrowserTest {
+
+    @LocalServerPort int port;
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void thePlatformAdminChangesAPlanAndTheOwnerSeesIt() {
+        browser.signIn("other@roadbook.demo", DemoData.PASSWORD);
+        browser.waitFor(By.cssSelector(".current-org"));
+        browser.open("/billing");
+        assertThat(browser.waitFor(By.tagName("h3")).getText()).startsWith("Solo Artist");
+
+        browser.signOut();
+        browser.signIn("platform@roadbook.demo", DemoData.PASSWORD);
+        browser.waitFor(By.xpath("//vaadin-side-nav-item[contains(., 'Platform billing')]")).click();
+        browser.press(By.xpath("//vaadin-button[@aria-label='Subscription of Southside Artists']"));
+        browser.chooseInCombo("Plan", "Team Manager");
+        browser.chooseInSelect("Status", "Active");
+        browser.clickInDialog("Save");
+        browser.waitUntil(d -> d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Team Manager']")).size() >= 2);
+
+        browser.signOut();
+        browser.signIn("other@roadbook.demo", DemoData.PASSWORD);
+        browser.waitFor(By.xpath("//vaadin-side-nav-item[contains(., 'Billing')]")).click();
+        browser.waitUntil(d -> browser.text("h3").startsWith("Team Manager"));
+        assertThat(browser.text(".billing-status")).isEqualTo("Active");
+        assertThat(browser.text(".seat-usage")).contains("Members: 1 of 10");
+    }
+}
