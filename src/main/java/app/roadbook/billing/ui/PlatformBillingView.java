@@ -85,6 +85,8 @@ public class PlatformBillingView extends VerticalLayout {
                 new Button("Decline", e -> run(() -> platform.declineRequest(r.id(), null), "Declined.")))).setAutoWidth(true);
         requests.setAllRowsVisible(true);
 
+        plans.getColumns().forEach(c -> c.setAutoWidth(true));
+        orgs.getColumns().forEach(c -> c.setAutoWidth(true));
         add(new H2("Platform billing"), new H3("Plan change requests"), requests, new H3("Plans"), newPlan, plans,
                 new H3("Organizations"), orgs);
         refresh();
