@@ -4,6 +4,9 @@ import app.roadbook.billing.BillingService;
 import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactsView;
+import app.roadbook.shows.ui.ArtistsView;
+import app.roadbook.shows.ui.ShowsView;
+import app.roadbook.shows.ui.VenuesView;
 import app.roadbook.tenancy.OrgRole;
 import com.vaadin.flow.component.html.Div;
 import app.roadbook.tenancy.CurrentOrganization;
@@ -42,6 +45,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final Span organizationName = new Span();
     final Select<OrgSummary> organizationSwitcher = new Select<>();
     final MenuBar userMenu = new MenuBar();
+    final SideNavItem showsItem = new SideNavItem("Shows", ShowsView.class, VaadinIcon.CALENDAR.create());
+    final SideNavItem venuesItem = new SideNavItem("Venues", VenuesView.class, VaadinIcon.BUILDING.create());
+    final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
     final SideNavItem billingItem = new SideNavItem("Billing", BillingView.class, VaadinIcon.CREDIT_CARD.create());
     final SideNavItem platformItem = new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
@@ -81,7 +87,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(new DrawerToggle(), bar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()), contactsItem, billingItem, platformItem);
+        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()), showsItem, venuesItem, artistsItem, contactsItem, billingItem,
+                platformItem);
         addToDrawer(nav);
         platformItem.setVisible(authentication.getAuthenticatedUser(RoadbookUser.class).map(RoadbookUser::isPlatformAdmin).orElse(false));
         lapseBanner.addClassName("lapse-banner");
@@ -119,7 +126,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         organizationSwitcher.setItems(mine);
         organizationSwitcher.setValue(current);
         organizationSwitcher.setVisible(mine.size() > 1);
-        contactsItem.setVisible(current != null);
+        for (SideNavItem orgItem : new SideNavItem[]{showsItem, venuesItem, artistsItem, contactsItem}) {
+            orgItem.setVisible(current != null);
+        }
         billingItem.setVisible(current != null && (current.role() == OrgRole.owner || current.role() == OrgRole.admin));
         java.util.Optional<String> notice = current == null ? java.util.Optional.empty() : billing.lapseNotice(current.id());
         lapseBanner.setText(notice.orElse(""));

@@ -1,0 +1,72 @@
+package app.roadbook.shows.ui;
+
+import app.roadbook.shows.ShowRecords.ArtistRow;
+import app.roadbook.shows.ShowService;
+import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrgMembersOnly;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import java.util.UUID;
+
+/** The artists the organization manages; the plan limits how many. */
+@Route("artists")
+@PageTitle("Artists · Roadbook")
+@PermitAll
+@OrgMembersOnly
+public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
+
+    final Grid<ArtistRow> grid = new Grid<>();
+    final TextField name = new TextField();
+    final Button add = new Button("Add artist");
+    private final HorizontalLayout form;
+    private final ShowService shows;
+    private final CurrentOrganization currentOrganization;
+    private UUID orgId;
+
+    public ArtistsView(ShowService shows, CurrentOrganization currentOrganization) {
+        this.shows = shows;
+        this.currentOrganization = currentOrganization;
+        grid.addColumn(ArtistRow::name).setHeader("Name").setFlexGrow(3);
+        grid.addColumn(ArtistRow::shows).setHeader("Shows");
+        name.setPlaceholder("Artist name");
+        name.setMaxLength(200);
+        add.addThemeVariants(ButtonVariant.PRIMARY);
+        add.addClickListener(e -> {
+            try {
+                shows.createArtist(orgId, name.getValue());
+                name.clear();
+                name.setInvalid(false);
+                grid.setItems(shows.artists(orgId));
+            } catch (IllegalArgumentException refused) {
+                name.setErrorMessage(refused.getMessage());
+                name.setInvalid(true);
+            }
+        });
+        form = new HorizontalLayout(name, add);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H2("Artists"), form, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
+        form.setVisible(shows.canEdit(orgId));
+        add.setVisible(form.isVisible());
+        grid.setItems(shows.artists(orgId));
+    }
+}

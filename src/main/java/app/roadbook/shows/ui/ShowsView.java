@@ -1,0 +1,125 @@
+package app.roadbook.shows.ui;
+
+import app.roadbook.shows.ShowRecords.ArtistRow;
+import app.roadbook.shows.ShowRecords.ShowDraft;
+import app.roadbook.shows.ShowRecords.ShowFilter;
+import app.roadbook.shows.ShowRecords.ShowRow;
+import app.roadbook.shows.ShowService;
+import app.roadbook.shows.ShowStatus;
+import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrgMembersOnly;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The organization's shows, upcoming first, filtered by artist, status and dates. */
+@Route("shows")
+@PageTitle("Shows · Roadbook")
+@PermitAll
+@OrgMembersOnly
+public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
+
+    final ComboBox<ArtistRow> artist = new ComboBox<>();
+    final Select<ShowStatus> status = new Select<>();
+    final DatePicker from = new DatePicker();
+    final DatePicker to = new DatePicker();
+    final Grid<ShowRow> grid = new Grid<>();
+    final Span count = new Span();
+    final Button create = new Button("New show", VaadinIcon.PLUS.create());
+    final Paragraph empty = new Paragraph();
+
+    private final ShowService shows;
+    private final CurrentOrganization currentOrganization;
+    private UUID orgId;
+    private ShowFilter filter = ShowFilter.ALL;
+
+    public ShowsView(ShowService shows, CurrentOrganization currentOrganization) {
+        this.shows = shows;
+        this.currentOrganization = currentOrganization;
+        setSizeFull();
+        artist.setPlaceholder("All artists");
+        artist.setItemLabelGenerator(ArtistRow::name);
+        artist.setClearButtonVisible(true);
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any status");
+        status.setItems(ShowStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "Any status" : statusLabel(s));
+        from.setPlaceholder("From");
+        to.setPlaceholder("To");
+        artist.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.addClickListener(e -> new ShowEditor(shows, orgId, null, 0,
+                new ShowDraft(null, null, LocalDate.now().plusDays(30), null, null, ShowStatus.draft, null, null, "USD", null),
+                id -> UI.getCurrent().navigate(ShowView.class, new RouteParameters("showId", id.toString()))).open());
+
+        grid.addColumn(ShowRow::date).setHeader("Date").setAutoWidth(true);
+        grid.addColumn(r -> r.title() == null ? "" : r.title()).setHeader("Title").setFlexGrow(2);
+        grid.addColumn(ShowRow::artistName).setHeader("Artist");
+        grid.addColumn(r -> r.venueName() == null ? "" : r.venueName() + (r.venueCity() == null ? "" : ", " + r.venueCity())).setHeader("Venue").setFlexGrow(2);
+        grid.addColumn(r -> r.doors() == null ? "" : r.doors() + " " + r.timezone()).setHeader("Doors (local)");
+        grid.addColumn(r -> statusLabel(r.status())).setHeader("Status");
+        grid.addItemClickListener(e -> UI.getCurrent().navigate(ShowView.class, new RouteParameters("showId", e.getItem().id().toString())));
+        grid.setSizeFull();
+
+        HorizontalLayout toolbar = new HorizontalLayout(artist, status, from, to, create);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        HorizontalLayout title = new HorizontalLayout(new H2("Shows"), count);
+        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(title, toolbar, empty, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
+        create.setVisible(shows.canEdit(orgId));
+        artist.setItems(shows.artists(orgId));
+        grid.setItems(q -> shows.shows(orgId, filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+                q -> shows.countShows(orgId, filter));
+        refresh();
+    }
+
+    private void refresh() {
+        filter = new ShowFilter(artist.getValue() == null ? null : artist.getValue().id(), status.getValue(), from.getValue(), to.getValue());
+        grid.getDataProvider().refreshAll();
+        int total = shows.countShows(orgId, filter);
+        count.setText(total == 1 ? "1 show" : total + " shows");
+        empty.setText(total > 0 ? "" : filter.equals(ShowFilter.ALL)
+                ? "No shows yet." + (create.isVisible() ? " Add venues and artists, then your first show." : "")
+                : "No show matches these filters.");
+        empty.setVisible(total == 0);
+        grid.setVisible(total > 0);
+    }
+
+    static String statusLabel(ShowStatus s) {
+        return switch (s) {
+            case draft -> "Draft";
+            case confirmed -> "Confirmed";
+            case cancelled -> "Cancelled";
+        };
+    }
+}

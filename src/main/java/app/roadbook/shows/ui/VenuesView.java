@@ -1,0 +1,112 @@
+package app.roadbook.shows.ui;
+
+import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.shows.ShowRecords.VenueDraft;
+import app.roadbook.shows.ShowRecords.VenueRow;
+import app.roadbook.shows.ShowService;
+import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrgMembersOnly;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** Venues with address, capacity and the time zone their show times are given in. */
+@Route("venues")
+@PageTitle("Venues · Roadbook")
+@PermitAll
+@OrgMembersOnly
+public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
+
+    final Grid<VenueRow> grid = new Grid<>();
+    final Button create = new Button("New venue");
+    private final ShowService shows;
+    private final CurrentOrganization currentOrganization;
+    private UUID orgId;
+    private boolean canEdit;
+
+    public VenuesView(ShowService shows, CurrentOrganization currentOrganization) {
+        this.shows = shows;
+        this.currentOrganization = currentOrganization;
+        grid.addColumn(VenueRow::name).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(VenueRow::address).setHeader("Address").setFlexGrow(2);
+        grid.addColumn(VenueRow::city).setHeader("City");
+        grid.addColumn(VenueRow::country).setHeader("Country");
+        grid.addColumn(VenueRow::capacity).setHeader("Capacity");
+        grid.addColumn(VenueRow::timezone).setHeader("Time zone");
+        grid.addComponentColumn(v -> canEdit ? new HorizontalLayout(new Button("Edit", e -> edit(v)),
+                new Button("Delete", e -> run(() -> shows.deleteVenue(orgId, v.id())))) : new HorizontalLayout()).setAutoWidth(true);
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.addClickListener(e -> edit(null));
+        add(new H2("Venues"), create, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
+        canEdit = shows.canEdit(orgId);
+        create.setVisible(canEdit);
+        grid.setItems(shows.venues(orgId));
+    }
+
+    private void run(Runnable change) {
+        try {
+            change.run();
+            grid.setItems(shows.venues(orgId));
+        } catch (IllegalArgumentException | ConcurrentChangeException refused) {
+            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+        }
+    }
+
+    private void edit(VenueRow venue) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(venue == null ? "New venue" : "Edit " + venue.name());
+        TextField name = new TextField("Name");
+        TextField address = new TextField("Address");
+        TextField city = new TextField("City");
+        TextField country = new TextField("Country");
+        IntegerField capacity = new IntegerField("Capacity");
+        ComboBox<String> timezone = new ComboBox<>("Time zone");
+        timezone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc")).sorted().toList());
+        timezone.setValue(venue == null ? "Europe/London" : venue.timezone());
+        if (venue != null) {
+            name.setValue(venue.name());
+            address.setValue(venue.address() == null ? "" : venue.address());
+            city.setValue(venue.city() == null ? "" : venue.city());
+            country.setValue(venue.country() == null ? "" : venue.country());
+            capacity.setValue(venue.capacity());
+        }
+        dialog.add(new FormLayout(name, address, city, country, capacity, timezone));
+        Button save = new Button("Save", e -> run(() -> {
+            VenueDraft draft = new VenueDraft(name.getValue(), address.getValue(), city.getValue(), country.getValue(),
+                    capacity.getValue(), timezone.getValue());
+            if (venue == null) {
+                shows.createVenue(orgId, draft);
+            } else {
+                shows.updateVenue(orgId, venue.id(), venue.version(), draft);
+            }
+            dialog.close();
+        }));
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+}
