@@ -84,3 +84,5 @@ INSERT INTO query_performance_log (id, query_name, execution_time_ms) VALUES ('1
 INSERT INTO waitlist (id, email, role) VALUES ('1f000000-0000-0000-0000-00000000000a', 'wait@w.test', 'other');
 INSERT INTO plan_change_requests (id, org_id, plan_id, requested_by, status) VALUES
  ('1f100000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'enterprise', 'a0000000-0000-0000-0000-000000000001', 'declined');
+INSERT INTO advancing_templates (id, org_id, name, fields) VALUES
+ ('1f200000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Club shows', '[{"section": "Schedule", "field": "Doors", "type": "time"}]');

@@ -94,6 +94,8 @@ final class RlsProbes {
         table("invitations", "invitations(show)", "id = '1a000000-0000-0000-0000-0000000000a2'",
                 "insert into invitations (org_id, email, show_id, collab_role) values (:org, 'x@y.test', " + SHOW_A + ", 'promoter_viewer')",
                 "status = status", "OWNER,ADMIN,EDITOR=siu");
+        orgTable("advancing_templates", "'1f200000-0000-0000-0000-00000000000a'",
+                "(org_id, name, fields) values (:org, 'New template', '[]')", "name = name", "OWNER,ADMIN=siud EDITOR,VIEWER=s");
         orgTable("advancing_sessions", SESSION_A, "(org_id, show_id, title, created_by) values (:org, " + SHOW_A + ", 'New', " + ME + ")",
                 "title = title", ORG_WRITERS + " PROMOTER_EDITOR,PROMOTER_VIEWER=s");
         table("advancing_sessions", "advancing_sessions(not granted)", "id = '12000000-0000-0000-0000-0000000000a2'", null, "title = title",
