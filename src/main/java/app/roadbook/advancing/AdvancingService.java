@@ -243,6 +243,19 @@ public class AdvancingService {
         return id;
     }
 
+    /** What the acting user may do in an advance, as the database sees it; the UI offers exactly that. */
+    public record Capabilities(boolean editOurs, boolean editTheirs, boolean confirm, boolean comment) {
+    }
+
+    @Transactional(readOnly = true)
+    public Capabilities capabilities(UUID sessionId) {
+        Map<String, Object> s = jdbc.queryForList("select org_id, show_id from advancing_sessions where id = ?", sessionId)
+                .stream().findFirst().orElseThrow(() -> new OrgAccess.NotFoundException("No such advance."));
+        boolean orgEditor = access.canEdit((UUID) s.get("org_id"));
+        boolean promoterEditor = Boolean.TRUE.equals(jdbc.queryForObject("select is_show_promoter_editor(?)", Boolean.class, s.get("show_id")));
+        return new Capabilities(orgEditor, promoterEditor, orgEditor, orgEditor || promoterEditor);
+    }
+
     /** For an external collaborator: every show granted to them, across every org that invited them. */
     @Transactional(readOnly = true)
     public List<GrantedShow> myShows() {

@@ -45,7 +45,8 @@ class DemoDataSeeder implements ApplicationRunner {
             seed(accounts);
             UUID northern = new JdbcTemplate(owner).queryForObject(
                     "select id from organizations where slug = 'northern-lights-touring'", UUID.class);
-            DemoDirectory.seed(new JdbcTemplate(owner), northern, accounts.userId("editor@roadbook.demo"));
+            DemoDirectory.seed(new JdbcTemplate(owner), northern, accounts.userId("editor@roadbook.demo"),
+                    accounts.userId("promoter@roadbook.demo"));
             return true;
         }));
         if (seeded) {

@@ -63,7 +63,28 @@ final class DemoDirectory {
     private DemoDirectory() {
     }
 
+    private static UUID advance(JdbcTemplate owner, UUID orgId, UUID showId, UUID createdBy, String title) {
+        UUID session = owner.queryForObject("""
+                insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, ?, ?) returning id""",
+                UUID.class, orgId, showId, title, createdBy);
+        int order = 0;
+        for (app.roadbook.advancing.AdvancingTemplate.Field f : app.roadbook.advancing.AdvancingTemplate.DEFAULT.fields()) {
+            order += 10;
+            for (String party : new String[]{"from_us", "from_you"}) {
+                owner.update("""
+                        insert into advancing_fields (org_id, session_id, section, field_name, field_type, party_type, sort_order, created_by)
+                        values (?, ?, ?, ?, ?, ?::party, ?, ?)""", orgId, session, f.section(), f.name(), f.type().name(), party, order, createdBy);
+            }
+        }
+        return session;
+    }
+
     static void seed(JdbcTemplate owner, UUID orgId, UUID createdBy) {
+        seed(owner, orgId, createdBy, null);
+    }
+
+    /** With {@code promoter}, that account becomes promoter_editor on the first two shows, which get advances. */
+    static void seed(JdbcTemplate owner, UUID orgId, UUID createdBy, UUID promoter) {
         List<UUID> venues = new ArrayList<>();
         for (String[] v : VENUES) {
             venues.add(owner.queryForObject("""
@@ -81,6 +102,24 @@ final class DemoDirectory {
                     values (?, ?, ?, ?, ?::show_status, ?, ?, 'EUR') returning id""", UUID.class, orgId, auroras, venues.get(i),
                     first.plusDays(i * 2L), i == 3 ? "draft" : "confirmed", "The Auroras · " + VENUES[i][2],
                     new BigDecimal(8000 + i * 1500)));
+        }
+        if (promoter != null) {
+            for (int i = 0; i < 2; i++) {
+                owner.update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                        shows.get(i), promoter, orgId);
+            }
+            UUID advanced = advance(owner, orgId, shows.get(0), createdBy, "Oslo advance");
+            advance(owner, orgId, shows.get(1), createdBy, "Copenhagen advance");
+            // The Oslo advance is under way: our times are in, the promoter answered some, a few are confirmed.
+            Object[][] values = {{"Load-in", "from_us", "\"14:00\"", "confirmed"}, {"Soundcheck", "from_us", "\"17:00\"", "pending"},
+                    {"Doors", "from_us", "\"19:00\"", "pending"}, {"Doors", "from_you", "\"19:30\"", "pending"},
+                    {"Set time", "from_us", "\"21:00\"", "confirmed"}, {"Hotel", "from_you", "\"Hotel Continental\"", "pending"},
+                    {"Guest list spots", "from_us", "20", "pending"}};
+            for (Object[] v : values) {
+                owner.update("""
+                        update advancing_fields set value = ?::jsonb, status = ?::field_status, updated_at = now()
+                        where session_id = ? and field_name = ? and party_type = ?::party""", v[2], v[3], advanced, v[0], v[1]);
+            }
         }
         List<UUID> contacts = new ArrayList<>();
         for (String[] c : CONTACTS) {

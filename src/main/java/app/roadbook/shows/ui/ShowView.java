@@ -1,6 +1,21 @@
 package app.roadbook.shows.ui;
 
+import app.roadbook.advancing.AdvancingRows;
+import app.roadbook.advancing.AdvancingService;
+import app.roadbook.advancing.AdvancingTemplate;
+import app.roadbook.advancing.ui.AdvanceView;
 import app.roadbook.shows.ShowRecords.ShowDetails;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouteParameters;
+import java.time.ZoneOffset;
+import java.util.List;
 import app.roadbook.shows.ShowService;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgAccess;
@@ -30,19 +45,30 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     final H2 title = new H2();
     final Div facts = new Div();
     final Button edit = new Button("Edit");
+    final Grid<AdvancingRows.SessionSummary> advances = new Grid<>();
+    final Button newAdvance = new Button("Start advance");
+    private final AdvancingService advancing;
 
     private final ShowService shows;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private ShowDetails show;
 
-    public ShowView(ShowService shows, CurrentOrganization currentOrganization) {
+    public ShowView(ShowService shows, CurrentOrganization currentOrganization, AdvancingService advancing) {
         this.shows = shows;
+        this.advancing = advancing;
         this.currentOrganization = currentOrganization;
         facts.addClassName("show-facts");
         edit.addThemeVariants(ButtonVariant.PRIMARY);
         edit.addClickListener(e -> new ShowEditor(shows, orgId, show.id(), show.version(), show.draft(), id -> load(id)).open());
-        add(title, facts, edit);
+        advances.addColumn(AdvancingRows.SessionSummary::title).setHeader("Advance").setFlexGrow(2);
+        advances.addColumn(a -> a.confirmed() + " of " + a.fields() + " confirmed").setHeader("Progress");
+        advances.addColumn(a -> a.expiresAt() == null ? "" : a.expiresAt().toLocalDate().toString()).setHeader("Expires");
+        advances.setAllRowsVisible(true);
+        advances.addItemClickListener(e -> UI.getCurrent().navigate(AdvanceView.class,
+                new RouteParameters("sessionId", e.getItem().id().toString())));
+        newAdvance.addClickListener(e -> startAdvance());
+        add(title, facts, edit, new H3("Advancing"), newAdvance, advances);
     }
 
     @Override
@@ -55,10 +81,43 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         edit.setVisible(shows.canEdit(orgId));
+        newAdvance.setVisible(edit.isVisible());
+    }
+
+    private void startAdvance() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Start an advance");
+        TextField name = new TextField("Title");
+        name.setValue("Advance " + show.draft().date());
+        Select<AdvancingTemplate> template = new Select<>();
+        template.setLabel("Template");
+        List<AdvancingTemplate> templates = advancing.templates(orgId);
+        template.setItems(templates);
+        template.setItemLabelGenerator(AdvancingTemplate::name);
+        template.setValue(templates.getFirst());
+        DatePicker expires = new DatePicker("Expires");
+        expires.setValue(show.draft().date());
+        Button start = new Button("Start", e -> {
+            try {
+                UUID session = advancing.createSession(orgId, show.id(), name.getValue(),
+                        expires.getValue() == null ? null : expires.getValue().atTime(23, 59).atOffset(ZoneOffset.UTC),
+                        template.getValue().id());
+                dialog.close();
+                UI.getCurrent().navigate(AdvanceView.class, new RouteParameters("sessionId", session.toString()));
+            } catch (IllegalArgumentException refused) {
+                name.setErrorMessage(refused.getMessage());
+                name.setInvalid(true);
+            }
+        });
+        start.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(new FormLayout(name, template, expires));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), start);
+        dialog.open();
     }
 
     private void load(UUID id) {
         show = shows.show(orgId, id);
+        advances.setItems(advancing.sessions(id));
         var d = show.draft();
         title.setText((d.title() == null ? "Show" : d.title()) + " · " + d.date());
         facts.removeAll();

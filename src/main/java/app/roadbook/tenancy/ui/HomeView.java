@@ -1,6 +1,7 @@
 package app.roadbook.tenancy.ui;
 
 import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.GrantedShows;
 import app.roadbook.tenancy.MemberRow;
 import app.roadbook.tenancy.OrgSummary;
 import app.roadbook.tenancy.OrganizationService;
@@ -27,9 +28,12 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     private final OrganizationService organizations;
     private final CurrentOrganization currentOrganization;
+    private final GrantedShows collaboratorShows;
 
-    public HomeView(OrganizationService organizations, CurrentOrganization currentOrganization) {
+    public HomeView(OrganizationService organizations, CurrentOrganization currentOrganization,
+                    GrantedShows collaboratorShows) {
         this.organizations = organizations;
+        this.collaboratorShows = collaboratorShows;
         this.currentOrganization = currentOrganization;
         setPadding(true);
     }
@@ -40,6 +44,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         Optional<OrgSummary> current = currentOrganization.get();
         if (current.isPresent()) {
             showOrganization(current.get());
+        } else if (collaboratorShows.hasGrantedShows()) {
+            event.forwardTo("my-shows");
         } else {
             showNoOrganizationYet();
         }

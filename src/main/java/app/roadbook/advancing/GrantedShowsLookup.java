@@ -1,0 +1,20 @@
+package app.roadbook.advancing;
+
+import app.roadbook.tenancy.GrantedShows;
+import org.springframework.stereotype.Component;
+
+/** Lets the home page send an external collaborator to "My shows". */
+@Component
+class GrantedShowsLookup implements GrantedShows {
+
+    private final AdvancingService advancing;
+
+    GrantedShowsLookup(AdvancingService advancing) {
+        this.advancing = advancing;
+    }
+
+    @Override
+    public boolean hasGrantedShows() {
+        return !advancing.myShows().isEmpty();
+    }
+}
