@@ -3,7 +3,20 @@ package app.roadbook.advancing.ui;
 import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingRows.Side;
+import app.roadbook.advancing.AdvancingDocuments;
 import app.roadbook.advancing.AdvancingService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.ByteArrayInputStream;
 import app.roadbook.tenancy.OrgAccess;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
@@ -39,13 +52,16 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
     final Checkbox openOnly = new Checkbox("Open items only");
     final Grid<Row> grid = new Grid<>();
 
+    final Div documents = new Div();
     private final AdvancingService advancing;
+    private final AdvancingDocuments files;
     private UUID sessionId;
     private List<Row> rows = List.of();
     private AdvancingService.Capabilities can;
 
-    public AdvanceView(AdvancingService advancing) {
+    public AdvanceView(AdvancingService advancing, AdvancingDocuments files) {
         this.advancing = advancing;
+        this.files = files;
         setSizeFull();
         progress.addClassName("advance-progress");
         openOnly.addValueChangeListener(e -> show());
@@ -59,7 +75,8 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
         grid.setPartNameGenerator(r -> r.open() ? "open" : "confirmed");
         grid.addItemClickListener(e -> new FieldPanel(advancing, can, e.getItem(), this::load).open());
         grid.setSizeFull();
-        add(title, progress, openOnly, grid);
+        documents.addClassName("advance-documents");
+        add(title, progress, openOnly, grid, new H3("Documents"), documents);
     }
 
     @Override
@@ -78,7 +95,47 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
         show();
     }
 
+    private void showDocuments() {
+        documents.removeAll();
+        List<AdvancingDocuments.Document> all = files.list(sessionId);
+        HorizontalLayout sides = new HorizontalLayout();
+        for (String[] side : new String[][]{{"from_us", "Our documents"}, {"from_you", "Promoter's documents"}}) {
+            VerticalLayout column = new VerticalLayout(new H4(side[1]));
+            column.setPadding(false);
+            all.stream().filter(d -> d.party().equals(side[0])).forEach(d -> {
+                Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
+                    AdvancingDocuments.Download download = files.download(d.fileId());
+                    return new DownloadResponse(new ByteArrayInputStream(download.bytes()), download.name(),
+                            download.contentType(), download.bytes().length);
+                }), d.name() + " (" + Math.max(1, d.sizeBytes() / 1024) + " KB)");
+                link.getElement().setAttribute("download", true);
+                column.add(link);
+            });
+            boolean mayUpload = "from_us".equals(side[0]) ? can.editOurs() : can.editTheirs();
+            if (mayUpload) {
+                Upload upload = new Upload();
+                upload.setMaxFileSize(AdvancingDocuments.MAX_BYTES);
+                upload.setAcceptedFileTypes(AdvancingDocuments.EXTENSIONS.stream().map(e -> "." + e).toArray(String[]::new));
+                UI ui = UI.getCurrent();
+                upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
+                    try {
+                        files.upload(sessionId, side[0], meta.fileName(), meta.contentType(), bytes);
+                        showDocuments();
+                    } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException refused) {
+                        Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)
+                                .addThemeVariants(NotificationVariant.ERROR);
+                    }
+                })));
+                upload.addFileRejectedListener(e -> Notification.show(e.getErrorMessage(), 5000, Notification.Position.MIDDLE));
+                column.add(upload);
+            }
+            sides.add(column);
+        }
+        documents.add(sides);
+    }
+
     private void show() {
+        showDocuments();
         grid.setItems(openOnly.getValue() ? rows.stream().filter(Row::open).toList() : rows);
         progress.removeAll();
         for (AdvancingRows.SectionProgress p : AdvancingRows.progress(rows)) {

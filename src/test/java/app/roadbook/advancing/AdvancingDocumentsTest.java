@@ -1,0 +1,70 @@
+package app.roadbook.advancing;
+
+import app.roadbook.support.Fixtures;
+import app.roadbook.support.RoadbookTest;
+import app.roadbook.tenancy.OrgAccess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@RoadbookTest
+class AdvancingDocumentsTest {
+
+    @Autowired AdvancingDocuments documents;
+    @Autowired AdvancingService advancing;
+    @Autowired Fixtures fixtures;
+
+    UUID editor, promoter, session;
+
+    @BeforeEach
+    void anAdvanceWithAPromoter() {
+        editor = fixtures.user("Editor");
+        promoter = fixtures.user("Promoter");
+        UUID org = fixtures.organization("Docs Co", editor);
+        UUID show = fixtures.owner().queryForObject("insert into shows (org_id, date) values (?, current_date) returning id", UUID.class, org);
+        fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)", show, promoter, org);
+        fixtures.signIn(editor);
+        session = advancing.createSession(org, show, "Advance", null, null);
+    }
+
+    @AfterEach
+    void signOut() {
+        Fixtures.signOut();
+    }
+
+    @Test
+    void eachSideUploadsToItsOwnBoxAndBothDownload() {
+        byte[] rider = "Tech rider".getBytes(StandardCharsets.UTF_8);
+        UUID ours = documents.upload(session, "from_us", "C:\\Users\\me\\rider.pdf", "application/pdf", rider);
+        assertThatThrownBy(() -> documents.upload(session, "from_you", "plot.pdf", "application/pdf", rider))
+                .isInstanceOf(AccessDeniedException.class);
+        fixtures.signIn(promoter);
+        UUID theirs = documents.upload(session, "from_you", "stage plot.png", "image/png", new byte[]{1, 2, 3});
+        assertThatThrownBy(() -> documents.upload(session, "from_us", "x.pdf", "application/pdf", rider)).isInstanceOf(AccessDeniedException.class);
+        assertThat(documents.list(session)).extracting(AdvancingDocuments.Document::name).containsExactly("rider.pdf", "stage plot.png");
+        assertThat(documents.download(ours).bytes()).isEqualTo(rider);
+        fixtures.signIn(editor);
+        assertThat(documents.download(theirs).bytes()).containsExactly(1, 2, 3);
+        fixtures.signIn(fixtures.user("Stranger"));
+        assertThatThrownBy(() -> documents.download(ours)).isInstanceOf(OrgAccess.NotFoundException.class);
+    }
+
+    @Test
+    void typesAndSizesAreLimited() {
+        assertThatThrownBy(() -> documents.upload(session, "from_us", "virus.exe", "application/octet-stream", new byte[]{1}))
+                .hasMessageContaining("Upload PDF");
+        assertThatThrownBy(() -> documents.upload(session, "from_us", "big.pdf", "application/pdf", new byte[AdvancingDocuments.MAX_BYTES + 1]))
+                .hasMessageContaining("25 MB");
+        assertThatThrownBy(() -> documents.upload(session, "from_us", "empty.pdf", "application/pdf", new byte[0]))
+                .hasMessageContaining("25 MB");
+        assertThat(documents.list(session)).isEmpty();
+    }
+}
