@@ -216,6 +216,21 @@ public class ShowService {
         activity.record(orgId, "general", "show.updated", "show", showId, Map.of("date", d.date().toString(), "status", d.status().name()));
     }
 
+    /** The show's day sheet in the venue's time zone, earliest first. */
+    @Transactional(readOnly = true)
+    public List<ScheduleEntry> schedule(UUID orgId, UUID showId) {
+        ShowDetails show = show(orgId, showId);
+        ZoneId zone = ZoneId.of(show.timezone());
+        return jdbc.query("""
+                select starts_at, ends_at, title, item_type, visibility from schedule_items
+                where org_id = ? and show_id = ? order by starts_at, title""",
+                (rs, i) -> new ScheduleEntry(local(rs.getObject(1, OffsetDateTime.class), zone), local(rs.getObject(2, OffsetDateTime.class), zone),
+                        rs.getString(3), rs.getString(4), rs.getString(5)), orgId, showId);
+    }
+
+    public record ScheduleEntry(LocalTime starts, LocalTime ends, String title, String type, String visibility) {
+    }
+
     // Helpers ---------------------------------------------------------------------------------------
 
     private ZoneId validate(UUID orgId, ShowDraft d) {

@@ -100,6 +100,11 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(Keys.TAB);
     }
 
+    /** An XPath string literal for any text, apostrophes included. */
+    static String literal(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+
     /** Vaadin fields put their label in a light-DOM {@code <label>} child. */
     private static String fieldPath(String label) {
         return "//label[normalize-space(.)='" + label + "']/..";
@@ -134,12 +139,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String buttonText) {
-        waitFor(By.xpath("//vaadin-button[normalize-space(.)='" + buttonText + "']")).click();
+        waitFor(By.xpath("//vaadin-button[normalize-space(.)=" + literal(buttonText) + "]")).click();
     }
 
     public void clickInDialog(String buttonText) {
-        waitFor(By.xpath("//vaadin-dialog-overlay//vaadin-button[normalize-space(.)='" + buttonText + "'] | "
-                + "//vaadin-dialog//vaadin-button[normalize-space(.)='" + buttonText + "']")).click();
+        String text = literal(buttonText);
+        waitFor(By.xpath("//vaadin-dialog-overlay//vaadin-button[normalize-space(.)=" + text + "] | "
+                + "//vaadin-dialog//vaadin-button[normalize-space(.)=" + text + "]")).click();
     }
 
     public String text(String css) {

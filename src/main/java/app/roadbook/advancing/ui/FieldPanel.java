@@ -48,6 +48,8 @@ class FieldPanel extends Dialog {
         setWidth("46rem");
         oursEditor = editor(row.type(), row.ours().value());
         theirsEditor = editor(row.type(), row.theirs().value());
+        oursEditor.addClassName("ours-editor");
+        theirsEditor.addClassName("theirs-editor");
         saveOurs.addThemeVariants(ButtonVariant.PRIMARY);
         saveTheirs.addThemeVariants(ButtonVariant.PRIMARY);
         saveOurs.addClickListener(e -> act(() -> advancing.setValue(row.ours().fieldId(), row.ours().version(), text(oursEditor)), changed));

@@ -47,6 +47,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     final Button edit = new Button("Edit");
     final Grid<AdvancingRows.SessionSummary> advances = new Grid<>();
     final Button newAdvance = new Button("Start advance");
+    final Grid<ShowService.ScheduleEntry> daySheet = new Grid<>();
     private final AdvancingService advancing;
 
     private final ShowService shows;
@@ -68,7 +69,12 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         advances.addItemClickListener(e -> UI.getCurrent().navigate(AdvanceView.class,
                 new RouteParameters("sessionId", e.getItem().id().toString())));
         newAdvance.addClickListener(e -> startAdvance());
-        add(title, facts, edit, new H3("Advancing"), newAdvance, advances);
+        daySheet.addColumn(e -> e.starts() + (e.ends() == null ? "" : "–" + e.ends())).setHeader("Time (venue)").setAutoWidth(true);
+        daySheet.addColumn(ShowService.ScheduleEntry::title).setHeader("What").setFlexGrow(2);
+        daySheet.addColumn(ShowService.ScheduleEntry::visibility).setHeader("Visible to");
+        daySheet.setAllRowsVisible(true);
+        daySheet.addClassName("day-sheet");
+        add(title, facts, edit, new H3("Day sheet"), daySheet, new H3("Advancing"), newAdvance, advances);
     }
 
     @Override
@@ -118,6 +124,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     private void load(UUID id) {
         show = shows.show(orgId, id);
         advances.setItems(advancing.sessions(id));
+        daySheet.setItems(shows.schedule(orgId, id));
         var d = show.draft();
         title.setText((d.title() == null ? "Show" : d.title()) + " · " + d.date());
         facts.removeAll();
