@@ -4,6 +4,15 @@ import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingRows.Side;
 import app.roadbook.advancing.AdvancingDocuments;
+import app.roadbook.base.ConcurrentChangeException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.editor.Editor;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.data.binder.Binder;
+import org.springframework.security.access.AccessDeniedException;
 import app.roadbook.advancing.AdvancingService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
@@ -53,6 +62,13 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
     final Grid<Row> grid = new Grid<>();
 
     final Div documents = new Div();
+    private final Div oursCell = new Div();
+    private final Div theirsCell = new Div();
+    private Grid.Column<Row> editColumn;
+    Component oursField;
+    Component theirsField;
+    final Button inlineSave = new Button("Save");
+    private Row editing;
     private final AdvancingService advancing;
     private final AdvancingDocuments files;
     private UUID sessionId;
@@ -67,13 +83,26 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
         openOnly.addValueChangeListener(e -> show());
         grid.addColumn(Row::section).setHeader("Section").setAutoWidth(true);
         grid.addColumn(Row::fieldName).setHeader("Field").setAutoWidth(true);
-        grid.addColumn(r -> sideText(r.ours())).setHeader("Our side").setFlexGrow(2);
-        grid.addColumn(r -> sideText(r.theirs())).setHeader("Promoter side").setFlexGrow(2);
+        Grid.Column<Row> oursColumn = grid.addColumn(r -> sideText(r.ours())).setHeader("Our side").setFlexGrow(2);
+        Grid.Column<Row> theirsColumn = grid.addColumn(r -> sideText(r.theirs())).setHeader("Promoter side").setFlexGrow(2);
         grid.addColumn(r -> r.open() ? "Open" : "Confirmed").setHeader("Status").setAutoWidth(true);
         grid.addColumn(Row::comments).setHeader("Comments").setAutoWidth(true);
         grid.addColumn(AdvanceView::lastChange).setHeader("Last change").setAutoWidth(true);
         grid.setPartNameGenerator(r -> r.open() ? "open" : "confirmed");
-        grid.addItemClickListener(e -> new FieldPanel(advancing, can, e.getItem(), this::load).open());
+        editColumn = grid.addComponentColumn(r -> {
+            Button edit = new Button(VaadinIcon.EDIT.create(), e -> startEditing(r));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            edit.setAriaLabel("Edit " + r.fieldName());
+            edit.addClassName("inline-edit");
+            edit.setVisible(can.editOurs() || can.editTheirs());
+            return edit;
+        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        inlineEditing(oursColumn, theirsColumn);
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != editColumn && !grid.getEditor().isOpen()) {
+                new FieldPanel(advancing, can, e.getItem(), this::load).open();
+            }
+        });
         grid.setSizeFull();
         documents.addClassName("advance-documents");
         add(title, progress, openOnly, grid, new H3("Documents"), documents);
@@ -87,6 +116,67 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
         } catch (IllegalArgumentException | OrgAccess.NotFoundException e) {
             event.rerouteToError(NotFoundException.class);
         }
+    }
+
+    /** Inline editing: each side's cell gets the editor its field type needs, where the user may type. */
+    private void inlineEditing(Grid.Column<Row> oursColumn, Grid.Column<Row> theirsColumn) {
+        Editor<Row> editor = grid.getEditor();
+        editor.setBinder(new Binder<>(Row.class));
+        editor.setBuffered(true);
+        oursColumn.setEditorComponent(oursCell);
+        theirsColumn.setEditorComponent(theirsCell);
+        Button save = inlineSave;
+        save.addClickListener(e -> saveInline());
+        save.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
+        save.addClassName("inline-save");
+        Button cancel = new Button("Cancel", e -> editor.cancel());
+        cancel.addThemeVariants(ButtonVariant.SMALL);
+        editColumn.setEditorComponent(new HorizontalLayout(save, cancel));
+    }
+
+    private void startEditing(Row row) {
+        Editor<Row> editor = grid.getEditor();
+        if (editor.isOpen()) {
+            editor.cancel();
+        }
+        editing = row;
+        oursCell.removeAll();
+        theirsCell.removeAll();
+        oursField = can.editOurs() ? FieldPanel.editor(row.type(), row.ours().value()) : null;
+        theirsField = can.editTheirs() ? FieldPanel.editor(row.type(), row.theirs().value()) : null;
+        oursCell.add(oursField != null ? oursField : new Span(sideText(row.ours())));
+        theirsCell.add(theirsField != null ? theirsField : new Span(sideText(row.theirs())));
+        if (oursField != null) {
+            oursField.addClassName("inline-ours");
+        }
+        if (theirsField != null) {
+            theirsField.addClassName("inline-theirs");
+        }
+        editor.editItem(row);
+    }
+
+    private void saveInline() {
+        try {
+            if (oursField != null && changed(oursField, editing.ours().value())) {
+                advancing.setValue(editing.ours().fieldId(), editing.ours().version(), FieldPanel.text(oursField));
+            }
+            if (theirsField != null && changed(theirsField, editing.theirs().value())) {
+                advancing.setValue(editing.theirs().fieldId(), editing.theirs().version(), FieldPanel.text(theirsField));
+            }
+            // The service saved the values; the editor's own buffer holds nothing to keep.
+            grid.getEditor().cancel();
+            load();
+        } catch (ConcurrentChangeException conflict) {
+            grid.getEditor().cancel();
+            new ConfirmDialog("Changed by someone else", conflict.getMessage(), "Reload", e -> load()).open();
+        } catch (IllegalArgumentException | AccessDeniedException refused) {
+            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+        }
+    }
+
+    private static boolean changed(Component field, String before) {
+        String now = FieldPanel.text(field);
+        return !java.util.Objects.equals(now == null || now.isBlank() ? null : now, before);
     }
 
     void load() {

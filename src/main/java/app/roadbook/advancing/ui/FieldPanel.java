@@ -103,7 +103,7 @@ class FieldPanel extends Dialog {
         }
     }
 
-    private static Component editor(FieldType type, String value) {
+    static Component editor(FieldType type, String value) {
         return switch (type) {
             case time -> {
                 TimePicker t = new TimePicker();
@@ -131,7 +131,7 @@ class FieldPanel extends Dialog {
         };
     }
 
-    private static String text(Component editor) {
+    static String text(Component editor) {
         Object value = ((HasValue<?, ?>) editor).getValue();
         return value == null ? null : value.toString();
     }

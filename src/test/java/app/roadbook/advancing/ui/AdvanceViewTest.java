@@ -76,6 +76,36 @@ class AdvanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithDemoUser("editor@roadbook.demo")
+    void theEditorEditsInlineWithATimeFieldAndTheRowUpdates() {
+        AdvanceView view = open();
+        int soundcheck = -1;
+        for (int i = 0; i < test(view.grid).size(); i++) {
+            if (test(view.grid).getRow(i).fieldName().equals("Curfew")) {
+                soundcheck = i;
+            }
+        }
+        Row before = test(view.grid).getRow(soundcheck);
+        com.vaadin.flow.component.button.Button edit = (com.vaadin.flow.component.button.Button)
+                test(view.grid).getCellComponent(soundcheck, 7);
+        assertThat(edit.getClassNames()).contains("inline-edit");
+        edit.click();
+        roundTrip();
+        assertThat(view.grid.getEditor().isOpen()).isTrue();
+        com.vaadin.flow.component.timepicker.TimePicker ours = (com.vaadin.flow.component.timepicker.TimePicker) view.oursField;
+        assertThat(ours.getClassNames()).contains("inline-ours");
+        assertThat(view.theirsField).as("the editor cannot type the promoter's side").isNull();
+        ours.setValue(java.time.LocalTime.of(23, 0));
+        view.inlineSave.click();
+        roundTrip();
+        assertThat(view.grid.getEditor().isOpen()).isFalse();
+        Row after = test(view.grid).getRow(soundcheck);
+        assertThat(after.fieldName()).isEqualTo("Curfew");
+        assertThat(after.ours().value()).isEqualTo("23:00");
+        assertThat(after.ours().version()).isEqualTo(before.ours().version() + 1);
+    }
+
+    @Test
     @WithDemoUser("viewer@roadbook.demo")
     void aViewerOnlyReads() {
         AdvanceView view = open();
