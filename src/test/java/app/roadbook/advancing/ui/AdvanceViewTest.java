@@ -106,6 +106,28 @@ class AdvanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithDemoUser("admin@roadbook.demo")
+    void anAdminCopiesTheDefaultTemplateAndEditorsCannotOpenTemplates() {
+        TemplatesView view = navigate(TemplatesView.class);
+        test(view.name).setValue("Festival advance");
+        test(view.lines).setValue("Schedule | Changeover | time\nProduction | Stage | text\nBroken line");
+        test(view.save).click();
+        assertThat(view.lines.isInvalid()).isTrue();
+        assertThat(view.lines.getErrorMessage()).contains("Line 3");
+        test(view.lines).setValue("Schedule | Changeover | time\nProduction | Stage | text");
+        test(view.save).click();
+        assertThat(test(view.templates).size()).isEqualTo(2);
+        assertThat(test(view.templates).getRow(1).fields()).extracting(f -> f.name()).containsExactly("Changeover", "Stage");
+    }
+
+    @Test
+    @WithDemoUser("editor@roadbook.demo")
+    void editorsHaveNoRouteToTemplates() {
+        navigate("advancing-templates", Component.class);
+        assertThat($(TemplatesView.class).exists()).isFalse();
+    }
+
+    @Test
     @WithDemoUser("viewer@roadbook.demo")
     void aViewerOnlyReads() {
         AdvanceView view = open();
