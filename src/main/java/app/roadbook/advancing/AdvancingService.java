@@ -243,6 +243,13 @@ public class AdvancingService {
         return id;
     }
 
+    /** The advance's title and its show's date, for the page heading; missing for anyone who may not see it. */
+    @Transactional(readOnly = true)
+    public String heading(UUID sessionId) {
+        return jdbc.queryForList("select title from advancing_sessions where id = ?", String.class, sessionId).stream().findFirst()
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such advance."));
+    }
+
     /** What the acting user may do in an advance, as the database sees it; the UI offers exactly that. */
     public record Capabilities(boolean editOurs, boolean editTheirs, boolean confirm, boolean comment) {
     }

@@ -83,8 +83,8 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
         openOnly.addValueChangeListener(e -> show());
         grid.addColumn(Row::section).setHeader("Section").setAutoWidth(true);
         grid.addColumn(Row::fieldName).setHeader("Field").setAutoWidth(true);
-        Grid.Column<Row> oursColumn = grid.addColumn(r -> sideText(r.ours())).setHeader("Our side").setFlexGrow(2);
-        Grid.Column<Row> theirsColumn = grid.addColumn(r -> sideText(r.theirs())).setHeader("Promoter side").setFlexGrow(2);
+        Grid.Column<Row> oursColumn = grid.addColumn(r -> sideText(r.ours())).setHeader("Our side").setFlexGrow(2).setAutoWidth(true);
+        Grid.Column<Row> theirsColumn = grid.addColumn(r -> sideText(r.theirs())).setHeader("Promoter side").setFlexGrow(2).setAutoWidth(true);
         grid.addColumn(r -> r.open() ? "Open" : "Confirmed").setHeader("Status").setAutoWidth(true);
         grid.addColumn(Row::comments).setHeader("Comments").setAutoWidth(true);
         grid.addColumn(AdvanceView::lastChange).setHeader("Last change").setAutoWidth(true);
@@ -182,6 +182,7 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
     void load() {
         rows = advancing.rows(sessionId);
         can = advancing.capabilities(sessionId);
+        title.setText(advancing.heading(sessionId));
         show();
     }
 
