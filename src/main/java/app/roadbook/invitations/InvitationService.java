@@ -1,0 +1,228 @@
+package app.roadbook.invitations;
+
+import app.roadbook.audit.ActivityLog;
+import app.roadbook.shows.ShowCollabRole;
+import app.roadbook.tenancy.OrgAccess;
+import app.roadbook.tenancy.OrgRole;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One invitation flow for staff (into the org, with a role) and external collaborators (onto one show). Links carry
+ * a 256-bit random token; only its SHA-256 hash is stored, and the log never sees either.
+ */
+@Service
+public class InvitationService {
+
+    static final Duration VALID_FOR = Duration.ofDays(14);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    /** The passwords people choose most; a real deployment would check a breach corpus too. */
+    static final Set<String> COMMON_PASSWORDS = Set.of("password", "password1", "12345678", "123456789", "1234567890",
+            "qwertyuiop", "iloveyou", "sunshine", "princess", "football", "baseball", "welcome1", "admin123", "letmein1",
+            "passw0rd", "trustno1", "roadbook", "roadbook1");
+
+    private final JdbcTemplate jdbc;
+    private final OrgAccess access;
+    private final ActivityLog activity;
+    private final PasswordEncoder passwords;
+    private final SecureRandom random = new SecureRandom();
+
+    InvitationService(DataSource dataSource, OrgAccess access, ActivityLog activity, PasswordEncoder passwords) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.access = access;
+        this.activity = activity;
+        this.passwords = passwords;
+    }
+
+    /** A new invitation and the token for its link (shown once, never stored). */
+    public record Issued(UUID invitationId, String token) {
+    }
+
+    /** Owners and admins invite staff; only owners invite owners. The plan's member limit is checked now and again on accept. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Issued inviteToOrg(UUID orgId, String email, OrgRole role, UUID personId) {
+        OrgRole mine = access.requireMember(orgId);
+        if (mine != OrgRole.owner && (mine != OrgRole.admin || role == OrgRole.owner)) {
+            throw new AccessDeniedException(mine == OrgRole.admin ? "Only an owner can invite another owner."
+                    : "Only owners and admins invite people into the organization.");
+        }
+        access.requireEditor(orgId);
+        String address = requireEmail(email);
+        refuseIfFull(orgId, "members", "select count(*) from org_members where org_id = ?");
+        if (Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from org_members m join app_users u on u.id = m.user_id
+                               where m.org_id = ? and u.email = ?::citext)""", Boolean.class, orgId, address))) {
+            throw new IllegalArgumentException(address + " is a member already.");
+        }
+        return issue(orgId, address, role, null, null, personId);
+    }
+
+    /** Editors invite an external collaborator onto one show of their org. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Issued inviteToShow(UUID orgId, UUID showId, String email, ShowCollabRole role) {
+        access.requireEditor(orgId);
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from shows where org_id = ? and id = ?)",
+                Boolean.class, orgId, showId))) {
+            throw new OrgAccess.NotFoundException("No such show.");
+        }
+        String address = requireEmail(email);
+        refuseIfFull(orgId, "collaborators", "select count(distinct user_id) from show_collaborators where org_id = ?");
+        return issue(orgId, address, null, showId, role, null);
+    }
+
+    /** A fresh link for a pending invitation; the old link stops working at once. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Issued resend(UUID orgId, UUID invitationId) {
+        access.requireEditor(orgId);
+        String token = newToken();
+        int n = jdbc.update("""
+                update invitations set token_hash = ?, expires_at = ?, status = 'pending', updated_at = now(), version = version + 1
+                where org_id = ? and id = ? and status in ('pending', 'expired')""",
+                hash(token), Timestamp.from(Instant.now().plus(VALID_FOR)), orgId, invitationId);
+        if (n == 0) {
+            throw new OrgAccess.NotFoundException("No open invitation to resend.");
+        }
+        activity.record(orgId, "invitation", "invitation.resent", "invitation", invitationId, Map.of());
+        return new Issued(invitationId, token);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void revoke(UUID orgId, UUID invitationId) {
+        access.requireEditor(orgId);
+        if (jdbc.update("""
+                update invitations set status = 'revoked', revoked_at = now(), updated_at = now(), version = version + 1
+                where org_id = ? and id = ? and status = 'pending'""", orgId, invitationId) == 0) {
+            throw new OrgAccess.NotFoundException("No pending invitation to revoke.");
+        }
+        activity.record(orgId, "invitation", "invitation.revoked", "invitation", invitationId, Map.of());
+    }
+
+    /** What the acceptance page may show about a link, for anyone holding it. */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, Object>> lookup(String token) {
+        return jdbc.queryForList("select * from invitation_by_token_hash(?)", hash(token)).stream().findFirst();
+    }
+
+    public enum Outcome { accepted, already_yours, used, revoked, expired, wrong_account, not_found }
+
+    /** The signed-in user accepts; exactly once, however many times and however fast the link is used. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Outcome accept(String token) {
+        try {
+            return Outcome.valueOf(jdbc.queryForObject("select outcome from accept_invitation(?)", String.class, hash(token)));
+        } catch (DataIntegrityViolationException e) {
+            String message = e.getMostSpecificCause().getMessage();
+            if (message != null && message.contains("plan allows")) {
+                throw new IllegalArgumentException(message.replaceFirst("(?s)^ERROR: ", "").lines().findFirst().orElse(message)
+                        + " Ask the organization's owner to move to a larger plan.");
+            }
+            throw e;
+        }
+    }
+
+    /** A new person sets a name and password for the invited email; they sign in next and accept. */
+    @Transactional
+    public UUID createAccount(String token, String displayName, String password) {
+        requireGoodPassword(password);
+        if (displayName == null || displayName.isBlank() || displayName.length() > 120) {
+            throw new IllegalArgumentException("Give your name (up to 120 characters).");
+        }
+        try {
+            return jdbc.queryForObject("select create_invited_account(?, ?, ?)", UUID.class, hash(token), displayName.strip(),
+                    passwords.encode(password));
+        } catch (DataIntegrityViolationException e) {
+            throw new IllegalArgumentException("An account with this email exists already; sign in to accept.");
+        }
+    }
+
+    static void requireGoodPassword(String password) {
+        if (password == null || password.length() < 8) {
+            throw new IllegalArgumentException("Use at least 8 characters.");
+        }
+        if (password.length() > 128) {
+            throw new IllegalArgumentException("Use at most 128 characters.");
+        }
+        if (COMMON_PASSWORDS.contains(password.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("That password is one of the most common ones; choose another.");
+        }
+    }
+
+    private Issued issue(UUID orgId, String email, OrgRole role, UUID showId, ShowCollabRole collabRole, UUID personId) {
+        String token = newToken();
+        UUID id;
+        try {
+            id = jdbc.queryForObject("""
+                    insert into invitations (org_id, email, org_role, show_id, collab_role, person_id, token_hash, expires_at, invited_by)
+                    values (?, ?::citext, ?::org_role, ?, ?::show_collab_role, ?, ?, ?, current_app_user_id()) returning id""",
+                    UUID.class, orgId, email, role == null ? null : role.name(), showId, collabRole == null ? null : collabRole.name(),
+                    personId, hash(token), Timestamp.from(Instant.now().plus(VALID_FOR)));
+        } catch (DataIntegrityViolationException duplicate) {
+            throw new IllegalArgumentException(email + " has an open invitation already; resend it instead.");
+        }
+        activity.record(orgId, "invitation", "invitation.created", "invitation", id, Map.of("scope", showId == null ? "org" : "show",
+                "role", role != null ? role.name() : collabRole.name()));
+        return new Issued(id, token);
+    }
+
+    private void refuseIfFull(UUID orgId, String kind, String countSql) {
+        Map<String, Object> plan = jdbc.queryForList("""
+                select plan_id, (effective_entitlements ->> ?)::int as seat_limit from org_entitlements where org_id = ?""",
+                "max_" + kind, orgId).stream().findFirst().orElse(Map.of());
+        Object limit = plan.get("seat_limit");
+        if (limit != null) {
+            long used = jdbc.queryForObject(countSql, Long.class, orgId);
+            if (used >= ((Number) limit).longValue()) {
+                String planName = jdbc.queryForObject("select name from billing_plans where id = ?", String.class, plan.get("plan_id"));
+                throw new IllegalArgumentException("The " + planName + " plan allows " + limit + " " + kind
+                        + "; this organization has " + used + ". Ask an owner to move to a larger plan.");
+            }
+        }
+    }
+
+    private static String requireEmail(String email) {
+        String address = email == null ? "" : email.strip();
+        if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+            throw new IllegalArgumentException("\"" + address + "\" is not an email address.");
+        }
+        return address;
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
