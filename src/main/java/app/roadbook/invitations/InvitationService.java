@@ -45,13 +45,16 @@ public class InvitationService {
     private final OrgAccess access;
     private final ActivityLog activity;
     private final PasswordEncoder passwords;
+    private final InvitationMail mail;
     private final SecureRandom random = new SecureRandom();
 
-    InvitationService(DataSource dataSource, OrgAccess access, ActivityLog activity, PasswordEncoder passwords) {
+    InvitationService(DataSource dataSource, OrgAccess access, ActivityLog activity, PasswordEncoder passwords,
+                      InvitationMail mail) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.access = access;
         this.activity = activity;
         this.passwords = passwords;
+        this.mail = mail;
     }
 
     /** A new invitation and the token for its link (shown once, never stored). */
@@ -106,6 +109,7 @@ public class InvitationService {
             throw new OrgAccess.NotFoundException("No open invitation to resend.");
         }
         activity.record(orgId, "invitation", "invitation.resent", "invitation", invitationId, Map.of());
+        email(invitationId, token);
         return new Issued(invitationId, token);
     }
 
@@ -186,7 +190,17 @@ public class InvitationService {
         }
         activity.record(orgId, "invitation", "invitation.created", "invitation", id, Map.of("scope", showId == null ? "org" : "show",
                 "role", role != null ? role.name() : collabRole.name()));
+        email(id, token);
         return new Issued(id, token);
+    }
+
+    /** Mails the link; a failure rolls the invitation back, so nobody holds an invitation they never received. */
+    private void email(UUID invitationId, String token) {
+        Map<String, Object> i = jdbc.queryForMap("select * from invitation_by_token_hash(?)", hash(token));
+        String where = i.get("show_title") != null ? "the show " + i.get("show_title") + " (" + i.get("org_name") + ")"
+                : String.valueOf(i.get("org_name"));
+        String role = i.get("org_role") != null ? String.valueOf(i.get("org_role")) : String.valueOf(i.get("collab_role")).replace('_', ' ');
+        mail.send((String) i.get("email"), where, role, (String) i.get("invited_by_name"), token);
     }
 
     private void refuseIfFull(UUID orgId, String kind, String countSql) {

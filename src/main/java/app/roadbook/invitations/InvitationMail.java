@@ -1,0 +1,86 @@
+package app.roadbook.invitations;
+
+import app.roadbook.base.db.EmbeddedDatabaseEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Sends invitation emails through SMTP (Spring's {@code spring.mail.*}). Without SMTP on the embedded development
+ * database, messages go to a development outbox page instead; without SMTP elsewhere nothing is sent and the admin
+ * copies the link from the invitations view.
+ */
+@Component
+public class InvitationMail {
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationMail.class);
+    private static final int OUTBOX_SIZE = 50;
+
+    public record Message(String to, String subject, String body, Instant at) {
+    }
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final boolean smtp;
+    private final boolean outboxEnabled;
+    private final String baseUrl;
+    private final String from;
+    private final Deque<Message> outbox = new ArrayDeque<>();
+
+    InvitationMail(ObjectProvider<JavaMailSender> sender, Environment env,
+                   @Value("${roadbook.base-url:http://localhost:${server.port:8080}}") String baseUrl,
+                   @Value("${roadbook.mail-from:Roadbook <no-reply@roadbook.app>}") String from) {
+        this.sender = sender;
+        this.smtp = env.containsProperty("spring.mail.host");
+        this.outboxEnabled = !smtp && env.getProperty(EmbeddedDatabaseEnvironment.EMBEDDED_FLAG, Boolean.class, false);
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.from = from;
+    }
+
+    public String link(String token) {
+        return baseUrl + "/invite/" + token;
+    }
+
+    void send(String to, String where, String role, String inviter, String token) {
+        String subject = "You're invited to " + where + " on Roadbook";
+        String body = (inviter == null ? "You have" : inviter + " has") + " invited you to " + where + " as " + role + ".\n\n"
+                + "Open this link to accept (it works once and expires in 14 days):\n" + link(token) + "\n\n"
+                + "If you did not expect this, ignore this email.";
+        if (smtp) {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(to);
+            message.setSubject(subject);
+            message.setText(body);
+            sender.getObject().send(message);
+        } else if (outboxEnabled) {
+            synchronized (outbox) {
+                outbox.addFirst(new Message(to, subject, body, Instant.now()));
+                while (outbox.size() > OUTBOX_SIZE) {
+                    outbox.removeLast();
+                }
+            }
+        } else {
+            log.warn("No SMTP configured (spring.mail.host): the invitation to {} was not emailed; copy its link instead.", to);
+        }
+    }
+
+    public boolean outboxEnabled() {
+        return outboxEnabled;
+    }
+
+    public List<Message> outbox() {
+        synchronized (outbox) {
+            return List.copyOf(outbox);
+        }
+    }
+}
