@@ -125,6 +125,33 @@ public class InvitationService {
         activity.record(orgId, "invitation", "invitation.revoked", "invitation", invitationId, Map.of());
     }
 
+    public record Row(UUID id, String email, String scope, String showTitle, String role, String status, java.time.OffsetDateTime expiresAt,
+                      java.time.OffsetDateTime createdAt) {
+    }
+
+    /** The org's invitations the acting user may manage (owners and admins all; editors the show invitations). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.List<Row> list(UUID orgId, String status) {
+        access.requireMember(orgId);
+        return jdbc.query("""
+                select i.id, i.email::text, case when i.show_id is null then 'Organization' else 'Show' end, s.title,
+                       coalesce(i.org_role::text, i.collab_role::text),
+                       case when i.status = 'pending' and i.expires_at <= now() then 'expired' else i.status::text end,
+                       i.expires_at, i.created_at
+                from invitations i left join shows s on s.id = i.show_id
+                where i.org_id = ? and (?::text is null or (case when i.status = 'pending' and i.expires_at <= now()
+                                                             then 'expired' else i.status::text end) = ?)
+                order by i.created_at desc limit 500""",
+                (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class), rs.getObject(8, java.time.OffsetDateTime.class)),
+                orgId, status, status);
+    }
+
+    public String link(String token) {
+        return mail.link(token);
+    }
+
     /** What the acceptance page may show about a link, for anyone holding it. */
     @Transactional(readOnly = true)
     public Optional<Map<String, Object>> lookup(String token) {

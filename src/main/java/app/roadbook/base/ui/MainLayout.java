@@ -1,6 +1,7 @@
 package app.roadbook.base.ui;
 
 import app.roadbook.advancing.ui.MyShowsView;
+import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.advancing.ui.TemplatesView;
 import app.roadbook.billing.BillingService;
 import app.roadbook.billing.ui.BillingView;
@@ -52,6 +53,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
     final SideNavItem templatesItem = new SideNavItem("Advancing templates", TemplatesView.class, VaadinIcon.LIST.create());
+    final SideNavItem invitationsItem = new SideNavItem("Invitations", InvitationsView.class, VaadinIcon.ENVELOPE.create());
     final SideNavItem myShowsItem = new SideNavItem("My shows", MyShowsView.class, VaadinIcon.TICKET.create());
     final SideNavItem billingItem = new SideNavItem("Billing", BillingView.class, VaadinIcon.CREDIT_CARD.create());
     final SideNavItem platformItem = new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
@@ -91,7 +93,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(new DrawerToggle(), bar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()), showsItem, venuesItem, artistsItem, contactsItem, templatesItem, myShowsItem, billingItem,
+        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()), showsItem, venuesItem, artistsItem, contactsItem, templatesItem, invitationsItem, myShowsItem, billingItem,
                 platformItem);
         addToDrawer(nav);
         platformItem.setVisible(authentication.getAuthenticatedUser(RoadbookUser.class).map(RoadbookUser::isPlatformAdmin).orElse(false));
@@ -134,6 +136,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             orgItem.setVisible(current != null);
         }
         myShowsItem.setVisible(current == null);
+        invitationsItem.setVisible(current != null && current.role() != OrgRole.viewer);
         templatesItem.setVisible(current != null && (current.role() == OrgRole.owner || current.role() == OrgRole.admin));
         billingItem.setVisible(current != null && (current.role() == OrgRole.owner || current.role() == OrgRole.admin));
         java.util.Optional<String> notice = current == null ? java.util.Optional.empty() : billing.lapseNotice(current.id());

@@ -4,7 +4,12 @@ import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingService;
 import app.roadbook.advancing.AdvancingTemplate;
 import app.roadbook.advancing.ui.AdvanceView;
+import app.roadbook.invitations.InvitationService;
+import app.roadbook.invitations.ui.InviteLinkDialog;
+import app.roadbook.shows.ShowCollabRole;
 import app.roadbook.shows.ShowRecords.ShowDetails;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -48,6 +53,8 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     final Grid<AdvancingRows.SessionSummary> advances = new Grid<>();
     final Button newAdvance = new Button("Start advance");
     final Grid<ShowService.ScheduleEntry> daySheet = new Grid<>();
+    final Button invitePromoter = new Button("Invite promoter");
+    private final InvitationService invitations;
     private final AdvancingService advancing;
 
     private final ShowService shows;
@@ -55,8 +62,10 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     private UUID orgId;
     private ShowDetails show;
 
-    public ShowView(ShowService shows, CurrentOrganization currentOrganization, AdvancingService advancing) {
+    public ShowView(ShowService shows, CurrentOrganization currentOrganization, AdvancingService advancing,
+                    InvitationService invitations) {
         this.shows = shows;
+        this.invitations = invitations;
         this.advancing = advancing;
         this.currentOrganization = currentOrganization;
         facts.addClassName("show-facts");
@@ -74,7 +83,9 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         daySheet.addColumn(ShowService.ScheduleEntry::visibility).setHeader("Visible to");
         daySheet.setAllRowsVisible(true);
         daySheet.addClassName("day-sheet");
-        add(title, facts, edit, new H3("Day sheet"), daySheet, new H3("Advancing"), newAdvance, advances);
+        invitePromoter.addClickListener(e -> invitePromoter());
+        add(title, facts, new HorizontalLayout(edit, invitePromoter), new H3("Day sheet"), daySheet, new H3("Advancing"),
+                newAdvance, advances);
     }
 
     @Override
@@ -88,6 +99,32 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         }
         edit.setVisible(shows.canEdit(orgId));
         newAdvance.setVisible(edit.isVisible());
+        invitePromoter.setVisible(edit.isVisible());
+    }
+
+    private void invitePromoter() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Invite the promoter's team to this show");
+        EmailField email = new EmailField("Email");
+        Select<ShowCollabRole> role = new Select<>();
+        role.setLabel("Access");
+        role.setItems(ShowCollabRole.values());
+        role.setItemLabelGenerator(r -> r == ShowCollabRole.promoter_editor ? "Can fill in the promoter side" : "Can only read");
+        role.setValue(ShowCollabRole.promoter_editor);
+        Button send = new Button("Send invitation", e -> {
+            try {
+                InvitationService.Issued issued = invitations.inviteToShow(orgId, show.id(), email.getValue(), role.getValue());
+                dialog.close();
+                new InviteLinkDialog(email.getValue(), invitations.link(issued.token())).open();
+            } catch (IllegalArgumentException refused) {
+                email.setErrorMessage(refused.getMessage());
+                email.setInvalid(true);
+            }
+        });
+        send.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.add(new FormLayout(email, role));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), send);
+        dialog.open();
     }
 
     private void startAdvance() {

@@ -28,6 +28,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     private final OrganizationService organizations;
     private final CurrentOrganization currentOrganization;
+    /** Same key as the invitation page uses (invitations.ui.AcceptInvitationView), kept literal to avoid a cycle. */
+    static final String PENDING_INVITATION = "roadbook.pendingInvitation";
     private final GrantedShows collaboratorShows;
 
     public HomeView(OrganizationService organizations, CurrentOrganization currentOrganization,
@@ -41,6 +43,13 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        Object pendingInvitation = com.vaadin.flow.server.VaadinSession.getCurrent().getAttribute(PENDING_INVITATION);
+        if (pendingInvitation != null) {
+            // Signed in from an invitation link: carry on with it.
+            com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(PENDING_INVITATION, null);
+            event.forwardTo("invite/" + pendingInvitation);
+            return;
+        }
         Optional<OrgSummary> current = currentOrganization.get();
         if (current.isPresent()) {
             showOrganization(current.get());
