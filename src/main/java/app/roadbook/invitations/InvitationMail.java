@@ -37,17 +37,26 @@ public class InvitationMail {
     private final Deque<Message> outbox = new ArrayDeque<>();
 
     InvitationMail(ObjectProvider<JavaMailSender> sender, Environment env,
-                   @Value("${roadbook.base-url:http://localhost:${server.port:8080}}") String baseUrl,
+                   @Value("${roadbook.base-url:}") String baseUrl,
                    @Value("${roadbook.mail-from:Roadbook <no-reply@roadbook.app>}") String from) {
         this.sender = sender;
         this.smtp = env.containsProperty("spring.mail.host");
         this.outboxEnabled = !smtp && env.getProperty(EmbeddedDatabaseEnvironment.EMBEDDED_FLAG, Boolean.class, false);
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = baseUrl.strip();
         this.from = from;
     }
 
+    /** The acceptance link: ROADBOOK_BASE_URL if set, else the address the inviting person is using right now. */
     public String link(String token) {
-        return baseUrl + "/invite/" + token;
+        String base = baseUrl;
+        if (base.isEmpty()) {
+            try {
+                base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+            } catch (IllegalStateException noRequest) {
+                base = "http://localhost:8080";
+            }
+        }
+        return base.replaceAll("/+$", "") + "/invite/" + token;
     }
 
     void send(String to, String where, String role, String inviter, String token) {

@@ -58,7 +58,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("missing");
+            throw e;
+        }
     }
 
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
