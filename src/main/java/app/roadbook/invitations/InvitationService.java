@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * a 256-bit random token; only its SHA-256 hash is stored, and the log never sees either.
  */
 @Service
-public class InvitationService {
+public class InvitationService implements app.roadbook.tenancy.Memberships {
 
     static final Duration VALID_FOR = Duration.ofDays(14);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
@@ -146,6 +146,46 @@ public class InvitationService {
                 (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class), rs.getObject(8, java.time.OffsetDateTime.class)),
                 orgId, status, status);
+    }
+
+    /**
+     * Ends a membership. Owners remove anyone but themselves, admins anyone but owners (RLS enforces the same); the
+     * person's very next request sees nothing of the org, since every transaction asks the database afresh.
+     */
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void removeMember(UUID orgId, UUID userId) {
+        access.requireEditor(orgId);
+        if (jdbc.update("delete from org_members where org_id = ? and user_id = ?", orgId, userId) == 0) {
+            throw new AccessDeniedException("You cannot remove this member (yourself, an owner as an admin, or not a member).");
+        }
+        activity.record(orgId, "membership", "member.removed", "user", userId, Map.of());
+    }
+
+    public record Collaborator(UUID grantId, String name, String email, String role) {
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.List<Collaborator> collaborators(UUID orgId, UUID showId) {
+        access.requireMember(orgId);
+        return jdbc.query("""
+                select c.id, coalesce(u.display_name, i.email::text), coalesce(u.email::text, i.email::text), c.role::text
+                from show_collaborators c left join app_users u on u.id = c.user_id left join invitations i on i.id = c.invitation_id
+                where c.org_id = ? and c.show_id = ? order by 2""",
+                (rs, n) -> new Collaborator(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)), orgId, showId);
+    }
+
+    /** Ends a collaborator's access to a show at once. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void revokeCollaborator(UUID orgId, UUID grantId) {
+        access.requireEditor(orgId);
+        if (jdbc.update("delete from show_collaborators where org_id = ? and id = ?", orgId, grantId) == 0) {
+            throw new OrgAccess.NotFoundException("No such collaborator.");
+        }
+        activity.record(orgId, "invitation", "collaborator.revoked", "show_collaborator", grantId, Map.of());
     }
 
     public String link(String token) {

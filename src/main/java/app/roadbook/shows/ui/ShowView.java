@@ -54,6 +54,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     final Button newAdvance = new Button("Start advance");
     final Grid<ShowService.ScheduleEntry> daySheet = new Grid<>();
     final Button invitePromoter = new Button("Invite promoter");
+    final Grid<InvitationService.Collaborator> collaborators = new Grid<>();
     private final InvitationService invitations;
     private final AdvancingService advancing;
 
@@ -84,7 +85,20 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         daySheet.setAllRowsVisible(true);
         daySheet.addClassName("day-sheet");
         invitePromoter.addClickListener(e -> invitePromoter());
-        add(title, facts, new HorizontalLayout(edit, invitePromoter), new H3("Day sheet"), daySheet, new H3("Advancing"),
+        collaborators.addColumn(InvitationService.Collaborator::name).setHeader("Promoter team");
+        collaborators.addColumn(InvitationService.Collaborator::email).setHeader("Email");
+        collaborators.addColumn(c -> "promoter_editor".equals(c.role()) ? "Can edit" : "Can view").setHeader("Access");
+        collaborators.addComponentColumn(c -> {
+            Button revoke = new Button("Revoke", e -> {
+                invitations.revokeCollaborator(orgId, c.grantId());
+                collaborators.setItems(invitations.collaborators(orgId, show.id()));
+            });
+            revoke.setVisible(edit.isVisible());
+            return revoke;
+        }).setAutoWidth(true);
+        collaborators.setAllRowsVisible(true);
+        add(title, facts, new HorizontalLayout(edit, invitePromoter), new H3("Who can see this show from outside"), collaborators,
+                new H3("Day sheet"), daySheet, new H3("Advancing"),
                 newAdvance, advances);
     }
 
@@ -162,6 +176,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         show = shows.show(orgId, id);
         advances.setItems(advancing.sessions(id));
         daySheet.setItems(shows.schedule(orgId, id));
+        collaborators.setItems(invitations.collaborators(orgId, id));
         var d = show.draft();
         title.setText((d.title() == null ? "Show" : d.title()) + " · " + d.date());
         facts.removeAll();

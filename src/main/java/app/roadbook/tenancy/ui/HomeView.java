@@ -2,6 +2,7 @@ package app.roadbook.tenancy.ui;
 
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.GrantedShows;
+import app.roadbook.tenancy.Memberships;
 import app.roadbook.tenancy.MemberRow;
 import app.roadbook.tenancy.OrgSummary;
 import app.roadbook.tenancy.OrganizationService;
@@ -31,10 +32,12 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     /** Same key as the invitation page uses (invitations.ui.AcceptInvitationView), kept literal to avoid a cycle. */
     static final String PENDING_INVITATION = "roadbook.pendingInvitation";
     private final GrantedShows collaboratorShows;
+    private final Memberships memberships;
 
     public HomeView(OrganizationService organizations, CurrentOrganization currentOrganization,
-                    GrantedShows collaboratorShows) {
+                    GrantedShows collaboratorShows, Memberships memberships) {
         this.organizations = organizations;
+        this.memberships = memberships;
         this.collaboratorShows = collaboratorShows;
         this.currentOrganization = currentOrganization;
         setPadding(true);
@@ -70,6 +73,22 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         members.addColumn(MemberRow::displayName).setHeader("Name");
         members.addColumn(MemberRow::email).setHeader("Email");
         members.addColumn(m -> m.role().label()).setHeader("Role");
+        boolean manager = org.role() == app.roadbook.tenancy.OrgRole.owner || org.role() == app.roadbook.tenancy.OrgRole.admin;
+        if (manager) {
+            members.addComponentColumn(m -> {
+                com.vaadin.flow.component.button.Button remove = new com.vaadin.flow.component.button.Button("Remove", e -> {
+                    try {
+                        memberships.removeMember(org.id(), m.userId());
+                        members.getDataProvider().refreshAll();
+                    } catch (org.springframework.security.access.AccessDeniedException refused) {
+                        com.vaadin.flow.component.notification.Notification.show(refused.getMessage());
+                    }
+                });
+                remove.setAriaLabel("Remove " + m.displayName());
+                remove.setVisible(m.role() != app.roadbook.tenancy.OrgRole.owner || org.role() == app.roadbook.tenancy.OrgRole.owner);
+                return remove;
+            }).setAutoWidth(true);
+        }
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         members.setAllRowsVisible(true);
         members.setItemsPageable(page -> organizations.members(org.id(), page));

@@ -1,0 +1,63 @@
+package app.roadbook.invitations;
+
+import app.roadbook.advancing.AdvancingService;
+import app.roadbook.support.Fixtures;
+import app.roadbook.support.RoadbookTest;
+import app.roadbook.tenancy.OrganizationService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Removing a member or revoking a collaborator ends their access on their very next request. */
+@RoadbookTest
+class AccessEndsTest {
+
+    @Autowired InvitationService invitations;
+    @Autowired OrganizationService organizations;
+    @Autowired AdvancingService advancing;
+    @Autowired Fixtures fixtures;
+
+    @AfterEach
+    void signOut() {
+        Fixtures.signOut();
+    }
+
+    @Test
+    void aRemovedMemberAndARevokedCollaboratorSeeNothingAnyMore() {
+        UUID owner = fixtures.user("Owner");
+        UUID admin = fixtures.user("Admin");
+        UUID member = fixtures.user("Member");
+        UUID promoter = fixtures.user("Promoter");
+        UUID org = fixtures.organization("Leaving Co", owner);
+        fixtures.member(org, admin, "admin");
+        fixtures.member(org, member, "editor");
+        UUID show = fixtures.owner().queryForObject("insert into shows (org_id, date, title) values (?, current_date, 'Gig') returning id", UUID.class, org);
+        fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_viewer', ?)", show, promoter, org);
+
+        fixtures.signIn(member);
+        assertThat(organizations.myOrganizations()).hasSize(1);
+        fixtures.signIn(promoter);
+        assertThat(advancing.myShows()).hasSize(1);
+
+        fixtures.signIn(admin);
+        assertThatThrownBy(() -> invitations.removeMember(org, owner)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> invitations.removeMember(org, admin)).isInstanceOf(AccessDeniedException.class);
+        invitations.removeMember(org, member);
+        UUID grant = invitations.collaborators(org, show).getFirst().grantId();
+        invitations.revokeCollaborator(org, grant);
+        assertThat(invitations.collaborators(org, show)).isEmpty();
+
+        fixtures.signIn(member);
+        assertThat(organizations.myOrganizations()).isEmpty();
+        fixtures.signIn(promoter);
+        assertThat(advancing.myShows()).isEmpty();
+        assertThat(fixtures.owner().queryForList("select action from activity_log where org_id = ? and action in ('member.removed', 'collaborator.revoked') order by action",
+                String.class, org)).containsExactly("collaborator.revoked", "member.removed");
+    }
+}
