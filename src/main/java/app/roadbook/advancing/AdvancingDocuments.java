@@ -59,8 +59,7 @@ public class AdvancingDocuments {
                 .stream().findFirst().orElseThrow(() -> new OrgAccess.NotFoundException("No such advance."));
         UUID orgId = (UUID) session.get("org_id");
         boolean allowed = "from_us".equals(party) ? access.canEdit(orgId)
-                : "from_you".equals(party) && Boolean.TRUE.equals(jdbc.queryForObject("select is_show_promoter_editor(?)",
-                Boolean.class, session.get("show_id")));
+                : "from_you".equals(party) && access.promoterEditor((UUID) session.get("show_id"));
         if (!allowed) {
             throw new AccessDeniedException("You cannot add documents to this side.");
         }

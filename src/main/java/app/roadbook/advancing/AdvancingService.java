@@ -94,8 +94,7 @@ public class AdvancingService {
     @Transactional
     public UUID createSession(UUID orgId, UUID showId, String title, OffsetDateTime expiresAt, UUID templateId) {
         access.requireEditor(orgId);
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from shows where org_id = ? and id = ?)",
-                Boolean.class, orgId, showId))) {
+        if (!access.belongsTo("shows", orgId, showId)) {
             throw new OrgAccess.NotFoundException("No such show.");
         }
         if (title == null || title.isBlank() || title.length() > 200) {
@@ -171,7 +170,7 @@ public class AdvancingService {
         FieldRef field = field(fieldId);
         if ("from_us".equals(field.party())) {
             requireOrgEditor(field, "Only the organization's team fills in its own side.");
-        } else if (!Boolean.TRUE.equals(jdbc.queryForObject("select is_show_promoter_editor(?)", Boolean.class, field.showId()))) {
+        } else if (!access.promoterEditor(field.showId())) {
             throw new AccessDeniedException("Only the promoter's team fills in the promoter side.");
         }
         String value = toJson(field.type(), input);
@@ -231,7 +230,7 @@ public class AdvancingService {
             throw new IllegalArgumentException("A comment is 1 to 4,000 characters.");
         }
         boolean orgEditor = access.canEdit(field.orgId());
-        if (!orgEditor && !Boolean.TRUE.equals(jdbc.queryForObject("select is_show_promoter_editor(?)", Boolean.class, field.showId()))) {
+        if (!orgEditor && !access.promoterEditor(field.showId())) {
             throw new AccessDeniedException("Your role can read comments but not add them.");
         }
         String author = ActingUser.id().map(id -> jdbc.queryForList("select display_name from app_users where id = ?", String.class, id)
@@ -259,7 +258,7 @@ public class AdvancingService {
         Map<String, Object> s = jdbc.queryForList("select org_id, show_id from advancing_sessions where id = ?", sessionId)
                 .stream().findFirst().orElseThrow(() -> new OrgAccess.NotFoundException("No such advance."));
         boolean orgEditor = access.canEdit((UUID) s.get("org_id"));
-        boolean promoterEditor = Boolean.TRUE.equals(jdbc.queryForObject("select is_show_promoter_editor(?)", Boolean.class, s.get("show_id")));
+        boolean promoterEditor = access.promoterEditor((UUID) s.get("show_id"));
         return new Capabilities(orgEditor, promoterEditor, orgEditor, orgEditor || promoterEditor);
     }
 

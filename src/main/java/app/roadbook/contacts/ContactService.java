@@ -374,13 +374,11 @@ public class ContactService {
     }
 
     private boolean exists(UUID orgId, UUID contactId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from contacts where org_id = ? and id = ?)",
-                Boolean.class, orgId, contactId));
+        return access.belongsTo("contacts", orgId, contactId);
     }
 
     private void requireInOrg(UUID orgId, String table, UUID id) {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + table + " where org_id = ? and id = ?)",
-                Boolean.class, orgId, id))) {
+        if (!access.belongsTo(table, orgId, id)) {
             throw new OrgAccess.NotFoundException("Not found.");
         }
     }

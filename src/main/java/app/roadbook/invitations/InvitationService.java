@@ -86,8 +86,7 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @Transactional
     public Issued inviteToShow(UUID orgId, UUID showId, String email, ShowCollabRole role) {
         access.requireEditor(orgId);
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from shows where org_id = ? and id = ?)",
-                Boolean.class, orgId, showId))) {
+        if (!access.belongsTo("shows", orgId, showId)) {
             throw new OrgAccess.NotFoundException("No such show.");
         }
         String address = requireEmail(email);

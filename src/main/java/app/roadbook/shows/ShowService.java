@@ -295,8 +295,7 @@ public class ShowService {
     }
 
     private boolean exists(String table, UUID orgId, UUID id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + table + " where org_id = ? and id = ?)",
-                Boolean.class, orgId, id));
+        return access.belongsTo(table, orgId, id);
     }
 
     private static String where(UUID orgId, ShowFilter f, List<Object> args) {

@@ -53,6 +53,22 @@ public class OrgAccess {
         }
     }
 
+    /** Whether the acting user fills in the promoter side of this show (promoter_editor of a live org). */
+    public boolean promoterEditor(UUID showId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select is_show_promoter_editor(?)", Boolean.class, showId));
+    }
+
+    private static final java.util.Set<String> ORG_TABLES = java.util.Set.of("artists", "venues", "shows", "contacts");
+
+    /** Whether a row of one of the org-owned tables exists in this org (and is visible to the acting user). */
+    public boolean belongsTo(String table, UUID orgId, UUID id) {
+        if (!ORG_TABLES.contains(table)) {
+            throw new IllegalArgumentException(table);
+        }
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + table + " where org_id = ? and id = ?)",
+                Boolean.class, orgId, id));
+    }
+
     /** Something asked for does not exist, or exists in an org the user may not see. */
     public static class NotFoundException extends RuntimeException {
         public NotFoundException(String message) {
