@@ -9,6 +9,7 @@ import app.roadbook.audit.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.OrgAccess;
+import app.roadbook.tenancy.OrgRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,7 +67,8 @@ public class AdvancingService {
     /** Owners and admins keep the org's templates. */
     @Transactional
     public UUID saveTemplate(UUID orgId, UUID templateId, String name, List<AdvancingTemplate.Field> fields) {
-        if (!access.canEdit(orgId) || access.requireMember(orgId).ordinal() > 1) {
+        OrgRole role = access.requireMember(orgId);
+        if ((role != OrgRole.owner && role != OrgRole.admin) || !access.canEdit(orgId)) {
             throw new AccessDeniedException("Only owners and admins edit the organization's advancing templates.");
         }
         if (name == null || name.isBlank() || name.length() > 120) {

@@ -78,8 +78,8 @@ class SecurityConfig {
     }
 
     @Bean
-    LoginThrottle loginThrottle() {
-        return new LoginThrottle(Clock.systemUTC());
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package app.roadbook.invitations.ui;
 
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.tenancy.RoadbookUser;
+import app.roadbook.tenancy.ui.PendingInvitation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,7 +15,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
@@ -26,9 +26,6 @@ import java.util.Optional;
 @PageTitle("Invitation · Roadbook")
 @AnonymousAllowed
 public class AcceptInvitationView extends VerticalLayout implements BeforeEnterObserver {
-
-    /** Remembered across sign-in, so the link continues where it left off. */
-    public static final String PENDING_TOKEN = "roadbook.pendingInvitation";
 
     final H2 title = new H2();
     final Paragraph message = new Paragraph();
@@ -51,7 +48,7 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
         accept.addThemeVariants(ButtonVariant.PRIMARY);
         accept.addClickListener(e -> accept());
         signIn.addClickListener(e -> {
-            VaadinSession.getCurrent().setAttribute(PENDING_TOKEN, token);
+            PendingInvitation.remember(token);
             UI.getCurrent().getPage().setLocation("login");
         });
         name.setMaxLength(120);
@@ -110,7 +107,7 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
             InvitationService.Outcome outcome = invitations.accept(token);
             switch (outcome) {
                 case accepted, already_yours -> {
-                    VaadinSession.getCurrent().setAttribute(PENDING_TOKEN, null);
+                    PendingInvitation.forget();
                     UI.getCurrent().getPage().setLocation("./");
                 }
                 case wrong_account -> show("This invitation is for someone else", "It was sent to a different email address than "
@@ -125,7 +122,7 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
     private void createAccount() {
         try {
             invitations.createAccount(token, name.getValue(), password.getValue());
-            VaadinSession.getCurrent().setAttribute(PENDING_TOKEN, token);
+            PendingInvitation.remember(token);
             name.setVisible(false);
             password.setVisible(false);
             create.setVisible(false);

@@ -29,8 +29,6 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     private final OrganizationService organizations;
     private final CurrentOrganization currentOrganization;
-    /** Same key as the invitation page uses (invitations.ui.AcceptInvitationView), kept literal to avoid a cycle. */
-    static final String PENDING_INVITATION = "roadbook.pendingInvitation";
     private final GrantedShows collaboratorShows;
     private final Memberships memberships;
 
@@ -46,11 +44,10 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        Object pendingInvitation = com.vaadin.flow.server.VaadinSession.getCurrent().getAttribute(PENDING_INVITATION);
-        if (pendingInvitation != null) {
+        Optional<String> pendingInvitation = PendingInvitation.take();
+        if (pendingInvitation.isPresent()) {
             // Signed in from an invitation link: carry on with it.
-            com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute(PENDING_INVITATION, null);
-            event.forwardTo("invite/" + pendingInvitation);
+            event.forwardTo("invite/" + pendingInvitation.get());
             return;
         }
         Optional<OrgSummary> current = currentOrganization.get();

@@ -1,4 +1,4 @@
-package app.roadbook.billing;
+package app.roadbook.base;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +8,7 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class ClockConfig {
 
-    /** The one clock of the app; tests construct their jobs with a fixed one instead. */
+    /** The one clock of the app (sign-in throttling, billing lifecycle); tests construct theirs with a fixed one. */
     @Bean
     Clock clock() {
         return Clock.systemUTC();
