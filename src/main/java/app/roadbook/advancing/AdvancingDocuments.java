@@ -112,6 +112,7 @@ public class AdvancingDocuments {
         if (base.isEmpty() || base.length() > 200) {
             throw new IllegalArgumentException("Give the file a name of up to 200 characters.");
         }
+        app.roadbook.base.TextInput.requireSingleLine("The file name", base, 200);
         return base;
     }
 }

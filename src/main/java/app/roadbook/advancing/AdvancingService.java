@@ -1,5 +1,6 @@
 package app.roadbook.advancing;
 
+import app.roadbook.base.TextInput;
 import app.roadbook.advancing.AdvancingRows.Comment;
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingRows.SessionSummary;
@@ -71,11 +72,17 @@ public class AdvancingService {
         if ((role != OrgRole.owner && role != OrgRole.admin) || !access.canEdit(orgId)) {
             throw new AccessDeniedException("Only owners and admins edit the organization's advancing templates.");
         }
-        if (name == null || name.isBlank() || name.length() > 120) {
+        if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Give the template a name of up to 120 characters.");
         }
-        if (fields.isEmpty() || fields.stream().anyMatch(f -> f.section().isBlank() || f.name().isBlank())) {
-            throw new IllegalArgumentException("A template needs at least one field, each with a section and a name.");
+        TextInput.requireSingleLine("Template name", name.strip(), 120);
+        if (fields.isEmpty() || fields.size() > 200 || fields.stream().anyMatch(f -> f.section() == null || f.name() == null
+                || f.type() == null || f.section().isBlank() || f.name().isBlank())) {
+            throw new IllegalArgumentException("A template needs 1 to 200 fields, each with a section, a name and a type.");
+        }
+        for (AdvancingTemplate.Field f : fields) {
+            TextInput.requireSingleLine("Section", f.section().strip(), 120);
+            TextInput.requireSingleLine("Field name", f.name().strip(), 120);
         }
         String body = json.writeValueAsString(fields.stream().map(f -> Map.of("section", f.section().strip(), "field",
                 f.name().strip(), "type", f.type().name())).toList());
@@ -99,9 +106,10 @@ public class AdvancingService {
         if (!access.belongsTo("shows", orgId, showId)) {
             throw new OrgAccess.NotFoundException("No such show.");
         }
-        if (title == null || title.isBlank() || title.length() > 200) {
+        if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("Give the advance a title of up to 200 characters.");
         }
+        TextInput.requireSingleLine("Title", title.strip(), 200);
         AdvancingTemplate template = templates(orgId).stream()
                 .filter(t -> templateId == null ? t.id() == null : templateId.equals(t.id())).findFirst()
                 .orElseThrow(() -> new OrgAccess.NotFoundException("No such template."));
@@ -228,9 +236,10 @@ public class AdvancingService {
     @Transactional
     public UUID addComment(UUID fieldId, String body) {
         FieldRef field = field(fieldId);
-        if (body == null || body.isBlank() || body.length() > 4000) {
+        if (body == null || body.isBlank()) {
             throw new IllegalArgumentException("A comment is 1 to 4,000 characters.");
         }
+        TextInput.requireMultiLine("The comment", body, 4000);
         boolean orgEditor = access.canEdit(field.orgId());
         if (!orgEditor && !access.promoterEditor(field.showId())) {
             throw new AccessDeniedException("Your role can read comments but not add them.");
@@ -351,8 +360,10 @@ public class AdvancingService {
             return null;
         }
         String v = input.strip();
-        if (v.length() > (type == FieldType.textarea ? 4000 : 500)) {
-            throw new IllegalArgumentException("That is longer than this field takes.");
+        if (type == FieldType.textarea) {
+            TextInput.requireMultiLine("The answer", v, 4000);
+        } else {
+            TextInput.requireSingleLine("The answer", v, 500);
         }
         try {
             return switch (type) {

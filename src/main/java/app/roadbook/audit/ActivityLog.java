@@ -30,4 +30,13 @@ public class ActivityLog {
                 values (?, current_app_user_id(), ?, ?, ?, ?, ?::jsonb)""",
                 orgId, category, action, resourceType, resourceId, details == null ? null : json.writeValueAsString(details));
     }
+
+    /**
+     * A security event of the acting user (category security), also for people outside any org such as
+     * external collaborators; {@code record_security_event} keeps the org only if the user belongs to it.
+     */
+    public void security(UUID orgId, String action, String resourceType, UUID resourceId, Map<String, ?> details) {
+        jdbc.queryForList("select record_security_event(?, ?, ?, ?, ?::jsonb)", orgId, action, resourceType, resourceId,
+                details == null ? null : json.writeValueAsString(details));
+    }
 }

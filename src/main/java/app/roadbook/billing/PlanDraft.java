@@ -17,6 +17,8 @@ public record PlanDraft(String id, String name, String description, int priceCen
         if (name == null || name.isBlank() || name.length() > 80) {
             throw new IllegalArgumentException("Give the plan a name of up to 80 characters.");
         }
+        app.roadbook.base.TextInput.requireSingleLine("The plan name", name.strip(), 80);
+        app.roadbook.base.TextInput.requireMultiLine("The description", description, 1000);
         if (priceCents < 0 || priceCents > 10_000_000) {
             throw new IllegalArgumentException("The price must be between 0 and 100,000.");
         }

@@ -157,6 +157,7 @@ public class PlatformBilling {
 
     @Transactional
     public void declineRequest(UUID requestId, String note) {
+        app.roadbook.base.TextInput.requireMultiLine("The note", note, 1000);
         Map<String, Object> r = jdbc.queryForList("select org_id, plan_id from plan_change_requests where id = ? and status = 'pending'",
                 requestId).stream().findFirst().orElseThrow(() -> new OrgAccess.NotFoundException("No such pending request."));
         jdbc.update("update plan_change_requests set status = 'declined', note = ?, decided_by = current_app_user_id(), "

@@ -139,7 +139,7 @@ public class ContactImport {
     public int commit(UUID orgId, Preview preview, IntConsumer progress) {
         access.requireEditor(orgId);
         if (!preview.canImport()) {
-            throw new IllegalStateException(preview.fileProblem() != null ? preview.fileProblem()
+            throw new IllegalArgumentException(preview.fileProblem() != null ? preview.fileProblem()
                     : preview.errors() > 0 ? "Fix the " + preview.errors() + " row(s) with errors first." : "Nothing to import.");
         }
         List<Row> rows = preview.rows().stream().filter(Row::importable).toList();

@@ -1,5 +1,6 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.TextInput;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class ContactRules {
             problems.add("Choose at least one type (promoter, agent, manager or vendor).");
         }
         if (d.email() != null && !d.email().isBlank() && (d.email().strip().length() > 254 || !EMAIL.matcher(d.email().strip()).matches())) {
-            problems.add("\"" + d.email().strip() + "\" is not an email address.");
+            problems.add(TextInput.quotable(d.email().strip()) + " is not an email address.");
         }
         if (d.commissionRate() != null) {
             if (d.commissionRate().compareTo(BigDecimal.ZERO) < 0 || d.commissionRate().compareTo(HUNDRED) > 0) {
@@ -40,19 +41,12 @@ public final class ContactRules {
         }
         for (String[] field : new String[][]{{"Name", d.name()}, {"Phone", d.phone()}, {"Company", d.company()},
                 {"Role", d.roleTitle()}, {"City", d.city()}, {"Country", d.country()}, {"Email", d.email()}}) {
-            if (field[1] != null && field[1].strip().length() > MAX_TEXT && !"Name".equals(field[0])) {
-                problems.add(field[0] + " is longer than " + MAX_TEXT + " characters.");
-            }
-            if (field[1] != null && field[1].chars().anyMatch(Character::isISOControl)) {
-                problems.add(field[0] + " contains control characters.");
-            }
+            int max = "Name".equals(field[0]) ? MAX_NAME : MAX_TEXT;
+            TextInput.singleLineProblem(field[0], field[1] == null ? null : field[1].strip(), max)
+                    .filter(p -> !("Name".equals(field[0]) && p.contains("longer than")))
+                    .ifPresent(problems::add);
         }
-        if (d.notes() != null && d.notes().length() > MAX_NOTES) {
-            problems.add("Notes are longer than " + MAX_NOTES + " characters.");
-        }
-        if (d.notes() != null && d.notes().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            problems.add("Notes contain control characters.");
-        }
+        TextInput.multiLineProblem("Notes", d.notes(), MAX_NOTES).ifPresent(problems::add);
         return problems;
     }
 

@@ -1,5 +1,6 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.TextInput;
 import app.roadbook.audit.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.tenancy.OrgAccess;
@@ -328,6 +329,7 @@ public class ContactService {
         static final Set<String> STATUSES = Set.of("pending", "paid", "cancelled");
 
         void validate() {
+            TextInput.requireMultiLine("The description", description, 1000);
             if (amount == null || amount.signum() < 0 || amount.compareTo(new BigDecimal("99999999.99")) > 0) {
                 throw new IllegalArgumentException("Enter an amount between 0 and 99,999,999.99.");
             }

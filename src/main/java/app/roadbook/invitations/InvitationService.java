@@ -1,5 +1,6 @@
 package app.roadbook.invitations;
 
+import app.roadbook.base.TextInput;
 import app.roadbook.audit.ActivityLog;
 import app.roadbook.shows.ShowCollabRole;
 import app.roadbook.tenancy.OrgAccess;
@@ -219,9 +220,10 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @Transactional
     public UUID createAccount(String token, String displayName, String password) {
         requireGoodPassword(password);
-        if (displayName == null || displayName.isBlank() || displayName.length() > 120) {
+        if (displayName == null || displayName.isBlank()) {
             throw new IllegalArgumentException("Give your name (up to 120 characters).");
         }
+        TextInput.requireSingleLine("Your name", displayName.strip(), 120);
         try {
             return jdbc.queryForObject("select create_invited_account(?, ?, ?)", UUID.class, hash(token), displayName.strip(),
                     passwords.encode(password));
@@ -236,6 +238,9 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         }
         if (password.length() > 128) {
             throw new IllegalArgumentException("Use at most 128 characters.");
+        }
+        if (password.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("The password contains control characters that no keyboard types; choose another.");
         }
         if (COMMON_PASSWORDS.contains(password.toLowerCase(java.util.Locale.ROOT))) {
             throw new IllegalArgumentException("That password is one of the most common ones; choose another.");
@@ -287,7 +292,7 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     private static String requireEmail(String email) {
         String address = email == null ? "" : email.strip();
         if (!EMAIL.matcher(address).matches() || address.length() > 254) {
-            throw new IllegalArgumentException("\"" + address + "\" is not an email address.");
+            throw new IllegalArgumentException(TextInput.quotable(address) + " is not an email address.");
         }
         return address;
     }

@@ -2,6 +2,7 @@ package app.roadbook.shows;
 
 import app.roadbook.audit.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.TextInput;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.shows.ShowRecords.ShowDetails;
 import app.roadbook.shows.ShowRecords.ShowDraft;
@@ -231,6 +232,33 @@ public class ShowService {
     public record ScheduleEntry(LocalTime starts, LocalTime ends, String title, String type, String visibility) {
     }
 
+    /** One line of "Who can see this?": a person (or an invited email) and why they see the show. */
+    public record Viewer(UUID userId, String name, String email, String kind, String role, boolean canSee, String invitedBy,
+                         OffsetDateTime since, UUID grantId) {
+        public String reason() {
+            return switch (kind) {
+                case "member" -> role.substring(0, 1).toUpperCase() + role.substring(1) + " of the organization";
+                case "collaborator" -> ("promoter_editor".equals(role) ? "Promoter team, can edit the promoter side"
+                        : "Promoter team, read-only") + (invitedBy == null ? "" : " (invited by " + invitedBy + ")");
+                default -> "Invited as " + ("promoter_editor".equals(role) ? "promoter editor" : "promoter viewer")
+                        + (invitedBy == null ? "" : " by " + invitedBy) + "; sees the show once they accept";
+            };
+        }
+    }
+
+    /**
+     * Who can see the show and why, computed in the database from the rows the RLS policies read (members of
+     * the show's org, the show's grants, open invitations). Org members only; anyone else gets "not found".
+     */
+    @Transactional(readOnly = true)
+    public List<Viewer> audience(UUID orgId, UUID showId) {
+        show(orgId, showId);
+        return jdbc.query("select * from show_audience(?) order by can_see desc, kind <> 'member', display_name, email",
+                (rs, i) -> new Viewer(rs.getObject("user_id", UUID.class), rs.getString("display_name"), rs.getString("email"),
+                        rs.getString("kind"), rs.getString("role"), rs.getBoolean("can_see"), rs.getString("invited_by"),
+                        rs.getObject("since", OffsetDateTime.class), rs.getObject("grant_id", UUID.class)), showId);
+    }
+
     // Helpers ---------------------------------------------------------------------------------------
 
     private ZoneId validate(UUID orgId, ShowDraft d) {
@@ -240,12 +268,8 @@ public class ShowService {
         if (d.status() == null) {
             throw new IllegalArgumentException("Choose a status.");
         }
-        if (d.title() != null && d.title().length() > 200) {
-            throw new IllegalArgumentException("Keep the title to 200 characters.");
-        }
-        if (d.notes() != null && d.notes().length() > 5000) {
-            throw new IllegalArgumentException("Keep the notes to 5,000 characters.");
-        }
+        TextInput.requireSingleLine("Title", d.title(), 200);
+        TextInput.requireMultiLine("Notes", d.notes(), 5000);
         if (d.fee() != null && (d.fee().signum() < 0 || d.fee().compareTo(new BigDecimal("99999999.99")) > 0
                 || d.fee().stripTrailingZeros().scale() > 2)) {
             throw new IllegalArgumentException("The fee is an amount from 0 to 99,999,999.99 with at most two decimals.");
@@ -264,9 +288,13 @@ public class ShowService {
     }
 
     private static void validate(VenueDraft v) {
-        if (v.name() == null || v.name().isBlank() || v.name().length() > 200) {
+        if (v.name() == null || v.name().isBlank()) {
             throw new IllegalArgumentException("Give the venue a name of up to 200 characters.");
         }
+        TextInput.requireSingleLine("Name", v.name(), 200);
+        TextInput.requireSingleLine("Address", v.address(), 300);
+        TextInput.requireSingleLine("City", v.city(), 120);
+        TextInput.requireSingleLine("Country", v.country(), 120);
         if (v.capacity() != null && (v.capacity() < 0 || v.capacity() > 1_000_000)) {
             throw new IllegalArgumentException("Capacity is a number from 0 to 1,000,000.");
         }
@@ -279,9 +307,10 @@ public class ShowService {
 
     private static String requireName(String name, String what) {
         String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 200 || clean.chars().anyMatch(Character::isISOControl)) {
+        if (clean.isEmpty()) {
             throw new IllegalArgumentException(what + " needs a name of up to 200 characters.");
         }
+        TextInput.requireSingleLine("Name", clean, 200);
         return clean;
     }
 

@@ -32,6 +32,12 @@ public class OrgAccess {
         return roles.stream().findFirst().map(OrgRole::valueOf);
     }
 
+    /** Another member's role in an org the acting user belongs to. */
+    public Optional<OrgRole> roleOf(UUID orgId, UUID userId) {
+        return jdbc.queryForList("select role::text from org_members where org_id = ? and user_id = ?", String.class, orgId, userId)
+                .stream().findFirst().map(OrgRole::valueOf);
+    }
+
     /** Fails as "not found" for anyone outside the org: a foreign org looks like a missing one. */
     public OrgRole requireMember(UUID orgId) {
         return role(orgId).orElseThrow(() -> new NotFoundException("Not found."));

@@ -1,5 +1,6 @@
 package app.roadbook.tenancy;
 
+import app.roadbook.base.TextInput;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,9 +37,7 @@ public class OrganizationService {
         if (trimmed.length() > MAX_NAME_LENGTH) {
             throw new IllegalArgumentException("Keep the name to " + MAX_NAME_LENGTH + " characters or fewer.");
         }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("The name contains characters that cannot be shown.");
-        }
+        TextInput.requireSingleLine("The name", trimmed, MAX_NAME_LENGTH);
         return organizations.createOrganization(trimmed);
     }
 

@@ -12,10 +12,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final SignInAudit audit;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, SignInAudit audit) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.audit = audit;
     }
 
     @Override
@@ -23,14 +25,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String email = authentication.getName();
         Duration wait = throttle.waitFor(email);
         if (!wait.isZero()) {
+            audit.failed(email, "throttled");
             throw new LoginThrottledException(wait);
         }
         try {
             Authentication result = passwords.authenticate(authentication);
             throttle.succeeded(email);
+            audit.succeeded(email);
             return result;
         } catch (BadCredentialsException e) {
             throttle.failed(email);
+            audit.failed(email, "bad_credentials");
             throw e;
         }
     }

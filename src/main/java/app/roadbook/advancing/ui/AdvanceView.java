@@ -179,6 +179,11 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
         return !java.util.Objects.equals(now == null || now.isBlank() ? null : now, before);
     }
 
+    /** What this person may do in this advance, as the database answered it (the access matrix test reads it). */
+    public AdvancingService.Capabilities capabilities() {
+        return can;
+    }
+
     void load() {
         rows = advancing.rows(sessionId);
         can = advancing.capabilities(sessionId);

@@ -5,7 +5,9 @@ import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.advancing.ui.TemplatesView;
 import app.roadbook.billing.BillingService;
 import app.roadbook.billing.ui.BillingView;
+import app.roadbook.audit.ui.AuditView;
 import app.roadbook.billing.ui.PlatformBillingView;
+import app.roadbook.tenancy.ui.AccountsView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
@@ -57,6 +59,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem myShowsItem = new SideNavItem("My shows", MyShowsView.class, VaadinIcon.TICKET.create());
     final SideNavItem billingItem = new SideNavItem("Billing", BillingView.class, VaadinIcon.CREDIT_CARD.create());
     final SideNavItem platformItem = new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
+    final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
+    final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
     final Div lapseBanner = new Div();
     private final Div contentWrapper = new Div();
     private final BillingService billing;
@@ -94,9 +98,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()), showsItem, venuesItem, artistsItem, contactsItem, templatesItem, invitationsItem, myShowsItem, billingItem,
-                platformItem);
+                auditItem, platformItem, accountsItem);
         addToDrawer(nav);
         platformItem.setVisible(authentication.getAuthenticatedUser(RoadbookUser.class).map(RoadbookUser::isPlatformAdmin).orElse(false));
+        accountsItem.setVisible(platformItem.isVisible());
         lapseBanner.addClassName("lapse-banner");
         lapseBanner.setVisible(false);
         contentWrapper.addClassName("content-wrapper");
@@ -139,6 +144,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         invitationsItem.setVisible(current != null && current.role() != OrgRole.viewer);
         templatesItem.setVisible(current != null && (current.role() == OrgRole.owner || current.role() == OrgRole.admin));
         billingItem.setVisible(current != null && (current.role() == OrgRole.owner || current.role() == OrgRole.admin));
+        auditItem.setVisible(billingItem.isVisible());
         java.util.Optional<String> notice = current == null ? java.util.Optional.empty() : billing.lapseNotice(current.id());
         lapseBanner.setText(notice.orElse(""));
         lapseBanner.setVisible(notice.isPresent());

@@ -54,7 +54,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     final Button newAdvance = new Button("Start advance");
     final Grid<ShowService.ScheduleEntry> daySheet = new Grid<>();
     final Button invitePromoter = new Button("Invite promoter");
-    final Grid<InvitationService.Collaborator> collaborators = new Grid<>();
+    final Grid<ShowService.Viewer> audience = new Grid<>();
     private final InvitationService invitations;
     private final AdvancingService advancing;
 
@@ -85,19 +85,21 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         daySheet.setAllRowsVisible(true);
         daySheet.addClassName("day-sheet");
         invitePromoter.addClickListener(e -> invitePromoter());
-        collaborators.addColumn(InvitationService.Collaborator::name).setHeader("Promoter team");
-        collaborators.addColumn(InvitationService.Collaborator::email).setHeader("Email");
-        collaborators.addColumn(c -> "promoter_editor".equals(c.role()) ? "Can edit" : "Can view").setHeader("Access");
-        collaborators.addComponentColumn(c -> {
+        audience.addColumn(v -> v.name() == null ? v.email() : v.name()).setHeader("Who").setAutoWidth(true);
+        audience.addColumn(ShowService.Viewer::email).setHeader("Email").setAutoWidth(true);
+        audience.addColumn(ShowService.Viewer::reason).setHeader("Why").setFlexGrow(2);
+        audience.addComponentColumn(v -> {
             Button revoke = new Button("Revoke", e -> {
-                invitations.revokeCollaborator(orgId, c.grantId());
-                collaborators.setItems(invitations.collaborators(orgId, show.id()));
+                invitations.revokeCollaborator(orgId, v.grantId());
+                audience.setItems(shows.audience(orgId, show.id()));
             });
-            revoke.setVisible(edit.isVisible());
+            revoke.setAriaLabel("Revoke access of " + v.email());
+            revoke.setVisible(edit.isVisible() && "collaborator".equals(v.kind()));
             return revoke;
         }).setAutoWidth(true);
-        collaborators.setAllRowsVisible(true);
-        add(title, facts, new HorizontalLayout(edit, invitePromoter), new H3("Who can see this show from outside"), collaborators,
+        audience.setAllRowsVisible(true);
+        audience.addClassName("show-audience");
+        add(title, facts, new HorizontalLayout(edit, invitePromoter), new H3("Who can see this?"), audience,
                 new H3("Day sheet"), daySheet, new H3("Advancing"),
                 newAdvance, advances);
     }
@@ -129,6 +131,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
             try {
                 InvitationService.Issued issued = invitations.inviteToShow(orgId, show.id(), email.getValue(), role.getValue());
                 dialog.close();
+                audience.setItems(shows.audience(orgId, show.id()));
                 new InviteLinkDialog(email.getValue(), invitations.link(issued.token())).open();
             } catch (IllegalArgumentException refused) {
                 email.setErrorMessage(refused.getMessage());
@@ -176,7 +179,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         show = shows.show(orgId, id);
         advances.setItems(advancing.sessions(id));
         daySheet.setItems(shows.schedule(orgId, id));
-        collaborators.setItems(invitations.collaborators(orgId, id));
+        audience.setItems(shows.audience(orgId, id));
         var d = show.draft();
         title.setText((d.title() == null ? "Show" : d.title()) + " · " + d.date());
         facts.removeAll();

@@ -3,12 +3,10 @@ package app.roadbook.tenancy.ui;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.GrantedShows;
 import app.roadbook.tenancy.Memberships;
-import app.roadbook.tenancy.MemberRow;
+import app.roadbook.tenancy.MemberAdmin;
 import app.roadbook.tenancy.OrgSummary;
 import app.roadbook.tenancy.OrganizationService;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -31,10 +29,12 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     private final CurrentOrganization currentOrganization;
     private final GrantedShows collaboratorShows;
     private final Memberships memberships;
+    private final MemberAdmin memberAdmin;
 
     public HomeView(OrganizationService organizations, CurrentOrganization currentOrganization,
-                    GrantedShows collaboratorShows, Memberships memberships) {
+                    GrantedShows collaboratorShows, Memberships memberships, MemberAdmin memberAdmin) {
         this.organizations = organizations;
+        this.memberAdmin = memberAdmin;
         this.memberships = memberships;
         this.collaboratorShows = collaboratorShows;
         this.currentOrganization = currentOrganization;
@@ -65,30 +65,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
         title.addClassName("org-title");
         Paragraph role = new Paragraph("You are " + article(org.role().label()) + " " + org.role().label().toLowerCase()
                 + " of this organization.");
-        Grid<MemberRow> members = new Grid<>(MemberRow.class, false);
-        members.addClassName("members-grid");
-        members.addColumn(MemberRow::displayName).setHeader("Name");
-        members.addColumn(MemberRow::email).setHeader("Email");
-        members.addColumn(m -> m.role().label()).setHeader("Role");
-        boolean manager = org.role() == app.roadbook.tenancy.OrgRole.owner || org.role() == app.roadbook.tenancy.OrgRole.admin;
-        if (manager) {
-            members.addComponentColumn(m -> {
-                com.vaadin.flow.component.button.Button remove = new com.vaadin.flow.component.button.Button("Remove", e -> {
-                    try {
-                        memberships.removeMember(org.id(), m.userId());
-                        members.getDataProvider().refreshAll();
-                    } catch (org.springframework.security.access.AccessDeniedException refused) {
-                        com.vaadin.flow.component.notification.Notification.show(refused.getMessage());
-                    }
-                });
-                remove.setAriaLabel("Remove " + m.displayName());
-                remove.setVisible(m.role() != app.roadbook.tenancy.OrgRole.owner || org.role() == app.roadbook.tenancy.OrgRole.owner);
-                return remove;
-            }).setAutoWidth(true);
-        }
-        members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        members.setAllRowsVisible(true);
-        members.setItemsPageable(page -> organizations.members(org.id(), page));
+        MembersGrid members = new MembersGrid(org, organizations, memberAdmin, memberships);
         add(title, role, new H3("Members"), members);
     }
 

@@ -25,6 +25,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm form = new LoginForm();
     private final AuthenticationContext authentication;
     private String errorMessage = BAD_CREDENTIALS;
+    final Paragraph sessionEnded = new Paragraph(SESSION_ENDED);
+    static final String SESSION_ENDED = "Your session ended: it was idle for 30 minutes, reached 12 hours, your access "
+            + "changed or an admin signed you out. Sign in again to continue.";
 
     public LoginView(AuthenticationContext authentication, DemoData demoData) {
         this.authentication = authentication;
@@ -39,7 +42,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         H1 brand = new H1("Roadbook");
         brand.addClassName("login-brand");
-        add(brand, new Paragraph("Shows, advancing and crews for touring teams."), form);
+        sessionEnded.addClassName("session-ended");
+        sessionEnded.setVisible(false);
+        add(brand, new Paragraph("Shows, advancing and crews for touring teams."), sessionEnded, form);
         if (demoData.isEnabled()) {
             Div hint = new Div("Demo accounts: owner@roadbook.demo, admin@, editor@, viewer@, other@, "
                     + "platform@ and promoter@roadbook.demo, password roadbook-demo.");
@@ -55,6 +60,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         QueryParameters query = event.getLocation().getQueryParameters();
+        if (query.getParameters().containsKey("ended")) {
+            sessionEnded.setVisible(true);
+        }
         if (query.getParameters().containsKey("error")) {
             String kind = query.getSingleParameter("error").orElse("");
             if ("throttled".equals(kind)) {

@@ -61,6 +61,24 @@ class ShowsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithDemoUser("viewer@roadbook.demo")
+    void theShowPageSaysWhoCanSeeItAndWhy() {
+        UUID oslo = fixtures.owner().queryForObject("""
+                select sc.show_id from show_collaborators sc join app_users u on u.id = sc.user_id
+                where u.email = 'promoter@roadbook.demo' order by sc.granted_at limit 1""", UUID.class);
+        ShowView show = navigate(ShowView.class, Map.of("showId", oslo.toString()));
+        var audience = test(show.audience);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < audience.size(); i++) {
+            lines.add(audience.getRow(i).email() + " | " + audience.getRow(i).reason());
+        }
+        assertThat(lines).contains("owner@roadbook.demo | Owner of the organization", "viewer@roadbook.demo | Viewer of the organization");
+        assertThat(lines).anyMatch(l -> l.startsWith("promoter@roadbook.demo | Promoter team, can edit the promoter side"));
+        assertThat(lines).noneMatch(l -> l.startsWith("other@") || l.startsWith("platform@"));
+        assertThat(audience.getCellComponent(0, 3).isVisible()).as("a viewer revokes nothing").isFalse();
+    }
+
+    @Test
     @WithDemoUser("promoter@roadbook.demo")
     void anExternalCollaboratorHasNoRouteToTheOrgsShows() {
         navigate("shows", Component.class);

@@ -1,0 +1,108 @@
+package app.roadbook.audit;
+
+import app.roadbook.tenancy.OrgAccess;
+import app.roadbook.tenancy.OrgRole;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** An organization's activity log as its owners and admins read it; the policy on activity_log agrees. */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class AuditTrail {
+
+    public static final List<String> CATEGORIES = List.of("security", "membership", "invitation", "billing", "general", "migration");
+
+    /** Filters; null or blank means "any". Dates are whole UTC days, both inclusive. */
+    public record Filter(String category, String action, UUID actorId, LocalDate from, LocalDate to) {
+        public static final Filter ANY = new Filter(null, null, null, null, null);
+    }
+
+    public record Entry(OffsetDateTime at, UUID actorId, String actor, String category, String action, String target,
+                        String details, String ipAddress) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final OrgAccess access;
+
+    AuditTrail(DataSource dataSource, OrgAccess access) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.access = access;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Entry> entries(UUID orgId, Filter filter, Pageable page) {
+        requireReader(orgId);
+        List<Object> args = new ArrayList<>();
+        String where = where(orgId, filter, args);
+        args.add(page.getPageSize());
+        args.add(page.getOffset());
+        return jdbc.query("""
+                select l.created_at, l.user_id,
+                       coalesce(u.display_name, l.details->>'email', case when l.user_id is null then 'Unknown' else 'Someone outside the organization' end),
+                       l.category, l.action, l.resource_type || coalesce(' ' || l.resource_id, ''), l.details::text, host(l.ip_address)
+                from activity_log l left join app_users u on u.id = l.user_id
+                """ + where + " order by l.created_at desc, l.id limit ? offset ?",
+                (rs, i) -> new Entry(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                args.toArray());
+    }
+
+    @Transactional(readOnly = true)
+    public long count(UUID orgId, Filter filter) {
+        requireReader(orgId);
+        List<Object> args = new ArrayList<>();
+        String where = where(orgId, filter, args);
+        return jdbc.queryForObject("select count(*) from activity_log l " + where, Long.class, args.toArray());
+    }
+
+    private void requireReader(UUID orgId) {
+        OrgRole role = access.requireMember(orgId);
+        if (role != OrgRole.owner && role != OrgRole.admin) {
+            throw new AccessDeniedException("Only owners and admins read the audit log.");
+        }
+    }
+
+    private static String where(UUID orgId, Filter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder("where l.org_id = ?");
+        args.add(orgId);
+        if (filter.category() != null && !filter.category().isBlank()) {
+            if (!CATEGORIES.contains(filter.category())) {
+                throw new IllegalArgumentException("Unknown category: choose one from the list.");
+            }
+            where.append(" and l.category = ?");
+            args.add(filter.category());
+        }
+        if (filter.action() != null && !filter.action().isBlank()) {
+            if (filter.action().length() > 100) {
+                throw new IllegalArgumentException("Search for at most 100 characters of an action.");
+            }
+            where.append(" and l.action ilike '%' || ? || '%'");
+            args.add(filter.action().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+        }
+        if (filter.actorId() != null) {
+            where.append(" and l.user_id = ?");
+            args.add(filter.actorId());
+        }
+        if (filter.from() != null) {
+            where.append(" and l.created_at >= ?");
+            args.add(filter.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            where.append(" and l.created_at < ?");
+            args.add(filter.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        return where.toString();
+    }
+}

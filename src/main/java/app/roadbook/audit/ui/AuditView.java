@@ -1,0 +1,125 @@
+package app.roadbook.audit.ui;
+
+import app.roadbook.audit.AuditTrail;
+import app.roadbook.audit.AuditTrail.Entry;
+import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.MemberRow;
+import app.roadbook.tenancy.OrgRole;
+import app.roadbook.tenancy.OrgRolesAllowed;
+import app.roadbook.tenancy.OrgMembersOnly;
+import app.roadbook.tenancy.OrganizationService;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.data.domain.PageRequest;
+
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/** Who did what in the organization: sign-ins, refusals, members, invitations, billing, data changes. */
+@Route("audit")
+@PageTitle("Audit log · Roadbook")
+@PermitAll
+@OrgMembersOnly
+@OrgRolesAllowed({OrgRole.owner, OrgRole.admin})
+public class AuditView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+
+    final Select<String> category = new Select<>();
+    final TextField action = new TextField();
+    final ComboBox<MemberRow> actor = new ComboBox<>();
+    final DatePicker from = new DatePicker("From");
+    final DatePicker to = new DatePicker("To");
+    final Span count = new Span();
+    final Grid<Entry> grid = new Grid<>();
+
+    private final AuditTrail trail;
+    private final OrganizationService organizations;
+    private final CurrentOrganization currentOrganization;
+    private UUID orgId;
+
+    public AuditView(AuditTrail trail, OrganizationService organizations, CurrentOrganization currentOrganization) {
+        this.trail = trail;
+        this.organizations = organizations;
+        this.currentOrganization = currentOrganization;
+        category.setLabel("Category");
+        category.setEmptySelectionAllowed(true);
+        category.setEmptySelectionCaption("All");
+        category.setItems(AuditTrail.CATEGORIES);
+        action.setLabel("Action");
+        action.setPlaceholder("e.g. sign_in, role");
+        action.setMaxLength(100);
+        action.setClearButtonVisible(true);
+        action.setValueChangeMode(ValueChangeMode.LAZY);
+        actor.setLabel("Person");
+        actor.setClearButtonVisible(true);
+        actor.setItemLabelGenerator(m -> m.displayName() + " (" + m.email() + ")");
+        to.addValueChangeListener(e -> from.setMax(e.getValue()));
+        from.addValueChangeListener(e -> to.setMin(e.getValue()));
+        Button clear = new Button("Clear filters", e -> {
+            category.clear();
+            action.clear();
+            actor.clear();
+            from.clear();
+            to.clear();
+        });
+        category.addValueChangeListener(e -> refresh());
+        action.addValueChangeListener(e -> refresh());
+        actor.addValueChangeListener(e -> refresh());
+        from.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> refresh());
+
+        grid.addColumn(e -> WHEN.format(e.at().atZoneSameInstant(java.time.ZoneOffset.UTC))).setHeader("When").setAutoWidth(true);
+        grid.addColumn(Entry::actor).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(Entry::category).setHeader("Category").setAutoWidth(true);
+        grid.addColumn(Entry::action).setHeader("Action").setAutoWidth(true);
+        grid.addColumn(Entry::target).setHeader("Target").setAutoWidth(true);
+        grid.addColumn(e -> e.details() == null ? "" : e.details()).setHeader("Details").setFlexGrow(2);
+        grid.addColumn(e -> e.ipAddress() == null ? "" : e.ipAddress()).setHeader("From address").setAutoWidth(true);
+        grid.setEmptyStateText("Nothing recorded matches these filters.");
+        HorizontalLayout filters = new HorizontalLayout(category, action, actor, from, to, clear);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        add(new H2("Audit log"), filters, count, grid);
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
+        actor.setItems(organizations.members(orgId, PageRequest.of(0, 500)));
+        grid.setItems(query -> trail.entries(orgId, filter(), PageRequest.of(query.getPage(), query.getPageSize())).stream(),
+                query -> (int) Math.min(Integer.MAX_VALUE, trail.count(orgId, filter())));
+        refresh();
+    }
+
+    AuditTrail.Filter filter() {
+        return new AuditTrail.Filter(category.getValue(), action.getValue(), actor.getValue() == null ? null : actor.getValue().userId(),
+                from.getValue(), to.getValue());
+    }
+
+    private void refresh() {
+        if (orgId == null) {
+            return;
+        }
+        grid.getDataProvider().refreshAll();
+        long total = trail.count(orgId, filter());
+        count.setText(total == 1 ? "1 entry" : total + " entries");
+    }
+}

@@ -1,0 +1,74 @@
+package app.roadbook.tenancy;
+
+import app.roadbook.audit.ActivityLog;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import javax.sql.DataSource;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What owners and admins do to a member besides removing them: change the role, sign them out everywhere.
+ * Either ends the member's open sessions on their next request (V13 triggers and functions).
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class MemberAdmin {
+
+    private final JdbcTemplate jdbc;
+    private final OrgAccess access;
+    private final ActivityLog activity;
+
+    MemberAdmin(DataSource dataSource, OrgAccess access, ActivityLog activity) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.access = access;
+        this.activity = activity;
+    }
+
+    /** Whether the acting user may manage this member (owners: anyone else; admins: anyone else but owners). */
+    public static boolean mayManage(OrgRole mine, OrgRole theirs, boolean self) {
+        return !self && (mine == OrgRole.owner || (mine == OrgRole.admin && theirs != OrgRole.owner));
+    }
+
+    /** The roles the acting user may hand out: only owners make owners. */
+    public static java.util.List<OrgRole> assignableRoles(OrgRole mine) {
+        return mine == OrgRole.owner ? java.util.List.of(OrgRole.values())
+                : java.util.List.of(OrgRole.admin, OrgRole.editor, OrgRole.viewer);
+    }
+
+    @Transactional
+    public void changeRole(UUID orgId, UUID userId, OrgRole role) {
+        OrgRole mine = access.requireMember(orgId);
+        if (role == null) {
+            throw new IllegalArgumentException("Choose a role.");
+        }
+        OrgRole before = access.roleOf(orgId, userId).orElseThrow(() -> new OrgAccess.NotFoundException("No such member."));
+        if (before == role) {
+            return;
+        }
+        if (!mayManage(mine, before, userId.equals(ActingUser.requireId())) || !assignableRoles(mine).contains(role)) {
+            throw new AccessDeniedException("You cannot give this member that role (only owners manage owners, "
+                    + "and nobody changes their own role).");
+        }
+        if (jdbc.update("update org_members set role = ?::org_role where org_id = ? and user_id = ?", role.name(), orgId, userId) == 0) {
+            throw new AccessDeniedException("This organization's subscription has lapsed, so members cannot change until "
+                    + "an owner renews it.");
+        }
+        activity.record(orgId, "membership", "member.role_changed", "user", userId,
+                Map.of("before", before.name(), "after", role.name()));
+    }
+
+    /** Ends every open session of the member, in every browser, on their next request (within a minute). */
+    @Transactional
+    public void signOutEverywhere(UUID orgId, UUID userId) {
+        access.requireMember(orgId);
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select sign_out_member_everywhere(?, ?)", Boolean.class, orgId, userId))) {
+            throw new AccessDeniedException("Only owners and admins sign members out, and admins cannot sign out an owner.");
+        }
+        activity.record(orgId, "security", "member.signed_out_everywhere", "user", userId, Map.of());
+    }
+}

@@ -1,0 +1,51 @@
+package app.roadbook.tenancy;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * Sign-in outcomes in the activity log (category security), with the address and browser they came from.
+ * Recorded in its own transaction: nobody is signed in yet, so {@code record_sign_in} is the way in.
+ */
+class SignInAudit {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    SignInAudit(DataSource dataSource, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    void succeeded(String email) {
+        HttpServletRequest request = currentRequest();
+        if (request != null) {
+            SessionGuard.markSignedIn(request.getSession(), clock.instant());
+        }
+        record(email, true, null, request);
+    }
+
+    void failed(String email, String reason) {
+        record(email, false, reason, currentRequest());
+    }
+
+    private void record(String email, boolean succeeded, String reason, HttpServletRequest request) {
+        String ip = request == null ? null : request.getRemoteAddr();
+        String agent = request == null ? null : request.getHeader("User-Agent");
+        transactions.executeWithoutResult(status -> jdbc.queryForList("select record_sign_in(?, ?, ?, ?, ?)",
+                email == null ? "" : email, succeeded, ip, agent, reason));
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+    }
+}

@@ -1,0 +1,65 @@
+package app.roadbook.audit.ui;
+
+import app.roadbook.audit.AuditTrail;
+import app.roadbook.base.ui.NotFoundView;
+import app.roadbook.support.Fixtures;
+import app.roadbook.support.RoadbookTest;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@RoadbookTest
+class AuditViewTest extends SpringBrowserlessTest {
+
+    @Autowired Fixtures fixtures;
+    @Autowired AuthenticationProvider signIn;
+
+    @AfterEach
+    void signOut() {
+        Fixtures.signOut();
+    }
+
+    @Test
+    void anOwnerFiltersTheLogAndAnEditorsAttemptIsRecordedAsRefused() {
+        UUID owner = fixtures.user("Audra");
+        UUID org = fixtures.organization("Audit View Org", owner);
+        UUID editor = fixtures.user("Eddie");
+        fixtures.member(org, editor, "editor");
+        signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(fixtures.account(editor).getEmail(), "test-password-1"));
+
+        fixtures.signIn(editor);
+        navigate("audit", Component.class);
+        assertThat($(AuditView.class).exists()).isFalse();
+        assertThat($(NotFoundView.class).exists()).isTrue();
+
+        fixtures.signIn(owner);
+        AuditView view = navigate(AuditView.class);
+        int all = test(view.grid).size();
+        assertThat(all).isGreaterThanOrEqualTo(2);
+        assertThat(view.count.getText()).isEqualTo(all + " entries");
+
+        view.category.setValue("security");
+        view.action.setValue("view_refused");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        AuditTrail.Entry refused = test(view.grid).getRow(0);
+        assertThat(refused.actor()).isEqualTo("Eddie");
+        assertThat(refused.details()).contains("/audit");
+
+        view.action.setValue("signed_in");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(test(view.grid).getRow(0).actor()).isEqualTo("Eddie");
+
+        view.action.clear();
+        view.category.setValue("billing");
+        assertThat(test(view.grid).size()).isZero();
+        assertThat(view.count.getText()).isEqualTo("0 entries");
+    }
+}
