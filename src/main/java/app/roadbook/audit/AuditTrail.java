@@ -89,7 +89,7 @@ public class AuditTrail {
                 throw new IllegalArgumentException("Search for at most 100 characters of an action.");
             }
             where.append(" and l.action ilike '%' || ? || '%'");
-            args.add(filter.action().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            args.add(app.roadbook.base.TextInput.likeLiteral(filter.action()));
         }
         if (filter.actorId() != null) {
             where.append(" and l.user_id = ?");

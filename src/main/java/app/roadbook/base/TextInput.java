@@ -53,6 +53,11 @@ public final class TextInput {
         return Optional.empty();
     }
 
+    /** Search text for LIKE/ILIKE, with its wildcards taken literally (PostgreSQL's default escape is the backslash). */
+    public static String likeLiteral(String search) {
+        return (search == null ? "" : search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     /** The input in quotes for a message, or "This" when it is too long or too strange to repeat back. */
     public static String quotable(String value) {
         return value != null && value.length() <= 80 && singleLineProblem("", value, 80).isEmpty() ? "\"" + value + "\"" : "This";

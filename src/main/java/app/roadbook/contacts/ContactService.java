@@ -410,7 +410,7 @@ public class ContactService {
         args.add(orgId);
         if (filter.search() != null && !filter.search().isBlank()) {
             where.append(" and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'");
-            args.add("%" + filter.search().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add("%" + TextInput.likeLiteral(filter.search().toLowerCase()) + "%");
         }
         if (filter.types() != null && !filter.types().isEmpty()) {
             where.append(" and exists (select 1 from contact_types t where t.contact_id = c.id and t.type::text = any (?))");

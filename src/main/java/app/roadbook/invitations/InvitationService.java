@@ -163,20 +163,6 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         activity.record(orgId, "membership", "member.removed", "user", userId, Map.of());
     }
 
-    public record Collaborator(UUID grantId, String name, String email, String role) {
-    }
-
-    @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public java.util.List<Collaborator> collaborators(UUID orgId, UUID showId) {
-        access.requireMember(orgId);
-        return jdbc.query("""
-                select c.id, coalesce(u.display_name, i.email::text), coalesce(u.email::text, i.email::text), c.role::text
-                from show_collaborators c left join app_users u on u.id = c.user_id left join invitations i on i.id = c.invitation_id
-                where c.org_id = ? and c.show_id = ? order by 2""",
-                (rs, n) -> new Collaborator(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)), orgId, showId);
-    }
-
     /** Ends a collaborator's access to a show at once. */
     @PreAuthorize("isAuthenticated()")
     @Transactional

@@ -61,9 +61,7 @@ public class PlatformAccounts {
         activity.security(null, disabled ? "account.disabled" : "account.enabled", "user", userId, Map.of());
     }
 
-    /** Search text with LIKE's wildcards taken literally. */
     private static String term(String search) {
-        String value = search == null ? "" : search.strip();
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return app.roadbook.base.TextInput.likeLiteral(search);
     }
 }

@@ -105,8 +105,11 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         actor.setItems(organizations.members(orgId, PageRequest.of(0, 500)));
         grid.setItems(query -> trail.entries(orgId, filter(), PageRequest.of(query.getPage(), query.getPageSize())).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, trail.count(orgId, filter())));
-        refresh();
+                query -> {
+                    long total = trail.count(orgId, filter());
+                    count.setText(total == 1 ? "1 entry" : total + " entries");
+                    return (int) Math.min(Integer.MAX_VALUE, total);
+                });
     }
 
     AuditTrail.Filter filter() {
@@ -119,7 +122,5 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         grid.getDataProvider().refreshAll();
-        long total = trail.count(orgId, filter());
-        count.setText(total == 1 ? "1 entry" : total + " entries");
     }
 }
