@@ -25,6 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import app.roadbook.contacts.ContactFilter;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +73,7 @@ class HostileInputTest {
     @Autowired AdvancingDocuments documents;
     @Autowired InvitationService invitations;
     @Autowired PlatformBilling platform;
+    @Autowired AuthenticationProvider signIn;
 
     UUID owner;
     UUID org;
@@ -174,7 +179,7 @@ class HostileInputTest {
         assertThat(fixtures.owner().queryForObject("select name from artists where id = ?", String.class, artist)).isEqualTo("Bobby Tables' --");
         assertThat(fixtures.owner().queryForObject("select count(*) from contacts where org_id = ?", Integer.class, org)).isEqualTo(2);
         assertThat(fixtures.owner().queryForObject("select count(*) from shows where org_id = ?", Integer.class, org)).isEqualTo(1);
-        assertThat(contacts.count(org, new app.roadbook.contacts.ContactFilter("%' OR 1=1 --", Set.of(), null))).isZero();
+        assertThat(contacts.count(org, new ContactFilter("%' OR 1=1 --", Set.of(), null))).isZero();
     }
 
     @Test
@@ -218,6 +223,23 @@ class HostileInputTest {
         assertThatThrownBy(() -> invitations.createAccount(issued.token(), "Fine Name", "p".repeat(129)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Use at most 128 characters.");
         assertThat(fixtures.owner().queryForObject("select count(*) from app_users where display_name like 'Fine Name%'", Integer.class)).isZero();
+    }
+
+    @Test
+    void theSignInFormAndTheSearchFieldsRefuseWhatNoAccountOrContactCouldMatch() {
+        Fixtures.signOut();
+        for (String email : List.of("x".repeat(100_000) + "@example.com", "owner@roadbook.demo\u0000", "<script>@x.io")) {
+            assertThat(catchThrowable(() -> signIn.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(email, "roadbook-demo"))))
+                    .as(email.length() > 50 ? "a 100,000-character email" : email)
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThat(fixtures.owner().queryForObject(
+                "select max(length(details->>'email')) from activity_log where action = 'auth.sign_in_failed'", Integer.class))
+                .isLessThanOrEqualTo(320);
+        fixtures.signIn(owner);
+        assertThat(catchThrowable(() -> contacts.count(org, new ContactFilter("y".repeat(10_000), Set.of(), null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("The search is longer than 200 characters.");
     }
 
     /** A message a person reads: a sentence, nothing from the database or the JVM. */

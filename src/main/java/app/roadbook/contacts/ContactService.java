@@ -409,6 +409,7 @@ public class ContactService {
         StringBuilder where = new StringBuilder("c.org_id = ?");
         args.add(orgId);
         if (filter.search() != null && !filter.search().isBlank()) {
+            TextInput.requireSingleLine("The search", filter.search(), 200);
             where.append(" and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'");
             args.add("%" + TextInput.likeLiteral(filter.search().toLowerCase()) + "%");
         }

@@ -1,6 +1,7 @@
 package app.roadbook.tenancy;
 
 import app.roadbook.audit.ActivityLog;
+import app.roadbook.base.TextInput;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -62,6 +63,7 @@ public class PlatformAccounts {
     }
 
     private static String term(String search) {
-        return app.roadbook.base.TextInput.likeLiteral(search);
+        TextInput.requireSingleLine("The search", search, 200);
+        return TextInput.likeLiteral(search);
     }
 }

@@ -41,7 +41,16 @@ class SignInAudit {
         String ip = request == null ? null : request.getRemoteAddr();
         String agent = request == null ? null : request.getHeader("User-Agent");
         transactions.executeWithoutResult(status -> jdbc.queryForList("select record_sign_in(?, ?, ?, ?, ?)",
-                email == null ? "" : email, succeeded, ip, agent, reason));
+                printable(email, 320), succeeded, ip, printable(agent, 500), reason));
+    }
+
+    /** Typed text as the log can hold it: PostgreSQL refuses NUL, and nobody needs a megabyte of it. */
+    private static String printable(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String clean = text.replaceAll("\\p{Cntrl}", "");
+        return clean.length() > max ? clean.substring(0, max) : clean;
     }
 
     private static HttpServletRequest currentRequest() {

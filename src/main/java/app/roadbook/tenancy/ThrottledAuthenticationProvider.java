@@ -10,6 +10,8 @@ import java.time.Duration;
 /** Password sign-in with growing delays after failures; unknown emails and wrong passwords look the same. */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
+    static final int MAX_EMAIL = 320;
+
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
     private final SignInAudit audit;
@@ -23,6 +25,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String email = authentication.getName();
+        if (email == null || email.length() > MAX_EMAIL || email.chars().anyMatch(Character::isISOControl)) {
+            // No account has such an email; refusing it here keeps megabyte-long keys out of the throttle and the log.
+            audit.failed(email == null ? "" : email.substring(0, Math.min(email.length(), MAX_EMAIL)), "malformed");
+            throw new BadCredentialsException("Bad credentials");
+        }
         Duration wait = throttle.waitFor(email);
         if (!wait.isZero()) {
             audit.failed(email, "throttled");

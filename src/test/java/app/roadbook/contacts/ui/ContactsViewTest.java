@@ -124,7 +124,9 @@ class ContactsViewTest extends SpringBrowserlessTest {
         assertThat(contacts.count(org, app.roadbook.contacts.ContactFilter.ALL)).isEqualTo(1);
     }
 
+    /** The rendered view, by class and text (the UI element's own text leaves the view out). */
     private String currentViewText() {
-        return com.vaadin.flow.component.UI.getCurrent().getElement().getTextRecursively();
+        com.vaadin.flow.component.Component view = (com.vaadin.flow.component.Component) getCurrentView();
+        return view.getClass().getSimpleName() + ": " + view.getElement().getTextRecursively();
     }
 }

@@ -95,8 +95,15 @@ class ShowsViewTest extends SpringBrowserlessTest {
                 UUID.class);
         navigate("shows/" + northern, Component.class);
         assertThat($(ShowView.class).exists()).isFalse();
-        String foreign = com.vaadin.flow.component.UI.getCurrent().getElement().getTextRecursively();
+        String foreign = page();
+        assertThat(foreign).startsWith("NotFoundView: Page not found");
         navigate("shows/" + UUID.randomUUID(), Component.class);
-        assertThat(com.vaadin.flow.component.UI.getCurrent().getElement().getTextRecursively()).isEqualTo(foreign);
+        assertThat(page()).isEqualTo(foreign);
+    }
+
+    /** The rendered view, by class and text (the UI element's own text leaves the view out). */
+    private String page() {
+        Component view = (Component) getCurrentView();
+        return view.getClass().getSimpleName() + ": " + view.getElement().getTextRecursively();
     }
 }
