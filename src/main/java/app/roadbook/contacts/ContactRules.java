@@ -23,8 +23,6 @@ public final class ContactRules {
         List<String> problems = new ArrayList<>();
         if (d.name() == null || d.name().isBlank()) {
             problems.add("Name is required.");
-        } else if (d.name().strip().length() > MAX_NAME) {
-            problems.add("Name is longer than " + MAX_NAME + " characters.");
         }
         if (d.types() == null || d.types().isEmpty()) {
             problems.add("Choose at least one type (promoter, agent, manager or vendor).");
@@ -42,9 +40,7 @@ public final class ContactRules {
         for (String[] field : new String[][]{{"Name", d.name()}, {"Phone", d.phone()}, {"Company", d.company()},
                 {"Role", d.roleTitle()}, {"City", d.city()}, {"Country", d.country()}, {"Email", d.email()}}) {
             int max = "Name".equals(field[0]) ? MAX_NAME : MAX_TEXT;
-            TextInput.singleLineProblem(field[0], field[1] == null ? null : field[1].strip(), max)
-                    .filter(p -> !("Name".equals(field[0]) && p.contains("longer than")))
-                    .ifPresent(problems::add);
+            TextInput.singleLineProblem(field[0], field[1] == null ? null : field[1].strip(), max).ifPresent(problems::add);
         }
         TextInput.multiLineProblem("Notes", d.notes(), MAX_NOTES).ifPresent(problems::add);
         return problems;

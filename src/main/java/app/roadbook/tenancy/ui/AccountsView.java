@@ -1,5 +1,6 @@
 package app.roadbook.tenancy.ui;
 
+import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.PlatformAccounts;
 import app.roadbook.tenancy.PlatformAccounts.AccountRow;
 import app.roadbook.tenancy.RoadbookUser;
@@ -60,6 +61,8 @@ public class AccountsView extends VerticalLayout {
             grid.getDataProvider().refreshAll();
         });
         button.setAriaLabel((account.disabled() ? "Enable " : "Disable ") + account.email());
-        return account.platformAdmin() ? new Span() : button;
+        // The same rule as set_account_disabled: anyone but yourself.
+        boolean self = ActingUser.id().filter(account.id()::equals).isPresent();
+        return self ? new Span() : button;
     }
 }
