@@ -68,7 +68,10 @@ public final class Browser implements AutoCloseable {
 
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+            // Vaadin re-renders elements while the condition reads them; a stale one means "look again".
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("timeout");
             throw e;
