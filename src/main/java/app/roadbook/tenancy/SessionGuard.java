@@ -1,6 +1,7 @@
 package app.roadbook.tenancy;
 
 import com.vaadin.flow.server.HandlerHelper;
+import com.vaadin.flow.shared.ApplicationConstants;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,16 +11,25 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Checks every request of a signed-in session against {@link SessionPolicy}, Vaadin's heartbeats included,
  * so an open page learns within one heartbeat interval that its session ended. Page loads go to the sign-in
  * page; Vaadin's own requests continue without a session, and Vaadin tells the page its session expired.
+ * <p>
+ * The container counts every request as use, heartbeats too, so an open page would keep its session (and the
+ * sign-in it holds) alive for ever; Vaadin's {@code closeIdleSessions} drops only Vaadin's part of it. The idle
+ * limit is therefore kept here, with the container's timeout as its length, and heartbeats do not count as use.
  */
 class SessionGuard extends OncePerRequestFilter {
 
     static final String SIGNED_IN_AT = SessionGuard.class.getName() + ".signedInAt";
+    static final String LAST_USED_AT = SessionGuard.class.getName() + ".lastUsedAt";
+    private static final String HEARTBEAT = ApplicationConstants.REQUEST_TYPE_PARAMETER + "="
+            + HandlerHelper.RequestType.HEARTBEAT.getIdentifier();
 
     private final SessionPolicy policy;
 
@@ -30,6 +40,7 @@ class SessionGuard extends OncePerRequestFilter {
     /** Marks the moment of sign-in on the session that carries it. */
     static void markSignedIn(HttpSession session, Instant at) {
         session.setAttribute(SIGNED_IN_AT, at);
+        session.setAttribute(LAST_USED_AT, at);
     }
 
     @Override
@@ -40,20 +51,31 @@ class SessionGuard extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean staticResource = path.startsWith("/VAADIN/build/") || path.startsWith("/VAADIN/static/");
         if (session != null && !staticResource && ActingUser.id().isPresent()) {
+            Instant now = policy.now();
             Instant signedInAt = (Instant) session.getAttribute(SIGNED_IN_AT);
             if (signedInAt == null) {
-                signedInAt = policy.now();
-                markSignedIn(session, signedInAt);
+                markSignedIn(session, now);
+                signedInAt = now;
             }
-            if (policy.endReason(signedInAt).isPresent()) {
+            Instant lastUsedAt = (Instant) session.getAttribute(LAST_USED_AT);
+            Duration idleLimit = session.getMaxInactiveInterval() > 0 ? Duration.ofSeconds(session.getMaxInactiveInterval()) : null;
+            if (policy.endReason(signedInAt, lastUsedAt == null ? now : lastUsedAt, idleLimit).isPresent()) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 if (!HandlerHelper.isFrameworkInternalRequest("/*", request)) {
                     response.sendRedirect(request.getContextPath() + "/login?ended");
                     return;
                 }
+            } else if (!isHeartbeat(request)) {
+                session.setAttribute(LAST_USED_AT, now);
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Read from the query string: a heartbeat has no body, and parsing a body here could consume an upload. */
+    private static boolean isHeartbeat(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query != null && Arrays.asList(query.split("&")).contains(HEARTBEAT);
     }
 }
