@@ -37,7 +37,7 @@ class SessionGuard extends OncePerRequestFilter {
         this.policy = policy;
     }
 
-    /** Marks the moment of sign-in on the session that carries it. */
+    /** Marks the moment of sign-in on the session that carries it; signing in is its first use. */
     static void markSignedIn(HttpSession session, Instant at) {
         session.setAttribute(SIGNED_IN_AT, at);
         session.setAttribute(LAST_USED_AT, at);
@@ -52,14 +52,13 @@ class SessionGuard extends OncePerRequestFilter {
         boolean staticResource = path.startsWith("/VAADIN/build/") || path.startsWith("/VAADIN/static/");
         if (session != null && !staticResource && ActingUser.id().isPresent()) {
             Instant now = policy.now();
-            Instant signedInAt = (Instant) session.getAttribute(SIGNED_IN_AT);
-            if (signedInAt == null) {
+            if (session.getAttribute(SIGNED_IN_AT) == null) {
                 markSignedIn(session, now);
-                signedInAt = now;
             }
+            Instant signedInAt = (Instant) session.getAttribute(SIGNED_IN_AT);
             Instant lastUsedAt = (Instant) session.getAttribute(LAST_USED_AT);
             Duration idleLimit = session.getMaxInactiveInterval() > 0 ? Duration.ofSeconds(session.getMaxInactiveInterval()) : null;
-            if (policy.endReason(signedInAt, lastUsedAt == null ? now : lastUsedAt, idleLimit).isPresent()) {
+            if (policy.endReason(signedInAt, lastUsedAt, idleLimit).isPresent()) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 if (!HandlerHelper.isFrameworkInternalRequest("/*", request)) {
