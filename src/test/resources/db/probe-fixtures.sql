@@ -86,3 +86,5 @@ INSERT INTO plan_change_requests (id, org_id, plan_id, requested_by, status) VAL
  ('1f100000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'enterprise', 'a0000000-0000-0000-0000-000000000001', 'declined');
 INSERT INTO advancing_templates (id, org_id, name, fields) VALUES
  ('1f200000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Club shows', '[{"section": "Schedule", "field": "Doors", "type": "time"}]');
+INSERT INTO sign_in_refusals (client, org_id, window_start, refused) VALUES
+ ('203.0.113.9', 'b0000000-0000-0000-0000-00000000000a', now(), 3);

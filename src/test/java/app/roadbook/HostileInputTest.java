@@ -137,11 +137,11 @@ class HostileInputTest {
     /** File names come from the uploader's disk, not the keyboard: they are cleaned rather than refused. */
     @Test
     void uploadedFileNamesAreCleanedOfControlCharactersAndMarkup() {
-        UUID file = documents.upload(session, "from_us", "C:\\evil\\<img src=x onerror=alert(1)>\u0007\u001b.pdf", "application/pdf",
+        UUID file = documents.upload(session, "from_us", "C:\\evil\\<img src=x onerror=alert(1)>\u0007\u001b.pdf",
                 new byte[]{1});
         assertThat(fixtures.owner().queryForObject("select original_name from files where id = ?", String.class, file))
                 .isEqualTo("img src=x onerror=alert(1).pdf");
-        assertThat(catchThrowable(() -> documents.upload(session, "from_us", "x".repeat(100_000) + ".pdf", "application/pdf",
+        assertThat(catchThrowable(() -> documents.upload(session, "from_us", "x".repeat(100_000) + ".pdf",
                 new byte[]{1}))).isInstanceOf(IllegalArgumentException.class).hasMessage("Give the file a name of up to 200 characters.");
     }
 
@@ -228,6 +228,7 @@ class HostileInputTest {
     @Test
     void theSignInFormAndTheSearchFieldsRefuseWhatNoAccountOrContactCouldMatch() {
         Fixtures.signOut();
+        Fixtures.newClient();
         for (String email : List.of("x".repeat(100_000) + "@example.com", "owner@roadbook.demo\u0000", "<script>@x.io")) {
             assertThat(catchThrowable(() -> signIn.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(email, "roadbook-demo"))))

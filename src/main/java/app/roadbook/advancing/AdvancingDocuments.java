@@ -1,6 +1,7 @@
 package app.roadbook.advancing;
 
 import app.roadbook.audit.ActivityLog;
+import app.roadbook.files.DocumentTypes;
 import app.roadbook.files.FileStorage;
 import app.roadbook.tenancy.OrgAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +26,7 @@ import java.util.UUID;
 public class AdvancingDocuments {
 
     public static final int MAX_BYTES = 25 * 1024 * 1024;
-    public static final Set<String> EXTENSIONS = Set.of("pdf", "png", "jpg", "jpeg", "txt", "csv", "docx", "xlsx", "pptx");
+    public static final Set<String> EXTENSIONS = DocumentTypes.extensions();
 
     private final JdbcTemplate jdbc;
     private final OrgAccess access;
@@ -52,9 +53,12 @@ public class AdvancingDocuments {
                         rs.getObject(6, OffsetDateTime.class)), sessionId);
     }
 
-    /** Stores a document in one party's box: our side for org editors, the promoter's for promoter editors. */
+    /**
+     * Stores a document in one party's box: our side for org editors, the promoter's for promoter editors. Its
+     * content type follows from its extension; whatever type the uploader's browser claimed is ignored.
+     */
     @Transactional
-    public UUID upload(UUID sessionId, String party, String fileName, String contentType, byte[] bytes) {
+    public UUID upload(UUID sessionId, String party, String fileName, byte[] bytes) {
         Map<String, Object> session = jdbc.queryForList("select org_id, show_id from advancing_sessions where id = ?", sessionId)
                 .stream().findFirst().orElseThrow(() -> new OrgAccess.NotFoundException("No such advance."));
         UUID orgId = (UUID) session.get("org_id");
@@ -90,17 +94,21 @@ public class AdvancingDocuments {
         jdbc.update("""
                 insert into files (id, org_id, document_id, storage_path, original_name, content_type, size_bytes, uploaded_by)
                 values (?, ?, ?, ?, ?, ?, ?, current_app_user_id())""", fileId, orgId, box, path, name,
-                contentType == null ? "application/octet-stream" : contentType, bytes.length);
+                DocumentTypes.forName(name), bytes.length);
         activity.record(orgId, "general", "advancing.document_uploaded", "file", fileId, Map.of("name", name, "party", party));
         return fileId;
     }
 
-    /** The file's name and bytes, if the acting user may see it; otherwise it looks missing. */
+    /**
+     * The file's name, bytes and the type to serve it as (never one an uploader chose: rows from before may hold
+     * a claimed type, which is served as an opaque download), if the acting user may see it; otherwise it looks missing.
+     */
     @Transactional(readOnly = true)
     public Download download(UUID fileId) {
         Map<String, Object> f = jdbc.queryForList("select storage_path, original_name, content_type from files where id = ?", fileId)
                 .stream().findFirst().orElseThrow(() -> new OrgAccess.NotFoundException("No such file."));
-        return new Download((String) f.get("original_name"), (String) f.get("content_type"), storage.read((String) f.get("storage_path")));
+        return new Download((String) f.get("original_name"), DocumentTypes.served((String) f.get("content_type")),
+                storage.read((String) f.get("storage_path")));
     }
 
     public record Download(String name, String contentType, byte[] bytes) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 
 /**
- * Keeps the activity log's monthly partitions at least {@value #MONTHS_AHEAD} months ahead, at start-up
+ * Keeps the activity log's monthly partitions at least {@value #MONTHS_AHEAD} months ahead (the range is fixed in
+ * {@code ensure_current_activity_log_partitions}), at start-up
  * and every night. The default partition catches anything beyond, so an insert never fails.
  */
 @Component
@@ -29,8 +30,8 @@ public class ActivityLogPartitions {
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(cron = "0 17 3 * * *", zone = "UTC")
     public int ensureAhead() {
-        // A definer function: the application role may not create tables itself.
-        Integer created = jdbc.queryForObject("select ensure_activity_log_partitions(?)", Integer.class, MONTHS_AHEAD);
+        // A definer function with a fixed range: the application role may not create tables itself.
+        Integer created = jdbc.queryForObject("select ensure_current_activity_log_partitions()", Integer.class);
         if (created != null && created > 0) {
             log.info("Created {} activity log partition(s).", created);
         }

@@ -2,6 +2,7 @@ package app.roadbook.contacts;
 
 import app.roadbook.audit.ActivityLog;
 import app.roadbook.tenancy.OrgAccess;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -156,11 +157,17 @@ public class ContactImport {
                         ContactRules.clean(d.country()), d.commissionRate(), ContactRules.clean(d.notes()), d.status().name()});
                 d.types().forEach(t -> typeArgs.add(new Object[]{id, orgId, t.name()}));
             }
-            jdbc.batchUpdate("""
-                    insert into contacts (id, org_id, name, email, phone, company, role_title, city, country, commission_rate,
-                                          notes, status, created_by)
-                    values (?, ?, ?, ?::citext, ?, ?, ?, ?, ?, ?, ?, ?, current_app_user_id())""", contactArgs);
-            jdbc.batchUpdate("insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)", typeArgs);
+            try {
+                jdbc.batchUpdate("""
+                        insert into contacts (id, org_id, name, email, phone, company, role_title, city, country, commission_rate,
+                                              notes, status, created_by)
+                        values (?, ?, ?, ?::citext, ?, ?, ?, ?, ?, ?, ?, ?, current_app_user_id())""", contactArgs);
+                jdbc.batchUpdate("insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)", typeArgs);
+            } catch (DuplicateKeyException raced) {
+                // Another tab or person added one of these emails after the preview: the whole import rolls back.
+                throw new IllegalArgumentException("While you were importing, someone added contacts with emails from "
+                        + "your file. Nothing was imported; choose the file again to see which rows are duplicates now.");
+            }
             done += batch.size();
             progress.accept(done);
         }
@@ -239,7 +246,7 @@ public class ContactImport {
 
     private static String cell(List<String> cells, Map<String, Integer> header, String column) {
         Integer index = header.get(column);
-        return index == null || index >= cells.size() ? "" : cells.get(index);
+        return index == null || index >= cells.size() ? "" : CsvFormat.undefused(cells.get(index));
     }
 
     private static String blankToNull(String s) {

@@ -74,6 +74,12 @@ final class CsvFormat {
         return rows;
     }
 
+    /**
+     * One exported line, following OWASP's rule against CSV injection whatever delimiter the spreadsheet assumes:
+     * every cell is quoted (so a ';' or a tab inside a cell never starts a new cell in another locale), quotes
+     * are doubled, and a cell that would start with =, +, -, @, a tab or a carriage return (after any spaces)
+     * gets a leading apostrophe, so it is text, never a formula.
+     */
     static String line(List<String> fields) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
@@ -81,15 +87,28 @@ final class CsvFormat {
                 out.append(',');
             }
             String f = fields.get(i) == null ? "" : fields.get(i);
-            // Cells starting with =, +, - or @ would run as formulas in a spreadsheet: defuse them.
-            if (!f.isEmpty() && "=+-@".indexOf(f.charAt(0)) >= 0) {
+            String trimmed = f.stripLeading();
+            if (!trimmed.isEmpty() && FORMULA_START.indexOf(trimmed.charAt(0)) >= 0
+                    || !f.isEmpty() && (f.charAt(0) == '\t' || f.charAt(0) == '\r')) {
                 f = "'" + f;
             }
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                f = '"' + f.replace("\"", "\"\"") + '"';
-            }
-            out.append(f);
+            out.append('"').append(f.replace("\"", "\"\"")).append('"');
         }
         return out.append("\r\n").toString();
     }
+
+    /** Reverses {@link #line}'s apostrophe when a file we exported comes back in. */
+    static String undefused(String cell) {
+        if (cell.length() > 1 && cell.charAt(0) == '\'') {
+            String rest = cell.substring(1);
+            String trimmed = rest.stripLeading();
+            if (!trimmed.isEmpty() && FORMULA_START.indexOf(trimmed.charAt(0)) >= 0
+                    || rest.charAt(0) == '\t' || rest.charAt(0) == '\r') {
+                return rest;
+            }
+        }
+        return cell;
+    }
+
+    private static final String FORMULA_START = "=+-@";
 }

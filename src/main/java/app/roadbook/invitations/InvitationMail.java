@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Sends invitation emails through SMTP (Spring's {@code spring.mail.*}). Without SMTP on the embedded development
@@ -26,7 +27,11 @@ public class InvitationMail {
     private static final Logger log = LoggerFactory.getLogger(InvitationMail.class);
     private static final int OUTBOX_SIZE = 50;
 
-    public record Message(String to, String subject, String body, Instant at) {
+    /** Who a mail is sent for: the organization and the person acting (null outside a request). */
+    public record Sender(UUID orgId, UUID userId) {
+    }
+
+    public record Message(String to, String subject, String body, Instant at, Sender sender) {
     }
 
     private final ObjectProvider<JavaMailSender> sender;
@@ -59,7 +64,7 @@ public class InvitationMail {
         return base.replaceAll("/+$", "") + "/invite/" + token;
     }
 
-    void send(String to, String where, String role, String inviter, String token) {
+    void send(Sender origin, String to, String where, String role, String inviter, String token) {
         String subject = "You're invited to " + where + " on Roadbook";
         String body = (inviter == null ? "You have" : inviter + " has") + " invited you to " + where + " as " + role + ".\n\n"
                 + "Open this link to accept (it works once and expires in 14 days):\n" + link(token) + "\n\n"
@@ -73,7 +78,7 @@ public class InvitationMail {
             sender.getObject().send(message);
         } else if (outboxEnabled) {
             synchronized (outbox) {
-                outbox.addFirst(new Message(to, subject, body, Instant.now()));
+                outbox.addFirst(new Message(to, subject, body, Instant.now(), origin));
                 while (outbox.size() > OUTBOX_SIZE) {
                     outbox.removeLast();
                 }
@@ -87,7 +92,8 @@ public class InvitationMail {
         return outboxEnabled;
     }
 
-    public List<Message> outbox() {
+    /** Every mail in the outbox; {@link InvitationService#outbox} filters it for a reader. */
+    List<Message> outbox() {
         synchronized (outbox) {
             return List.copyOf(outbox);
         }

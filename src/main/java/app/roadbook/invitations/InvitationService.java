@@ -109,7 +109,7 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
             throw new OrgAccess.NotFoundException("No open invitation to resend.");
         }
         activity.record(orgId, "invitation", "invitation.resent", "invitation", invitationId, Map.of());
-        email(invitationId, token);
+        email(orgId, token);
         return new Issued(invitationId, token);
     }
 
@@ -172,6 +172,27 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
             throw new OrgAccess.NotFoundException("No such collaborator.");
         }
         activity.record(orgId, "invitation", "collaborator.revoked", "show_collaborator", grantId, Map.of());
+    }
+
+    /**
+     * The development outbox as the signed-in person may read it: mail sent to their own address or by them,
+     * mail of organizations they own or administer (as their invitations page shows), everything for platform admins.
+     * Invitation links are keys to an account, so nobody else's are shown.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.List<InvitationMail.Message> outbox() {
+        app.roadbook.tenancy.RoadbookUser reader = (app.roadbook.tenancy.RoadbookUser)
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        if (reader.isPlatformAdmin()) {
+            return mail.outbox();
+        }
+        Map<UUID, Boolean> manages = new java.util.HashMap<>();
+        return mail.outbox().stream().filter(m -> m.to().equalsIgnoreCase(reader.getEmail())
+                || reader.getId().equals(m.sender().userId())
+                || (m.sender().orgId() != null && manages.computeIfAbsent(m.sender().orgId(), org -> Boolean.TRUE.equals(
+                        jdbc.queryForObject("select has_org_role(?, '{owner,admin}')", Boolean.class, org)))))
+                .toList();
     }
 
     public String link(String token) {
@@ -247,17 +268,18 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         }
         activity.record(orgId, "invitation", "invitation.created", "invitation", id, Map.of("scope", showId == null ? "org" : "show",
                 "role", role != null ? role.name() : collabRole.name()));
-        email(id, token);
+        email(orgId, token);
         return new Issued(id, token);
     }
 
     /** Mails the link; a failure rolls the invitation back, so nobody holds an invitation they never received. */
-    private void email(UUID invitationId, String token) {
+    private void email(UUID orgId, String token) {
         Map<String, Object> i = jdbc.queryForMap("select * from invitation_by_token_hash(?)", hash(token));
         String where = i.get("show_title") != null ? "the show " + i.get("show_title") + " (" + i.get("org_name") + ")"
                 : String.valueOf(i.get("org_name"));
         String role = i.get("org_role") != null ? String.valueOf(i.get("org_role")) : String.valueOf(i.get("collab_role")).replace('_', ' ');
-        mail.send((String) i.get("email"), where, role, (String) i.get("invited_by_name"), token);
+        mail.send(new InvitationMail.Sender(orgId, app.roadbook.tenancy.ActingUser.id().orElse(null)),
+                (String) i.get("email"), where, role, (String) i.get("invited_by_name"), token);
     }
 
     private void refuseIfFull(UUID orgId, String kind, String countSql) {

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A login account; replaces Supabase's auth.users. Passwords never leave the database but for sign-in. */
+/** A login account; replaces Supabase's auth.users. Its password hash is not mapped: the application role may not read it (docs/decisions/0014). */
 @Entity
 @Table(name = "app_users")
 @Getter
@@ -24,9 +24,6 @@ public class AppUser {
 
     @Column(nullable = false, columnDefinition = "citext")
     private String email;
-
-    @Column(name = "password_hash")
-    private String passwordHash;
 
     @Column(name = "display_name", nullable = false)
     private String displayName;

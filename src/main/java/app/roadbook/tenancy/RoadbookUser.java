@@ -24,14 +24,12 @@ public final class RoadbookUser implements UserDetails, CredentialsContainer {
     private final String email;
     private final String displayName;
     private final boolean platformAdmin;
-    private String passwordHash;
 
-    public RoadbookUser(UUID id, String email, String displayName, boolean platformAdmin, String passwordHash) {
+    public RoadbookUser(UUID id, String email, String displayName, boolean platformAdmin) {
         this.id = id;
         this.email = email;
         this.displayName = displayName;
         this.platformAdmin = platformAdmin;
-        this.passwordHash = passwordHash;
     }
 
     @Override
@@ -41,9 +39,10 @@ public final class RoadbookUser implements UserDetails, CredentialsContainer {
                 : List.of(new SimpleGrantedAuthority("ROLE_USER"));
     }
 
+    /** The password hash never leaves the database (see {@link PasswordSignIn}). */
     @Override
     public String getPassword() {
-        return passwordHash;
+        return null;
     }
 
     @Override
@@ -53,6 +52,6 @@ public final class RoadbookUser implements UserDetails, CredentialsContainer {
 
     @Override
     public void eraseCredentials() {
-        passwordHash = null;
+        // Nothing to erase: the account never held its password or hash.
     }
 }

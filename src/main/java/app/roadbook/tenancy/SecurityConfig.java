@@ -1,13 +1,14 @@
 package app.roadbook.tenancy;
 
+import app.roadbook.base.web.SecurityHeaders;
 import app.roadbook.tenancy.ui.LoginView;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -22,6 +23,7 @@ import com.vaadin.flow.server.auth.NavigationContext;
 
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,26 +44,12 @@ class SecurityConfig {
     static final int ARGON2_MEMORY_KIB = 19 * 1024;
     static final int ARGON2_ITERATIONS = 2;
 
-    /**
-     * What Vaadin Flow needs and nothing more: its client evaluates generated scripts and inline styles,
-     * talks only to its own origin, and is never framed. base-uri is 'self', not 'none': Vaadin's bootstrap
-     * page sets its own {@code <base href>}, and with 'none' the client never starts (it shows its offline
-     * page). 'self' still stops an injected base from pointing scripts elsewhere. See docs/decisions/0013.
-     */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            "connect-src 'self'",
-            "frame-ancestors 'none'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'");
+    /** The policy every page carries; see {@link SecurityHeaders}. */
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy, RequestUtil vaadinRequests)
+            throws Exception {
         AuthenticationFailureHandler failures = (request, response, exception) -> {
             String target = exception instanceof LoginThrottledException throttled
                     ? "/login?error=throttled&retry=" + throttled.retryAfterSeconds()
@@ -74,7 +62,17 @@ class SecurityConfig {
         // "session expired", not as a redirect to the sign-in page that the browser follows silently.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll()
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Vaadin's configurer exempts the sign-in form from CSRF protection, which let another site sign a visitor
+        // into an account of its choosing. Only Vaadin's own requests are exempt here (they carry Vaadin's token);
+        // the sign-in form posts Spring's token, which vaadin-login-form reads from the page's _csrf meta tags.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.addFilterBefore(new SameOriginSignIn(), CsrfFilter.class);
+        // A sign-in form without a valid token (a page left open past its session, or another site's form) goes
+        // back to the sign-in page, signed in as nobody.
+        http.exceptionHandling(errors -> errors.defaultAccessDeniedHandlerFor(
+                (request, response, denied) -> response.sendRedirect(request.getContextPath() + "/login?error=expired"),
+                request -> "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())));
         http.formLogin(form -> form.failureHandler(failures));
         // A new session id at sign-in (Spring Security's default, stated here because it matters).
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
@@ -136,11 +134,8 @@ class SecurityConfig {
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(DataSource dataSource, PasswordEncoder passwordEncoder,
-                                                  LoginThrottle throttle, TransactionTemplate transactions, Clock clock) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(new AccountLookup(dataSource));
-        // Unknown emails are checked against a dummy hash, so they take as long as wrong passwords.
-        passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, throttle, new SignInAudit(dataSource, transactions, clock));
+    AuthenticationProvider authenticationProvider(DataSource dataSource, LoginThrottle throttle, TransactionTemplate transactions, Clock clock) {
+        return new ThrottledAuthenticationProvider(new PasswordSignIn(dataSource), throttle,
+                new SignInAudit(dataSource, transactions, clock));
     }
 }

@@ -8,10 +8,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * Sign-in outcomes in the activity log (category security), with the address and browser they came from.
- * Recorded in its own transaction: nobody is signed in yet, so {@code record_sign_in} is the way in.
+ * Recorded in its own transaction through {@code record_sign_in}, which bounds what it writes: a success only as
+ * the account that signed in, refusals counted per client and window once past five (decision 0014).
  */
 class SignInAudit {
 
@@ -25,23 +27,38 @@ class SignInAudit {
         this.clock = clock;
     }
 
-    void succeeded(String email) {
+    void succeeded(String email, UUID userId) {
         HttpServletRequest request = currentRequest();
         if (request != null) {
             SessionGuard.markSignedIn(request.getSession(), clock.instant());
         }
-        record(email, true, null, request);
+        record(email, userId, true, null, request);
     }
 
     void failed(String email, String reason) {
-        record(email, false, reason, currentRequest());
+        record(email, null, false, reason, currentRequest());
     }
 
-    private void record(String email, boolean succeeded, String reason, HttpServletRequest request) {
+    /**
+     * The address the sign-in came from (the proxy's client address when forwarded headers are trusted); null
+     * outside an HTTP request.
+     */
+    String client() {
+        HttpServletRequest request = currentRequest();
+        return request == null ? null : request.getRemoteAddr();
+    }
+
+    private void record(String email, UUID userId, boolean succeeded, String reason, HttpServletRequest request) {
         String ip = request == null ? null : request.getRemoteAddr();
         String agent = request == null ? null : request.getHeader("User-Agent");
-        transactions.executeWithoutResult(status -> jdbc.queryForList("select record_sign_in(?, ?, ?, ?, ?)",
-                printable(email, 320), succeeded, ip, printable(agent, 500), reason));
+        transactions.executeWithoutResult(status -> {
+            if (userId != null) {
+                // The one place the acting user is set by hand: the sign-in is not in the security context yet.
+                jdbc.queryForList("select set_config('app.user_id', ?, true)", userId.toString());
+            }
+            jdbc.queryForList("select record_sign_in(?, ?, ?, ?, ?)", printable(email, 320), succeeded, ip,
+                    printable(agent, 500), reason);
+        });
     }
 
     /** Typed text as the log can hold it: PostgreSQL refuses NUL, and nobody needs a megabyte of it. */

@@ -7,7 +7,10 @@ import org.springframework.security.core.Authentication;
 
 import java.time.Duration;
 
-/** Password sign-in with growing delays after failures; unknown emails and wrong passwords look the same. */
+/**
+ * Password sign-in with growing delays after failures, per client and per email from that client; unknown emails
+ * and wrong passwords look the same.
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     static final int MAX_EMAIL = 320;
@@ -30,18 +33,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             audit.failed(email == null ? "" : email.substring(0, Math.min(email.length(), MAX_EMAIL)), "malformed");
             throw new BadCredentialsException("Bad credentials");
         }
-        Duration wait = throttle.waitFor(email);
+        String client = audit.client();
+        Duration wait = throttle.waitFor(client, email);
         if (!wait.isZero()) {
             audit.failed(email, "throttled");
             throw new LoginThrottledException(wait);
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(email);
-            audit.succeeded(email);
+            throttle.succeeded(client, email);
+            audit.succeeded(email, ((RoadbookUser) result.getPrincipal()).getId());
             return result;
         } catch (BadCredentialsException e) {
-            throttle.failed(email);
+            throttle.failed(client, email);
             audit.failed(email, "bad_credentials");
             throw e;
         }

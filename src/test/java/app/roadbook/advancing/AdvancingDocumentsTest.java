@@ -43,12 +43,12 @@ class AdvancingDocumentsTest {
     @Test
     void eachSideUploadsToItsOwnBoxAndBothDownload() {
         byte[] rider = "Tech rider".getBytes(StandardCharsets.UTF_8);
-        UUID ours = documents.upload(session, "from_us", "C:\\Users\\me\\rider.pdf", "application/pdf", rider);
-        assertThatThrownBy(() -> documents.upload(session, "from_you", "plot.pdf", "application/pdf", rider))
+        UUID ours = documents.upload(session, "from_us", "C:\\Users\\me\\rider.pdf", rider);
+        assertThatThrownBy(() -> documents.upload(session, "from_you", "plot.pdf", rider))
                 .isInstanceOf(AccessDeniedException.class);
         fixtures.signIn(promoter);
-        UUID theirs = documents.upload(session, "from_you", "stage plot.png", "image/png", new byte[]{1, 2, 3});
-        assertThatThrownBy(() -> documents.upload(session, "from_us", "x.pdf", "application/pdf", rider)).isInstanceOf(AccessDeniedException.class);
+        UUID theirs = documents.upload(session, "from_you", "stage plot.png", new byte[]{1, 2, 3});
+        assertThatThrownBy(() -> documents.upload(session, "from_us", "x.pdf", rider)).isInstanceOf(AccessDeniedException.class);
         assertThat(documents.list(session)).extracting(AdvancingDocuments.Document::name).containsExactly("rider.pdf", "stage plot.png");
         assertThat(documents.download(ours).bytes()).isEqualTo(rider);
         fixtures.signIn(editor);
@@ -59,12 +59,27 @@ class AdvancingDocumentsTest {
 
     @Test
     void typesAndSizesAreLimited() {
-        assertThatThrownBy(() -> documents.upload(session, "from_us", "virus.exe", "application/octet-stream", new byte[]{1}))
+        assertThatThrownBy(() -> documents.upload(session, "from_us", "virus.exe", new byte[]{1}))
                 .hasMessageContaining("Upload PDF");
-        assertThatThrownBy(() -> documents.upload(session, "from_us", "big.pdf", "application/pdf", new byte[AdvancingDocuments.MAX_BYTES + 1]))
+        assertThatThrownBy(() -> documents.upload(session, "from_us", "big.pdf", new byte[AdvancingDocuments.MAX_BYTES + 1]))
                 .hasMessageContaining("25 MB");
-        assertThatThrownBy(() -> documents.upload(session, "from_us", "empty.pdf", "application/pdf", new byte[0]))
+        assertThatThrownBy(() -> documents.upload(session, "from_us", "empty.pdf", new byte[0]))
                 .hasMessageContaining("25 MB");
         assertThat(documents.list(session)).isEmpty();
+    }
+
+    /** Finding 11: a document uploaded with a claimed text/html came back as text/html and ran in our origin. */
+    @Test
+    void aDocumentIsServedAsItsExtensionSaysAndNeverAsAClaimedType() {
+        byte[] html = "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.UTF_8);
+        UUID upload = documents.upload(session, "from_us", "rider.pdf", html);
+        assertThat(documents.download(upload).contentType()).isEqualTo("application/pdf");
+        assertThat(documents.list(session)).extracting(AdvancingDocuments.Document::contentType).containsExactly("application/pdf");
+
+        // A row stored before the fix, with the type a browser claimed: served as an opaque download.
+        fixtures.owner().update("update files set content_type = 'text/html' where id = ?", upload);
+        assertThat(documents.download(upload).contentType()).isEqualTo("application/octet-stream");
+        fixtures.owner().update("update files set content_type = 'image/svg+xml' where id = ?", upload);
+        assertThat(documents.download(upload).contentType()).isEqualTo("application/octet-stream");
     }
 }

@@ -50,6 +50,7 @@ class AuditTest {
         viewer = fixtures.user("Vic");
         fixtures.member(org, viewer, "viewer");
         viewerEmail = fixtures.account(viewer).getEmail();
+        Fixtures.newClient();
     }
 
     @AfterEach

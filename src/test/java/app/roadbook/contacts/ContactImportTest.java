@@ -154,7 +154,9 @@ class ContactImportTest {
         String exported = out.toString();
         long inCity7 = java.util.stream.IntStream.range(0, 10_000).filter(i -> i % 13 == 7).count();
         assertThat(exported.lines().count()).isEqualTo(1 + inCity7);
-        assertThat(exported).startsWith("name,types,email,phone,company,role,city,country,commission_rate,notes,status");
+        // Every cell is quoted since the CSV-injection fix (decision 0014).
+        assertThat(exported).startsWith("\"name\",\"types\",\"email\",\"phone\",\"company\",\"role\",\"city\",\"country\","
+                + "\"commission_rate\",\"notes\",\"status\"");
         // The export imports back: every row is a duplicate of what is there.
         ContactImport.Preview again = imports.preview(org, utf8(exported));
         assertThat(again.errors()).isZero();
@@ -176,5 +178,45 @@ class ContactImportTest {
         fixtures.member(org, viewer, "viewer");
         fixtures.signIn(viewer);
         assertThatThrownBy(() -> imports.preview(org, utf8("name,types\nA,promoter\n"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** Finding 5: "Acme;=2+5" went out unquoted, so a spreadsheet in a semicolon locale ran =2+5. */
+    @Test
+    void noExportedCellStartsAFormulaWhateverDelimiterTheSpreadsheetAssumes() {
+        contacts.create(org, new ContactDraft("Acme;=2+5", Set.of(ContactType.vendor), null, "+47 22 33 44 55", "-1+1 Ltd",
+                null, "@SUM(A1)", null, null, " =cmd|'/c calc'!A0", ContactStatus.active));
+        StringWriter out = new StringWriter();
+        imports.export(org, ContactFilter.ALL, out);
+        String exported = out.toString();
+        for (char delimiter : new char[]{',', ';', '\t'}) {
+            for (List<String> row : CsvFormat.parse(exported, delimiter)) {
+                for (String cell : row) {
+                    assertThat(cell.stripLeading()).as("a cell read with delimiter '%s'", delimiter)
+                            .doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@");
+                }
+            }
+        }
+        // And the file still comes back in as it went out.
+        ContactImport.Preview again = imports.preview(org, utf8(exported));
+        assertThat(again.rows()).singleElement().satisfies(row -> {
+            assertThat(row.draft().name()).isEqualTo("Acme;=2+5");
+            assertThat(row.draft().phone()).isEqualTo("+47 22 33 44 55");
+            assertThat(row.draft().city()).isEqualTo("@SUM(A1)");
+        });
+    }
+
+    /** Finding 9: an import that lost a race with another tab showed the raw SQL statement and constraint name. */
+    @Test
+    void anImportThatLosesARaceSaysSoInWordsAndImportsNothing() {
+        ContactImport.Preview preview = imports.preview(org, utf8("name,types,email\nFirst,vendor,first@race.test\nRaced,vendor,raced@race.test\n"));
+        assertThat(preview.canImport()).isTrue();
+        // Another tab adds one of the file's emails between the preview and the import.
+        contacts.create(org, new ContactDraft("Other tab", Set.of(ContactType.vendor), "RACED@race.test", null, null, null, null,
+                null, null, null, ContactStatus.active));
+        assertThatThrownBy(() -> imports.commit(org, preview, n -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Nothing was imported")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainIgnoringCase("insert").doesNotContain("contacts_", "constraint", "SQL"));
+        assertThat(fixtures.owner().queryForObject("select count(*) from contacts where org_id = ?", Integer.class, org)).isOne();
     }
 }

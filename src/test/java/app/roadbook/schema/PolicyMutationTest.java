@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +31,25 @@ class PolicyMutationTest {
             ScriptUtils.executeSqlScript(c, new ClassPathResource("db/probe-fixtures.sql"));
         }
         List<Map<String, Object>> policies = new JdbcTemplate(db.owner()).queryForList("""
-                select p.polname as policy, c.relname as "table" from pg_policy p join pg_class c on c.oid = p.polrelid
+                select p.polname as policy, c.relname as "table", pg_get_expr(p.polqual, p.polrelid) as qual,
+                       has_table_privilege('roadbook_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE') as granted
+                from pg_policy p join pg_class c on c.oid = p.polrelid
                 join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' order by 2, 1""");
         assertThat(policies).hasSizeGreaterThan(80);
 
         RlsProbes probes = new RlsProbes();
         List<String> unnoticed = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(db.url(), "postgres", "")) {
+        int placeholders = 0;
+        try (Connection connection = db.superuser().getConnection()) {
             connection.setAutoCommit(false);
             for (Map<String, Object> policy : policies) {
                 String table = (String) policy.get("table");
+                if ("false".equals(policy.get("qual")) && Boolean.FALSE.equals(policy.get("granted"))) {
+                    // A table the app role has no privilege on at all, with a deny-all policy only because every
+                    // table needs one (the start-up gate): dropping it changes nothing, by design.
+                    placeholders++;
+                    continue;
+                }
                 try (Statement st = connection.createStatement()) {
                     st.execute("savepoint mutation");
                     st.execute("drop policy \"" + policy.get("policy") + "\" on " + table);
@@ -53,7 +61,9 @@ class PolicyMutationTest {
             }
             connection.rollback();
         }
-        System.out.printf("policy mutation check: %d policies dropped one at a time, %d unnoticed%n", policies.size(), unnoticed.size());
+        System.out.printf("policy mutation check: %d policies dropped one at a time, %d unnoticed, %d deny-all placeholders%n",
+                policies.size() - placeholders, unnoticed.size(), placeholders);
+        assertThat(placeholders).as("deny-all placeholders (login_secrets)").isLessThanOrEqualTo(1);
         assertThat(unnoticed).as("policies whose removal no probe notices").isEmpty();
     }
 

@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +35,7 @@ class RlsProbeTest {
         try (Connection c = db.owner().getConnection()) {
             ScriptUtils.executeSqlScript(c, new ClassPathResource("db/probe-fixtures.sql"));
         }
-        connection = DriverManager.getConnection(db.url(), "postgres", "");
+        connection = db.superuser().getConnection();
         connection.setAutoCommit(false);
     }
 

@@ -142,6 +142,15 @@ final class RlsProbes {
         table("app_users", "app_users", "id = 'a0000000-0000-0000-0000-000000000001'",
                 "insert into app_users (email, display_name) values ('new@u.test', 'New')", null,
                 "OWNER,ADMIN,EDITOR,VIEWER,PLATFORM_ADMIN=s");
+        // Password hashes never reach the app role, not even one's own (decision 0014).
+        probes.add(new Probe("app_users", "app_users(password_hash)", Op.SELECT,
+                "select count(password_hash) from app_users where id = " + ME));
+        expected.put("app_users(password_hash)", byActor(""));
+        table("login_secrets", "login_secrets", "id = 1", "insert into login_secrets (id, pepper) values (2, '\\x00')",
+                "pepper = pepper", "");
+        table("sign_in_refusals", "sign_in_refusals", "client = '203.0.113.9'",
+                "insert into sign_in_refusals (client, org_id, window_start, refused) values ('198.51.100.1', :org, now(), 1)",
+                "refused = refused + 1", "PLATFORM_ADMIN=s");
         table("app_users", "app_users(self)", "id = " + ME, null, "display_name = display_name",
                 "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER,PLATFORM_ADMIN,OTHER_ORG_OWNER=su");
         table("organizations", "organizations", "id = " + ORG_A,
@@ -172,17 +181,25 @@ final class RlsProbes {
         if (!label.contains("(") || label.endsWith("(internal)") || label.endsWith("(not granted)") || label.endsWith("(our side)")) {
             probes.add(new Probe(table, label, Op.DELETE, "delete from " + table + " where " + where));
         }
+        expected.merge(label, byActor(expectation), (a, b) -> b);
+    }
+
+    /** "OWNER,ADMIN=siud VIEWER=s" as actor → operations; "" for nobody. */
+    private static Map<Actor, String> byActor(String expectation) {
         Map<Actor, String> byActor = new LinkedHashMap<>();
         for (Actor actor : Actor.values()) {
             byActor.put(actor, "");
         }
         for (String part : expectation.split(" ")) {
+            if (part.isBlank()) {
+                continue;
+            }
             String[] kv = part.split("=");
             for (String actor : kv[0].split(",")) {
                 byActor.merge(Actor.valueOf(actor), kv[1], String::concat);
             }
         }
-        expected.merge(label, byActor, (a, b) -> b);
+        return byActor;
     }
 
     boolean expectedAllowed(Probe probe, Actor actor) {

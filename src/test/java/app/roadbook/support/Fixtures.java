@@ -9,7 +9,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,7 +76,7 @@ public class Fixtures {
     public RoadbookUser account(UUID userId) {
         return owner.queryForObject(
                 "select id, email::text, display_name, is_platform_admin from app_users where id = ?",
-                (rs, i) -> new RoadbookUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4), null),
+                (rs, i) -> new RoadbookUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
                 userId);
     }
 
@@ -86,5 +89,18 @@ public class Fixtures {
 
     public static void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * Makes the current thread's request come from an address no other test uses, so the sign-in throttle and the
+     * sign-in audit's per-client counting (decision 0014) see each test as its own client. Spring's test support
+     * resets the request after each test.
+     */
+    public static String newClient() {
+        String address = "2001:db8::" + Integer.toHexString(SEQUENCE.incrementAndGet());
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(address);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        return address;
     }
 }

@@ -19,7 +19,7 @@ public final class ScratchDatabase {
     private final String name = "scratch_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
 
     public ScratchDatabase() {
-        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(server.superuserJdbcUrl()));
+        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(server.superuserJdbcUrl(), EmbeddedDatabase.SUPERUSER, server.superuserPassword()));
         superuser.execute("create database " + name + " owner " + EmbeddedDatabase.OWNER_ROLE);
         superuser.execute("grant connect on database " + name + " to " + EmbeddedDatabase.DEFAULT_APP_ROLE);
     }
@@ -29,11 +29,16 @@ public final class ScratchDatabase {
     }
 
     public DataSource owner() {
-        return new DriverManagerDataSource(url(), EmbeddedDatabase.OWNER_ROLE, server.password());
+        return new DriverManagerDataSource(url(), EmbeddedDatabase.OWNER_ROLE, server.ownerPassword());
+    }
+
+    /** The server's superuser on this database: for probes that switch roles (SET ROLE) inside one transaction. */
+    public DataSource superuser() {
+        return new DriverManagerDataSource(url(), EmbeddedDatabase.SUPERUSER, server.superuserPassword());
     }
 
     public DataSource app() {
-        return new DriverManagerDataSource(url(), EmbeddedDatabase.DEFAULT_APP_ROLE, server.password());
+        return new DriverManagerDataSource(url(), EmbeddedDatabase.DEFAULT_APP_ROLE, server.appPassword());
     }
 
     /** Migrates to {@code target} ("latest" for all). */

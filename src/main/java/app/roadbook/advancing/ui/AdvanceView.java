@@ -215,7 +215,7 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
                 UI ui = UI.getCurrent();
                 upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
                     try {
-                        files.upload(sessionId, side[0], meta.fileName(), meta.contentType(), bytes);
+                        files.upload(sessionId, side[0], meta.fileName(), bytes);
                         showDocuments();
                     } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException refused) {
                         Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)

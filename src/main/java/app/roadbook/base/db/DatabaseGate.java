@@ -47,11 +47,15 @@ public class DatabaseGate {
                 select format('schema %I', n.nspname) from pg_namespace n
                 where n.nspowner = (select oid from pg_roles where rolname = current_user)
                   and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast_temp%'
-                order by 1 limit 5
+                order by 1
                 """, String.class);
         if (!owned.isEmpty()) {
-            problems.add("the application role '" + role + "' owns " + String.join(", ", owned)
-                    + ", and owners are exempt from row-level security");
+            problems.add("the application role '" + role + "' owns " + owned.size() + " object(s) (" + some(owned)
+                    + "), and owners are exempt from row-level security");
+        }
+        if (Boolean.TRUE.equals(jdbc.queryForObject("select has_database_privilege(current_database(), 'TEMPORARY')", Boolean.class))) {
+            problems.add("the application role '" + role + "' may create temporary tables, which can shadow the tables"
+                    + " security-definer functions read (REVOKE TEMPORARY ON DATABASE ... FROM PUBLIC and from the role)");
         }
         problems.addAll(catalogProblems());
         return problems;
@@ -65,7 +69,7 @@ public class DatabaseGate {
                 where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity
                   and c.relname <> 'flyway_schema_history' order by 1""", String.class);
         if (!noRls.isEmpty()) {
-            problems.add("row-level security is off on " + String.join(", ", noRls));
+            problems.add("row-level security is off on " + some(noRls));
         }
         // Partitions are reached through their parent, whose policies apply; they need RLS on, not policies.
         List<String> noPolicy = jdbc.queryForList("""
@@ -74,7 +78,7 @@ public class DatabaseGate {
                   and c.relname <> 'flyway_schema_history'
                   and not exists (select 1 from pg_policy p where p.polrelid = c.oid) order by 1""", String.class);
         if (!noPolicy.isEmpty()) {
-            problems.add("these tables have no policy: " + String.join(", ", noPolicy));
+            problems.add("these tables have no policy: " + some(noPolicy));
         }
         List<String> definerViews = jdbc.queryForList("""
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -82,7 +86,7 @@ public class DatabaseGate {
                   and not coalesce('security_invoker=true' = any (c.reloptions)
                                    or 'security_invoker=on' = any (c.reloptions), false) order by 1""", String.class);
         if (!definerViews.isEmpty()) {
-            problems.add("these views are not security_invoker: " + String.join(", ", definerViews));
+            problems.add("these views are not security_invoker: " + some(definerViews));
         }
         List<String> matviews = jdbc.queryForList("""
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -90,7 +94,7 @@ public class DatabaseGate {
                 String.class);
         if (!matviews.isEmpty()) {
             problems.add("the application role can read materialized views, which bypass row-level security: "
-                    + String.join(", ", matviews));
+                    + some(matviews));
         }
         List<String> unpinned = jdbc.queryForList("""
                 select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -98,7 +102,23 @@ public class DatabaseGate {
                   and not exists (select 1 from unnest(coalesce(p.proconfig, '{}')) cfg where cfg like 'search_path=%')
                 order by 1""", String.class);
         if (!unpinned.isEmpty()) {
-            problems.add("these SECURITY DEFINER functions do not pin search_path: " + String.join(", ", unpinned));
+            problems.add("these SECURITY DEFINER functions do not pin search_path: " + some(unpinned));
+        }
+        // Unless search_path names pg_temp, PostgreSQL searches the session's temporary schema first.
+        List<String> tempFirst = jdbc.queryForList("""
+                select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname = 'public' and p.prosecdef
+                  and exists (select 1 from unnest(coalesce(p.proconfig, '{}')) cfg
+                              where cfg like 'search_path=%' and cfg !~ '(=|,)\\s*pg_temp\\s*$')
+                order by 1""", String.class);
+        if (!tempFirst.isEmpty()) {
+            problems.add("these SECURITY DEFINER functions do not put pg_temp last in their search_path, so temporary"
+                    + " tables could shadow what they read: " + some(tempFirst));
+        }
+        if (Boolean.TRUE.equals(jdbc.queryForObject("""
+                select to_regclass('public.app_users') is not null
+                   and has_column_privilege('public.app_users', 'password_hash', 'SELECT')""", Boolean.class))) {
+            problems.add("the application role may read app_users.password_hash; only the sign-in functions may");
         }
         List<String> partitionsGranted = jdbc.queryForList("""
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -106,9 +126,16 @@ public class DatabaseGate {
                   and (has_table_privilege(c.oid, 'SELECT') or has_table_privilege(c.oid, 'INSERT')) order by 1""",
                 String.class);
         if (!partitionsGranted.isEmpty()) {
-            problems.add("the application role may use partitions directly: " + String.join(", ", partitionsGranted));
+            problems.add("the application role may use partitions directly: " + some(partitionsGranted));
         }
         return problems;
+    }
+
+    /** A list as a sentence can hold it: the first few names and how many more. */
+    static String some(List<String> names) {
+        int shown = Math.min(names.size(), 5);
+        String first = String.join(", ", names.subList(0, shown));
+        return names.size() > shown ? first + " and " + (names.size() - shown) + " more" : first;
     }
 
     public void check() {

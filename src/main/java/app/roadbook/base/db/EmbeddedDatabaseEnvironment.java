@@ -33,9 +33,9 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", db.jdbcUrl());
         props.put("spring.datasource.username", db.appRole());
-        props.put("spring.datasource.password", db.password());
+        props.put("spring.datasource.password", db.appPassword());
         props.put("spring.flyway.user", EmbeddedDatabase.OWNER_ROLE);
-        props.put("spring.flyway.password", db.password());
+        props.put("spring.flyway.password", db.ownerPassword());
         props.put(EMBEDDED_FLAG, true);
         env.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, props));
     }

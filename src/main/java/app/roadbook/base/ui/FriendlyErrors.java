@@ -1,6 +1,7 @@
 package app.roadbook.base.ui;
 
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.db.DatabaseOutage;
 import app.roadbook.tenancy.OrgAccess;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
@@ -39,6 +40,9 @@ class FriendlyErrors implements VaadinServiceInitListener {
         if (cause instanceof AccessDeniedException || cause instanceof IllegalArgumentException
                 || cause instanceof ConcurrentChangeException || cause instanceof OrgAccess.NotFoundException) {
             message = cause.getMessage();
+        } else if (DatabaseOutage.causes(event.getThrowable())) {
+            log.warn("The database cannot be reached: {}", event.getThrowable().toString());
+            message = DatabaseOutage.MESSAGE;
         } else {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("Unexpected error (reference {})", reference, event.getThrowable());

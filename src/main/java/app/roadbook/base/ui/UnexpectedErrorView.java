@@ -9,6 +9,7 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import app.roadbook.base.db.DatabaseOutage;
 import app.roadbook.tenancy.OrgAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ public class UnexpectedErrorView extends VerticalLayout implements HasErrorParam
             removeAll();
             add(new NotFoundView());
             return HttpServletResponse.SC_NOT_FOUND;
+        }
+        if (DatabaseOutage.causes(parameter.getCaughtException())) {
+            title.setText("Roadbook cannot reach its database");
+            message.setText(DatabaseOutage.MESSAGE);
+            return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error opening {} (reference {})", event.getLocation().getPath(), reference,

@@ -101,10 +101,11 @@ class ImportDialog extends Dialog {
                     imported.run();
                 });
             } catch (RuntimeException failed) {
+                String reason = ImportFailure.describe(failed);
                 ui.access(() -> {
                     ui.setPollInterval(-1);
                     progress.setVisible(false);
-                    summary.setText("Nothing was imported: " + failed.getMessage());
+                    summary.setText(reason);
                 });
             }
         }));

@@ -1,38 +1,52 @@
 package app.roadbook.invitations.ui;
 
 import app.roadbook.invitations.InvitationMail;
+import app.roadbook.invitations.InvitationService;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Development only: the emails Roadbook would have sent, while no SMTP is configured on the embedded database.
- * Anywhere else this route does not exist.
+ * Anywhere else this route does not exist. Signed-in people only, and each sees only the mail they may read
+ * (an invitation link is a key to an account).
  */
 @Route(value = "dev/outbox", autoLayout = false)
-@PageTitle("Development outbox · Roadbook")
-@AnonymousAllowed
+@PageTitle("Development mailbox · Roadbook")
+@PermitAll
 public class DevOutboxView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
 
     final Grid<InvitationMail.Message> messages = new Grid<>();
     private final InvitationMail mail;
+    private final InvitationService invitations;
 
-    public DevOutboxView(InvitationMail mail) {
+    public DevOutboxView(InvitationMail mail, InvitationService invitations) {
         this.mail = mail;
-        messages.addColumn(m -> m.at().toString()).setHeader("Sent").setAutoWidth(true);
+        this.invitations = invitations;
+        messages.addColumn(m -> SENT.format(m.at())).setHeader("Sent").setAutoWidth(true);
         messages.addColumn(InvitationMail.Message::to).setHeader("To").setAutoWidth(true);
         messages.addColumn(InvitationMail.Message::subject).setHeader("Subject");
-        messages.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(m -> new Paragraph(m.body())));
+        messages.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Paragraph(m.body())));
         messages.setDetailsVisibleOnClick(true);
-        add(new H2("Development outbox"), new Paragraph("No SMTP server is configured, so emails land here. Click one to "
-                + "read it and open its link."), messages);
+        messages.setEmptyStateText("No mail for you yet.");
+        add(new H2("Development mailbox"),
+                new Paragraph("This Roadbook runs without an SMTP server, so the emails it would send land here instead. "
+                        + "You see mail sent to your own address, mail you sent, and, as an owner or admin, your "
+                        + "organization's invitations. Click a mail to read it and open its link."),
+                messages);
     }
 
     @Override
@@ -41,6 +55,6 @@ public class DevOutboxView extends VerticalLayout implements BeforeEnterObserver
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        messages.setItems(mail.outbox());
+        messages.setItems(invitations.outbox());
     }
 }

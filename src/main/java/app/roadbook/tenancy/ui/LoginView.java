@@ -22,6 +22,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String BAD_CREDENTIALS = "The email or password is not right. Check both and try again.";
 
+    static final String EXPIRED = "The sign-in form had expired, so you were not signed in. Please sign in again.";
+
     private final LoginForm form = new LoginForm();
     private final AuthenticationContext authentication;
     private String errorMessage = BAD_CREDENTIALS;
@@ -67,7 +69,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             String kind = query.getSingleParameter("error").orElse("");
             if ("throttled".equals(kind)) {
                 String seconds = query.getSingleParameter("retry").filter(s -> s.matches("\\d{1,4}")).orElse("a few");
-                errorMessage = "Too many failed attempts for this email. Wait " + seconds + " seconds, then try again.";
+                errorMessage = "Too many failed sign-in attempts. Wait " + seconds + " seconds, then try again.";
+            } else if ("expired".equals(kind)) {
+                errorMessage = EXPIRED;
             } else {
                 errorMessage = BAD_CREDENTIALS;
             }

@@ -33,6 +33,7 @@ class AuditViewTest extends SpringBrowserlessTest {
         UUID org = fixtures.organization("Audit View Org", owner);
         UUID editor = fixtures.user("Eddie");
         fixtures.member(org, editor, "editor");
+        Fixtures.newClient();
         signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(fixtures.account(editor).getEmail(), "test-password-1"));
 
         fixtures.signIn(editor);

@@ -29,13 +29,13 @@ class DatabaseGateTest {
 
     @Test
     void aSuperuserIsRefused() {
-        DatabaseGate superuserGate = new DatabaseGate(new DriverManagerDataSource(db.superuserJdbcUrl()));
+        DatabaseGate superuserGate = new DatabaseGate(new DriverManagerDataSource(db.superuserJdbcUrl(), EmbeddedDatabase.SUPERUSER, db.superuserPassword()));
         assertThat(superuserGate.problems()).anySatisfy(p -> assertThat(p).contains("is a superuser"));
     }
 
     @Test
     void bypassRlsAndOwnershipAreRefused() {
-        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(db.superuserJdbcUrl()));
+        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(db.superuserJdbcUrl(), EmbeddedDatabase.SUPERUSER, db.superuserPassword()));
         superuser.execute("""
                 do $$ begin
                   if not exists (select 1 from pg_roles where rolname = 'gate_probe') then
@@ -49,7 +49,7 @@ class DatabaseGateTest {
             DatabaseGate probeGate = new DatabaseGate(new DriverManagerDataSource(db.jdbcUrl(), "gate_probe", "probe"));
             assertThat(probeGate.problems())
                     .anySatisfy(p -> assertThat(p).contains("has BYPASSRLS"))
-                    .anySatisfy(p -> assertThat(p).contains("owns table public.gate_probe_owned"));
+                    .anySatisfy(p -> assertThat(p).contains("owns 1 object(s) (table public.gate_probe_owned)"));
             assertThatThrownBy(probeGate::check).isInstanceOf(DatabaseGateException.class)
                     .hasMessageStartingWith("Roadbook refuses to start because")
                     .hasMessageContaining("SPRING_DATASOURCE_USERNAME");
@@ -80,4 +80,34 @@ class DatabaseGateTest {
                 .anySatisfy(p -> assertThat(p).contains("do not pin search_path: unpinned"));
     }
 
+    /** Finding 3: a definer helper whose search_path lets temporary tables come first is refused, and so is TEMPORARY. */
+    @Test
+    void temporaryTablesAndHashesWithinTheAppRolesReachAreRefused() {
+        app.roadbook.support.ScratchDatabase scratch = new app.roadbook.support.ScratchDatabase();
+        scratch.migrate("latest");
+        JdbcTemplate owner = new JdbcTemplate(scratch.owner());
+        owner.execute("create function temp_first() returns int language sql security definer "
+                + "set search_path = pg_catalog, public as 'select 1'");
+        String database = owner.queryForObject("select current_database()", String.class);
+        owner.execute("grant temporary on database " + database + " to roadbook_app");
+        owner.execute("grant select (password_hash) on app_users to roadbook_app");
+        assertThat(new DatabaseGate(scratch.app()).problems())
+                .anySatisfy(p -> assertThat(p).contains("do not put pg_temp last").contains("temp_first"))
+                .anySatisfy(p -> assertThat(p).contains("may create temporary tables"))
+                .anySatisfy(p -> assertThat(p).contains("app_users.password_hash"));
+    }
+
+    /** Finding 14: refusing the owner role as the app role took about 190 KB; one sentence with counts now. */
+    @Test
+    void aRoleThatOwnsEverythingIsRefusedInOneShortSentence() {
+        app.roadbook.support.ScratchDatabase scratch = new app.roadbook.support.ScratchDatabase();
+        scratch.migrate("latest");
+        JdbcTemplate owner = new JdbcTemplate(scratch.owner());
+        owner.queryForObject("select ensure_activity_log_partitions(240, now())", Integer.class);
+        DatabaseGate ownerAsApp = new DatabaseGate(scratch.owner());
+        assertThatThrownBy(ownerAsApp::check).isInstanceOf(DatabaseGateException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_500)
+                        .containsPattern("owns \\d{3,} object\\(s\\)")
+                        .containsPattern("and \\d+ more"));
+    }
 }

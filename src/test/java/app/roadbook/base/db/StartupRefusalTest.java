@@ -18,8 +18,8 @@ class StartupRefusalTest {
     @Test
     void theAppRefusesToStartAsASuperuserWithOneClearSentence() {
         assertThatThrownBy(() -> start("--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=x",
-                "--spring.flyway.user=" + EmbeddedDatabase.OWNER_ROLE, "--spring.flyway.password=" + db.password()))
+                "--spring.datasource.username=postgres", "--spring.datasource.password=" + db.superuserPassword(),
+                "--spring.flyway.user=" + EmbeddedDatabase.OWNER_ROLE, "--spring.flyway.password=" + db.ownerPassword()))
                 .satisfies(failure -> {
                     FailureAnalysis analysis = new DatabaseFailureAnalyzer(env).analyze(failure);
                     assertThat(analysis).isNotNull();

@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvitationViewsTest extends SpringBrowserlessTest {
 
     @Autowired Fixtures fixtures;
-    @Autowired InvitationMail mail;
     @Autowired app.roadbook.invitations.InvitationService invitations;
 
     private String inviteAsAdmin(String email) {
@@ -36,15 +35,13 @@ class InvitationViewsTest extends SpringBrowserlessTest {
     void anAdminInvitesAndTheOutboxHoldsTheMail() {
         String email = Fixtures.unique("staff") + "@invite.test";
         String token = inviteAsAdmin(email);
-        assertThat(mail.outbox()).anySatisfy(m -> {
-            assertThat(m.to()).isEqualTo(email);
-            assertThat(m.body()).contains("/invite/" + token).contains("Northern Lights Touring");
-        });
         InvitationsView view = $(InvitationsView.class).single();
         assertThat(test(view.grid).getRow(0).email()).isEqualTo(email);
         assertThat(test(view.grid).getRow(0).status()).isEqualTo("pending");
         DevOutboxView outbox = navigate(DevOutboxView.class);
-        assertThat(test(outbox.messages).getRow(0).to()).isEqualTo(email);
+        InvitationMail.Message newest = test(outbox.messages).getRow(0);
+        assertThat(newest.to()).isEqualTo(email);
+        assertThat(newest.body()).contains("/invite/" + token).contains("Northern Lights Touring");
     }
 
     @Test

@@ -1,0 +1,26 @@
+package app.roadbook.contacts.ui;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.util.UUID;
+
+/** What the import dialog says when an import fails: the service's own sentence, or a reference for the logs. */
+final class ImportFailure {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportFailure.class);
+
+    private ImportFailure() {
+    }
+
+    static String describe(RuntimeException failed) {
+        if (failed instanceof IllegalArgumentException || failed instanceof AccessDeniedException) {
+            return "Nothing was imported: " + failed.getMessage();
+        }
+        // Anything else (a database error, say) carries internals that are no business of the screen.
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Contact import failed (reference {})", reference, failed);
+        return "Nothing was imported: something went wrong. Try again; if it keeps happening, quote reference " + reference + ".";
+    }
+}
