@@ -1,4 +1,4 @@
--- One row of every table for org A (and org B), and an account per actor of DESIGN.md §1.
+-- One row of every table for org A (and org B), and an account per actor of docs/product.md §1.
 -- Loaded as the owner into a scratch database at the latest version. ids: see RlsProbes.
 
 INSERT INTO app_users (id, email, display_name, is_platform_admin) VALUES

@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md §5: for every actor, every route and every kind of resource, what the view lets the person do
+ * docs/product.md §6: for every actor, every route and every kind of resource, what the view lets the person do
  * equals what the database lets them do through RLS. The view side navigates in a browserless UI as the
  * actor and reads whether the view opened and which actions it offers; the database side runs, as the same
  * actor, the reads and writes (rolled back) that the view and its actions stand for. Where the database

@@ -31,7 +31,7 @@ class ArchitectureTest {
                 .orShould().beAnnotatedWith(PermitAll.class)
                 .orShould().beAnnotatedWith(RolesAllowed.class)
                 .orShould().beAnnotatedWith(DenyAll.class)
-                .because("views are denied unless annotated; each must say who may open it (DESIGN.md §5)");
+                .because("views are denied unless annotated; each must say who may open it (docs/product.md §6)");
         rule.check(MAIN);
     }
 
@@ -42,7 +42,7 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
                 .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
                 .orShould().dependOnClassesThat().areAssignableTo(javax.sql.DataSource.class)
-                .because("views call services, which own transactions and authorization (DESIGN.md §3)");
+                .because("views call services, which own transactions and authorization (docs/product.md §2)");
         rule.check(MAIN);
     }
 

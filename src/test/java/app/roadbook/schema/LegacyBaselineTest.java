@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The versions below 2 recreate the legacy database of shared/legacy-schema.md. */
+/** The versions below 2 recreate the legacy database described in docs/legacy-schema.md. */
 class LegacyBaselineTest {
 
     @Test

@@ -61,7 +61,7 @@ class RlsProbeTest {
             }
         }
         System.out.printf("RLS probe suite: %d probes (%d table/operation probes x %d actors)%n", checked, probes.probes.size(), Actor.values().length);
-        assertThat(mismatches).as("probes that disagree with DESIGN.md §1 (of " + checked + ")").isEmpty();
+        assertThat(mismatches).as("probes that disagree with docs/product.md §1 (of " + checked + ")").isEmpty();
         assertThat(checked).isGreaterThan(700);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every table × every actor of DESIGN.md §1 × select, insert, update and delete, against the rows of
+ * Every table × every actor of docs/product.md (section 1) × select, insert, update and delete, against the rows of
  * probe-fixtures.sql, run as the application role with RLS on. Each probe runs in a savepoint that is
  * rolled back, so probes never see each other's effects.
  */

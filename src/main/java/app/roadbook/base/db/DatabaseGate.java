@@ -61,7 +61,7 @@ public class DatabaseGate {
         return problems;
     }
 
-    /** The schema's side of the contract (DESIGN.md §4); every query reads the catalog only. */
+    /** The schema's side of the contract (docs/product.md, section 3); every query reads the catalog only. */
     private List<String> catalogProblems() {
         List<String> problems = new ArrayList<>();
         List<String> noRls = jdbc.queryForList("""
