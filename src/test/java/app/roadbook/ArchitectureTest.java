@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 class ArchitectureTest {
 
@@ -48,8 +49,30 @@ class ArchitectureTest {
 
     @Test
     void viewsLiveInUiPackages() {
-        classes().that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
+        classes().that().areAnnotatedWith(Route.class)
                 .should().resideInAPackage("..ui..")
+                .check(MAIN);
+        classes().that().areAnnotatedWith(Layout.class)
+                .should().resideInAPackage("app.roadbook")
+                .because("the main layout knows every capability's views, so it sits above them all, in the root package")
+                .check(MAIN);
+    }
+
+    @Test
+    void noCapabilityDependsOnAnotherInACycle() {
+        slices().matching("app.roadbook.(*)..").should().beFreeOfCycles()
+                .because("capabilities build on base and on each other in one direction only; see docs/architecture.md")
+                .check(MAIN);
+    }
+
+    @Test
+    void permissionsAreNamedNotSpelledAsRoleLists() {
+        noClasses().that().doNotHaveFullyQualifiedName("app.roadbook.tenancy.OrgPermission")
+                .and().doNotHaveFullyQualifiedName("app.roadbook.tenancy.OrgRole")
+                .should().accessField(app.roadbook.tenancy.OrgRole.class, "owner")
+                .orShould().accessField(app.roadbook.tenancy.OrgRole.class, "admin")
+                .orShould().accessField(app.roadbook.tenancy.OrgRole.class, "viewer")
+                .because("who may do what is decided once, in OrgPermission, by the helpers the policies use")
                 .check(MAIN);
     }
 

@@ -1,6 +1,6 @@
 package app.roadbook.advancing;
 
-import app.roadbook.audit.ActivityLog;
+import app.roadbook.base.ActivityLog;
 import app.roadbook.files.DocumentTypes;
 import app.roadbook.files.FileStorage;
 import app.roadbook.tenancy.OrgAccess;

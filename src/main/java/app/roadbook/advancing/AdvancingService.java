@@ -1,16 +1,16 @@
 package app.roadbook.advancing;
 
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.base.TextInput;
 import app.roadbook.advancing.AdvancingRows.Comment;
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingRows.SessionSummary;
 import app.roadbook.advancing.AdvancingRows.Side;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
-import app.roadbook.audit.ActivityLog;
+import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.OrgAccess;
-import app.roadbook.tenancy.OrgRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -68,10 +68,7 @@ public class AdvancingService {
     /** Owners and admins keep the org's templates. */
     @Transactional
     public UUID saveTemplate(UUID orgId, UUID templateId, String name, List<AdvancingTemplate.Field> fields) {
-        OrgRole role = access.requireMember(orgId);
-        if ((role != OrgRole.owner && role != OrgRole.admin) || !access.canEdit(orgId)) {
-            throw new AccessDeniedException("Only owners and admins edit the organization's advancing templates.");
-        }
+        access.require(orgId, OrgPermission.MANAGE_TEMPLATES);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Give the template a name of up to 120 characters.");
         }

@@ -1,10 +1,9 @@
 package app.roadbook.audit;
 
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgAccess;
-import app.roadbook.tenancy.OrgRole;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,10 +67,7 @@ public class AuditTrail {
     }
 
     private void requireReader(UUID orgId) {
-        OrgRole role = access.requireMember(orgId);
-        if (role != OrgRole.owner && role != OrgRole.admin) {
-            throw new AccessDeniedException("Only owners and admins read the audit log.");
-        }
+        access.require(orgId, OrgPermission.READ_AUDIT);
     }
 
     private static String where(UUID orgId, Filter filter, List<Object> args) {

@@ -1,11 +1,10 @@
 package app.roadbook.billing;
 
-import app.roadbook.audit.ActivityLog;
+import app.roadbook.tenancy.OrgPermission;
+import app.roadbook.base.ActivityLog;
 import app.roadbook.tenancy.OrgAccess;
-import app.roadbook.tenancy.OrgRole;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,12 +46,12 @@ public class BillingService {
     /** Whether the acting user manages this org's billing (owner or admin). */
     @Transactional(readOnly = true)
     public boolean canSeeBilling(UUID orgId) {
-        return access.role(orgId).map(r -> r == OrgRole.owner || r == OrgRole.admin).orElse(false);
+        return access.can(orgId, OrgPermission.VIEW_BILLING);
     }
 
     @Transactional(readOnly = true)
     public BillingOverview overview(UUID orgId) {
-        requireOwnerOrAdmin(orgId);
+        requireBillingReader(orgId);
         Map<String, Object> sub = jdbc.queryForList("""
                 select e.plan_id, e.subscription_status, s.current_period_start, s.current_period_end,
                        e.overrides::text as overrides, e.effective_entitlements::text as effective
@@ -97,7 +96,7 @@ public class BillingService {
 
     @Transactional(readOnly = true)
     public List<BillingEvent> history(UUID orgId, Pageable page) {
-        requireOwnerOrAdmin(orgId);
+        requireBillingReader(orgId);
         return jdbc.query("""
                 select l.created_at, l.action, coalesce(u.display_name, 'Roadbook') as actor, l.details::text
                 from activity_log l left join app_users u on u.id = l.user_id
@@ -118,9 +117,7 @@ public class BillingService {
     /** An owner asks for another plan; a downgrade the org does not fit into is refused with what to remove. */
     @Transactional
     public PaymentGateway.Outcome requestPlanChange(UUID orgId, String planId) {
-        if (access.requireMember(orgId) != OrgRole.owner) {
-            throw new AccessDeniedException("Only an owner of the organization can change its plan.");
-        }
+        access.require(orgId, OrgPermission.CHANGE_PLAN);
         PlanSummary target = availablePlans().stream().filter(p -> p.id().equals(planId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("That plan is not offered."));
         String current = jdbc.queryForList("select plan_id from org_subscriptions where org_id = ?", String.class, orgId)
@@ -145,9 +142,7 @@ public class BillingService {
 
     @Transactional
     public void withdrawRequest(UUID orgId) {
-        if (access.requireMember(orgId) != OrgRole.owner) {
-            throw new AccessDeniedException("Only an owner of the organization can change its plan.");
-        }
+        access.require(orgId, OrgPermission.CHANGE_PLAN);
         if (jdbc.update("update plan_change_requests set status = 'withdrawn', version = version + 1 where org_id = ? and status = 'pending'",
                 orgId) > 0) {
             activity.record(orgId, "billing", "plan_change.withdrawn", "subscription", orgId, Map.of());
@@ -200,9 +195,10 @@ public class BillingService {
         return jdbc.queryForList("select id from plan_change_requests where org_id = ? and status = 'pending'", UUID.class, orgId);
     }
 
-    private void requireOwnerOrAdmin(UUID orgId) {
-        OrgRole role = access.requireMember(orgId);
-        if (role != OrgRole.owner && role != OrgRole.admin) {
+    /** The billing page of an org looks missing to members who may not see it. */
+    private void requireBillingReader(UUID orgId) {
+        access.requireMember(orgId);
+        if (!access.can(orgId, OrgPermission.VIEW_BILLING)) {
             throw new OrgAccess.NotFoundException("Not found.");
         }
     }

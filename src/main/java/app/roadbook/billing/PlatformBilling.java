@@ -1,6 +1,6 @@
 package app.roadbook.billing;
 
-import app.roadbook.audit.ActivityLog;
+import app.roadbook.base.ActivityLog;
 import app.roadbook.tenancy.OrgAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,6 +1,6 @@
 package app.roadbook.contacts;
 
-import app.roadbook.audit.ActivityLog;
+import app.roadbook.base.ActivityLog;
 import app.roadbook.tenancy.OrgAccess;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;

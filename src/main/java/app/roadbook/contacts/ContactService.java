@@ -1,7 +1,7 @@
 package app.roadbook.contacts;
 
 import app.roadbook.base.TextInput;
-import app.roadbook.audit.ActivityLog;
+import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.tenancy.OrgAccess;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,15 +1,18 @@
 package app.roadbook.demo;
 
 import app.roadbook.base.db.EmbeddedDatabaseEnvironment;
+import app.roadbook.tenancy.SignInHint;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /**
  * Whether this instance seeds and advertises the demo accounts: on by default for the embedded
  * database, off for an external one unless {@code ROADBOOK_DEMO=true}.
  */
 @Component
-public class DemoData {
+public class DemoData implements SignInHint {
 
     public static final String PASSWORD = "roadbook-demo";
 
@@ -22,5 +25,12 @@ public class DemoData {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** The demo accounts, on the sign-in page, while the demo data is on. */
+    @Override
+    public Optional<String> text() {
+        return enabled ? Optional.of("Demo accounts: owner@roadbook.demo, admin@, editor@, viewer@, other@, "
+                + "platform@ and promoter@roadbook.demo, password " + PASSWORD + ".") : Optional.empty();
     }
 }

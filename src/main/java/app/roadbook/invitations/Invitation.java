@@ -44,7 +44,7 @@ public class Invitation {
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.NAMED_ENUM)
     @Column(name = "collab_role", columnDefinition = "show_collab_role")
-    private app.roadbook.shows.ShowCollabRole collabRole;
+    private app.roadbook.invitations.ShowCollabRole collabRole;
 
     @Column(name = "person_id")
     private UUID personId;

@@ -1,8 +1,8 @@
 package app.roadbook.invitations;
 
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.base.TextInput;
-import app.roadbook.audit.ActivityLog;
-import app.roadbook.shows.ShowCollabRole;
+import app.roadbook.base.ActivityLog;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgRole;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -66,12 +66,10 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Issued inviteToOrg(UUID orgId, String email, OrgRole role, UUID personId) {
-        OrgRole mine = access.requireMember(orgId);
-        if (mine != OrgRole.owner && (mine != OrgRole.admin || role == OrgRole.owner)) {
-            throw new AccessDeniedException(mine == OrgRole.admin ? "Only an owner can invite another owner."
-                    : "Only owners and admins invite people into the organization.");
+        access.require(orgId, OrgPermission.MANAGE_MEMBERS);
+        if (role != null && !OrgPermission.assignableBy(access.requireMember(orgId)).contains(role)) {
+            throw new AccessDeniedException("Only an owner can invite another owner.");
         }
-        access.requireEditor(orgId);
         String address = requireEmail(email);
         refuseIfFull(orgId, "members", "select count(*) from org_members where org_id = ?");
         if (Boolean.TRUE.equals(jdbc.queryForObject("""
@@ -190,8 +188,8 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         Map<UUID, Boolean> manages = new java.util.HashMap<>();
         return mail.outbox().stream().filter(m -> m.to().equalsIgnoreCase(reader.getEmail())
                 || reader.getId().equals(m.sender().userId())
-                || (m.sender().orgId() != null && manages.computeIfAbsent(m.sender().orgId(), org -> Boolean.TRUE.equals(
-                        jdbc.queryForObject("select has_org_role(?, '{owner,admin}')", Boolean.class, org)))))
+                || (m.sender().orgId() != null && manages.computeIfAbsent(m.sender().orgId(),
+                        org -> access.role(org).map(OrgPermission.MANAGE_MEMBERS::heldBy).orElse(false))))
                 .toList();
     }
 

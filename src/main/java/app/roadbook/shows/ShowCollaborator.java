@@ -1,5 +1,6 @@
 package app.roadbook.shows;
 
+import app.roadbook.invitations.ShowCollabRole;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,6 @@
 package app.roadbook.shows;
 
-import app.roadbook.audit.ActivityLog;
+import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.TextInput;
 import app.roadbook.shows.ShowRecords.ArtistRow;

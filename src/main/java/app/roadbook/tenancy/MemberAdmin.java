@@ -1,6 +1,6 @@
 package app.roadbook.tenancy;
 
-import app.roadbook.audit.ActivityLog;
+import app.roadbook.base.ActivityLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,15 +29,9 @@ public class MemberAdmin {
         this.activity = activity;
     }
 
-    /** Whether the acting user may manage this member (owners: anyone else; admins: anyone else but owners). */
+    /** Whether the acting user may manage this member (never themselves; see {@link OrgPermission#mayManage}). */
     public static boolean mayManage(OrgRole mine, OrgRole theirs, boolean self) {
-        return !self && (mine == OrgRole.owner || (mine == OrgRole.admin && theirs != OrgRole.owner));
-    }
-
-    /** The roles the acting user may hand out: only owners make owners. */
-    public static java.util.List<OrgRole> assignableRoles(OrgRole mine) {
-        return mine == OrgRole.owner ? java.util.List.of(OrgRole.values())
-                : java.util.List.of(OrgRole.admin, OrgRole.editor, OrgRole.viewer);
+        return !self && OrgPermission.mayManage(mine, theirs);
     }
 
     @Transactional
@@ -50,7 +44,7 @@ public class MemberAdmin {
         if (before == role) {
             return;
         }
-        if (!mayManage(mine, before, userId.equals(ActingUser.requireId())) || !assignableRoles(mine).contains(role)) {
+        if (!mayManage(mine, before, userId.equals(ActingUser.requireId())) || !OrgPermission.assignableBy(mine).contains(role)) {
             throw new AccessDeniedException("You cannot give this member that role (only owners manage owners, "
                     + "and nobody changes their own role).");
         }

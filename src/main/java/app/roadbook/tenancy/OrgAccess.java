@@ -43,20 +43,34 @@ public class OrgAccess {
         return role(orgId).orElseThrow(() -> new NotFoundException("Not found."));
     }
 
+    /** Whether the acting user holds the permission in this org, as the database's policy helpers decide it. */
+    public boolean can(UUID orgId, OrgPermission permission) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(permission.decision(), Boolean.class, orgId));
+    }
+
+    /**
+     * Refuses unless the acting user holds the permission: outsiders get "not found" (a foreign org looks like a
+     * missing one), members a sentence saying why.
+     */
+    public void require(UUID orgId, OrgPermission permission) {
+        OrgRole role = requireMember(orgId);
+        if (can(orgId, permission)) {
+            return;
+        }
+        if (permission.heldBy(role)) {
+            throw new AccessDeniedException("This organization's subscription has lapsed, so it is read-only until "
+                    + "an owner renews it.");
+        }
+        throw new AccessDeniedException(permission.refusalFor(role));
+    }
+
     public boolean canEdit(UUID orgId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select can_edit_org(?)", Boolean.class, orgId));
+        return can(orgId, OrgPermission.EDIT_DATA);
     }
 
     /** Owners, admins and editors of a live org may change its data. */
     public void requireEditor(UUID orgId) {
-        OrgRole role = requireMember(orgId);
-        if (role == OrgRole.viewer) {
-            throw new AccessDeniedException("Your role in this organization is viewer: you can read, not change.");
-        }
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select org_is_live(?)", Boolean.class, orgId))) {
-            throw new AccessDeniedException("This organization's subscription has lapsed, so it is read-only until "
-                    + "an owner renews it.");
-        }
+        require(orgId, OrgPermission.EDIT_DATA);
     }
 
     /** Whether the acting user fills in the promoter side of this show (promoter_editor of a live org). */
@@ -76,7 +90,7 @@ public class OrgAccess {
     }
 
     /** Something asked for does not exist, or exists in an org the user may not see. */
-    public static class NotFoundException extends RuntimeException {
+    public static class NotFoundException extends app.roadbook.base.NotFoundException {
         public NotFoundException(String message) {
             super(message);
         }

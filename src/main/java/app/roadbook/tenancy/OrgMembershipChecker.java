@@ -5,12 +5,11 @@ import com.vaadin.flow.server.auth.NavigationAccessChecker;
 import com.vaadin.flow.server.auth.NavigationContext;
 import org.springframework.beans.factory.ObjectProvider;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Denies {@link OrgMembersOnly} views to signed-in users who belong to no organization, and
- * {@link OrgRolesAllowed} views to members whose role in the current organization is not listed.
+ * Denies a {@link RequiresOrgPermission} view to signed-in users who belong to no organization, and to members whose
+ * role in the current organization does not hold the permission. The side menu asks {@link #permits} too.
  */
 class OrgMembershipChecker implements NavigationAccessChecker {
 
@@ -22,16 +21,15 @@ class OrgMembershipChecker implements NavigationAccessChecker {
 
     @Override
     public AccessCheckResult check(NavigationContext context) {
-        Class<?> target = context.getNavigationTarget();
-        OrgRolesAllowed roles = target.getAnnotation(OrgRolesAllowed.class);
-        if ((roles == null && !target.isAnnotationPresent(OrgMembersOnly.class)) || context.getPrincipal() == null) {
+        Optional<OrgPermission> required = OrgViews.required(context.getNavigationTarget());
+        if (required.isEmpty() || context.getPrincipal() == null) {
             return AccessCheckResult.neutral();
         }
         Optional<OrgSummary> current = currentOrganization.getObject().get();
         if (current.isEmpty()) {
             return AccessCheckResult.deny("Only members of an organization may open this view.");
         }
-        if (roles != null && Arrays.stream(roles.value()).noneMatch(r -> r == current.get().role())) {
+        if (!required.get().heldBy(current.get().role())) {
             return AccessCheckResult.deny("Your role in this organization may not open this view.");
         }
         return AccessCheckResult.neutral();

@@ -1,6 +1,6 @@
 package app.roadbook.tenancy;
 
-import app.roadbook.audit.ActivityLog;
+import app.roadbook.base.ActivityLog;
 import app.roadbook.base.TextInput;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;

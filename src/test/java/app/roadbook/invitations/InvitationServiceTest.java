@@ -1,6 +1,5 @@
 package app.roadbook.invitations;
 
-import app.roadbook.shows.ShowCollabRole;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgRole;

@@ -1,12 +1,11 @@
 package app.roadbook.advancing.ui;
 
+import app.roadbook.tenancy.RequiresOrgPermission;
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.advancing.AdvancingService;
 import app.roadbook.advancing.AdvancingTemplate;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.tenancy.CurrentOrganization;
-import app.roadbook.tenancy.OrgMembersOnly;
-import app.roadbook.tenancy.OrgRole;
-import app.roadbook.tenancy.OrgRolesAllowed;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -36,8 +35,7 @@ import java.util.UUID;
 @Route("advancing-templates")
 @PageTitle("Advancing templates · Roadbook")
 @PermitAll
-@OrgMembersOnly
-@OrgRolesAllowed({OrgRole.owner, OrgRole.admin})
+@RequiresOrgPermission(OrgPermission.MANAGE_TEMPLATES)
 public class TemplatesView extends VerticalLayout implements BeforeEnterObserver {
 
     final Grid<AdvancingTemplate> templates = new Grid<>();

@@ -1,12 +1,11 @@
 package app.roadbook.audit.ui;
 
+import app.roadbook.tenancy.RequiresOrgPermission;
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.audit.AuditTrail;
 import app.roadbook.audit.AuditTrail.Entry;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.MemberRow;
-import app.roadbook.tenancy.OrgRole;
-import app.roadbook.tenancy.OrgRolesAllowed;
-import app.roadbook.tenancy.OrgMembersOnly;
 import app.roadbook.tenancy.OrganizationService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -35,8 +34,7 @@ import java.util.UUID;
 @Route("audit")
 @PageTitle("Audit log · Roadbook")
 @PermitAll
-@OrgMembersOnly
-@OrgRolesAllowed({OrgRole.owner, OrgRole.admin})
+@RequiresOrgPermission(OrgPermission.READ_AUDIT)
 public class AuditView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");

@@ -10,7 +10,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import app.roadbook.base.db.DatabaseOutage;
-import app.roadbook.tenancy.OrgAccess;
+import app.roadbook.base.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,7 +34,7 @@ public class UnexpectedErrorView extends VerticalLayout implements HasErrorParam
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         if (parameter.getCaughtException() instanceof AccessDeniedException
-                || parameter.getCaughtException() instanceof OrgAccess.NotFoundException) {
+                || parameter.getCaughtException() instanceof NotFoundException) {
             // Refused while opening: looks exactly like a missing page.
             removeAll();
             add(new NotFoundView());

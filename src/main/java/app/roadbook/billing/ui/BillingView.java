@@ -1,13 +1,12 @@
 package app.roadbook.billing.ui;
 
+import app.roadbook.tenancy.RequiresOrgPermission;
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.billing.BillingOverview;
 import app.roadbook.billing.BillingService;
 import app.roadbook.billing.PaymentGateway;
 import app.roadbook.billing.PlanSummary;
 import app.roadbook.tenancy.CurrentOrganization;
-import app.roadbook.tenancy.OrgMembersOnly;
-import app.roadbook.tenancy.OrgRole;
-import app.roadbook.tenancy.OrgRolesAllowed;
 import app.roadbook.tenancy.OrgSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -39,8 +38,7 @@ import java.util.UUID;
 @Route("billing")
 @PageTitle("Billing · Roadbook")
 @PermitAll
-@OrgMembersOnly
-@OrgRolesAllowed({OrgRole.owner, OrgRole.admin})
+@RequiresOrgPermission(OrgPermission.VIEW_BILLING)
 public class BillingView extends VerticalLayout implements BeforeEnterObserver {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
@@ -97,8 +95,8 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         OrgSummary org = currentOrganization.get().orElseThrow(NotFoundException::new);
         orgId = org.id();
-        owner = org.role() == OrgRole.owner;
-        // Only owners change the plan; admins read the same page.
+        owner = OrgPermission.CHANGE_PLAN.heldBy(org.role());
+        // Only those who may change the plan see its form; the others read the same page.
         newPlan.setVisible(owner);
         requestChange.setVisible(owner);
         load();

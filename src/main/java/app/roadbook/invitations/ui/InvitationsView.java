@@ -1,10 +1,10 @@
 package app.roadbook.invitations.ui;
 
+import app.roadbook.tenancy.RequiresOrgPermission;
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.tenancy.CurrentOrganization;
-import app.roadbook.tenancy.OrgMembersOnly;
 import app.roadbook.tenancy.OrgRole;
-import app.roadbook.tenancy.OrgRolesAllowed;
 import app.roadbook.tenancy.OrgSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,8 +32,7 @@ import java.util.UUID;
 @Route("invitations")
 @PageTitle("Invitations · Roadbook")
 @PermitAll
-@OrgMembersOnly
-@OrgRolesAllowed({OrgRole.owner, OrgRole.admin, OrgRole.editor})
+@RequiresOrgPermission(OrgPermission.INVITE_COLLABORATORS)
 public class InvitationsView extends VerticalLayout implements BeforeEnterObserver {
 
     final EmailField email = new EmailField();
@@ -93,11 +92,11 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
     public void beforeEnter(BeforeEnterEvent event) {
         OrgSummary org = currentOrganization.get().orElseThrow(NotFoundException::new);
         orgId = org.id();
-        boolean manager = org.role() == OrgRole.owner || org.role() == OrgRole.admin;
+        boolean manager = OrgPermission.MANAGE_MEMBERS.heldBy(org.role());
         inviteForm.setVisible(manager);
         email.setVisible(manager);
         invite.setVisible(manager);
-        role.setItems(org.role() == OrgRole.owner ? List.of(OrgRole.values()) : List.of(OrgRole.admin, OrgRole.editor, OrgRole.viewer));
+        role.setItems(OrgPermission.assignableBy(org.role()));
         role.setValue(OrgRole.editor);
         refresh();
     }

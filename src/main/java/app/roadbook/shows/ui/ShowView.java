@@ -6,7 +6,7 @@ import app.roadbook.advancing.AdvancingTemplate;
 import app.roadbook.advancing.ui.AdvanceView;
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.invitations.ui.InviteLinkDialog;
-import app.roadbook.shows.ShowCollabRole;
+import app.roadbook.invitations.ShowCollabRole;
 import app.roadbook.shows.ShowRecords.ShowDetails;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.EmailField;

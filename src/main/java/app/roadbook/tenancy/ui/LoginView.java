@@ -1,6 +1,6 @@
 package app.roadbook.tenancy.ui;
 
-import app.roadbook.demo.DemoData;
+import app.roadbook.tenancy.SignInHint;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,6 +14,8 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import java.util.List;
 
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Roadbook")
@@ -31,7 +33,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     static final String SESSION_ENDED = "Your session ended: it was idle for 30 minutes, reached 12 hours, your access "
             + "changed or an admin signed you out. Sign in again to continue.";
 
-    public LoginView(AuthenticationContext authentication, DemoData demoData) {
+    public LoginView(AuthenticationContext authentication, List<SignInHint> hints) {
         this.authentication = authentication;
         addClassName("login-view");
         setSizeFull();
@@ -47,12 +49,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         sessionEnded.addClassName("session-ended");
         sessionEnded.setVisible(false);
         add(brand, new Paragraph("Shows, advancing and crews for touring teams."), sessionEnded, form);
-        if (demoData.isEnabled()) {
-            Div hint = new Div("Demo accounts: owner@roadbook.demo, admin@, editor@, viewer@, other@, "
-                    + "platform@ and promoter@roadbook.demo, password roadbook-demo.");
-            hint.addClassName("login-demo-hint");
-            add(hint);
-        }
+        hints.forEach(hint -> hint.text().ifPresent(text -> {
+            Div line = new Div(text);
+            line.addClassName("login-demo-hint");
+            add(line);
+        }));
     }
 
     @Override

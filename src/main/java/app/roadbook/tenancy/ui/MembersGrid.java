@@ -1,5 +1,6 @@
 package app.roadbook.tenancy.ui;
 
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.MemberAdmin;
 import app.roadbook.tenancy.MemberRow;
@@ -47,7 +48,7 @@ class MembersGrid extends Grid<MemberRow> {
     }
 
     private boolean manager() {
-        return org.role() == OrgRole.owner || org.role() == OrgRole.admin;
+        return OrgPermission.MANAGE_MEMBERS.heldBy(org.role());
     }
 
     private boolean manageable(MemberRow member) {
@@ -59,7 +60,7 @@ class MembersGrid extends Grid<MemberRow> {
             return new com.vaadin.flow.component.html.Span(member.role().label());
         }
         Select<OrgRole> role = new Select<>();
-        role.setItems(MemberAdmin.assignableRoles(org.role()));
+        role.setItems(OrgPermission.assignableBy(org.role()));
         role.setItemLabelGenerator(OrgRole::label);
         role.setValue(member.role());
         role.setAriaLabel("Role of " + member.displayName());

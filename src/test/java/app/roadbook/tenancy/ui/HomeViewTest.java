@@ -1,6 +1,6 @@
 package app.roadbook.tenancy.ui;
 
-import app.roadbook.base.ui.MainLayout;
+import app.roadbook.MainLayout;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.support.WithDemoUser;

@@ -1,4 +1,4 @@
-package app.roadbook.shows;
+package app.roadbook.invitations;
 
 /** The database enum; constants are spelled exactly as PostgreSQL stores them. */
 public enum ShowCollabRole {

@@ -1,4 +1,4 @@
-package app.roadbook.audit;
+package app.roadbook.base;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

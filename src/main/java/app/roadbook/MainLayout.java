@@ -1,4 +1,4 @@
-package app.roadbook.base.ui;
+package app.roadbook;
 
 import app.roadbook.advancing.ui.MyShowsView;
 import app.roadbook.invitations.ui.InvitationsView;
@@ -12,7 +12,7 @@ import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
 import app.roadbook.shows.ui.VenuesView;
-import app.roadbook.tenancy.OrgRole;
+import app.roadbook.tenancy.OrgViews;
 import com.vaadin.flow.component.html.Div;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgSummary;
@@ -62,6 +62,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
     final Div lapseBanner = new Div();
+    private final java.util.Map<SideNavItem, Class<? extends com.vaadin.flow.component.Component>> targets = java.util.Map.of(
+            showsItem, ShowsView.class, venuesItem, VenuesView.class, artistsItem, ArtistsView.class,
+            contactsItem, ContactsView.class, templatesItem, TemplatesView.class, invitationsItem, InvitationsView.class,
+            billingItem, BillingView.class, auditItem, AuditView.class);
     private final Div contentWrapper = new Div();
     private final BillingService billing;
 
@@ -137,14 +141,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         organizationSwitcher.setItems(mine);
         organizationSwitcher.setValue(current);
         organizationSwitcher.setVisible(mine.size() > 1);
-        for (SideNavItem orgItem : new SideNavItem[]{showsItem, venuesItem, artistsItem, contactsItem}) {
-            orgItem.setVisible(current != null);
+        // An organization's items show by the rule their views' routes follow (RequiresOrgPermission).
+        for (SideNavItem orgItem : new SideNavItem[]{showsItem, venuesItem, artistsItem, contactsItem, templatesItem,
+                invitationsItem, billingItem, auditItem}) {
+            orgItem.setVisible(current != null && OrgViews.permits(targets.get(orgItem), current));
         }
         myShowsItem.setVisible(current == null);
-        invitationsItem.setVisible(current != null && current.role() != OrgRole.viewer);
-        templatesItem.setVisible(current != null && (current.role() == OrgRole.owner || current.role() == OrgRole.admin));
-        billingItem.setVisible(current != null && (current.role() == OrgRole.owner || current.role() == OrgRole.admin));
-        auditItem.setVisible(billingItem.isVisible());
         java.util.Optional<String> notice = current == null ? java.util.Optional.empty() : billing.lapseNotice(current.id());
         lapseBanner.setText(notice.orElse(""));
         lapseBanner.setVisible(notice.isPresent());
