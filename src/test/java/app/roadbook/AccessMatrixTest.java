@@ -29,7 +29,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -91,10 +90,6 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     private UUID northern;
     private UUID southside;
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     static final List<Resource> SHOW_RESOURCES = List.of(Resource.GRANTED_SHOW, Resource.UNGRANTED_SHOW, Resource.OTHER_ORG, Resource.MISSING);
     static final List<Resource> ORG_RESOURCES = List.of(Resource.OWN_ORG, Resource.OTHER_ORG, Resource.MISSING);

@@ -20,7 +20,6 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgRole;
 import app.roadbook.tenancy.OrganizationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingConsumer;
@@ -96,10 +95,6 @@ class HostileInputTest {
                 .findFirst().orElseThrow().ours().fieldId();
     }
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     @Test
     void everyFormRefusesHostileNamesAndTitlesWithAClearMessageAndWritesNothing() {

@@ -3,7 +3,6 @@ package app.roadbook.advancing;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,10 +34,6 @@ class AdvancingDocumentsTest {
         session = advancing.createSession(org, show, "Advance", null, null);
     }
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     @Test
     void eachSideUploadsToItsOwnBoxAndBothDownload() {

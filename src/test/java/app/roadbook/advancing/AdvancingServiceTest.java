@@ -6,7 +6,6 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.RoadbookUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,10 +52,6 @@ class AdvancingServiceTest {
         fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_viewer', ?)", show, promoterViewer, org);
     }
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     private Row row(UUID session, String field) {
         return advancing.rows(session).stream().filter(r -> r.fieldName().equals(field)).findFirst().orElseThrow();

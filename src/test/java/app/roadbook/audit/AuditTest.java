@@ -5,7 +5,6 @@ import app.roadbook.contacts.ContactService;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,10 +52,6 @@ class AuditTest {
         Fixtures.newClient();
     }
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     @Test
     void signInsAndFailuresAreRecordedForTheMembersOrganizations() {

@@ -4,7 +4,6 @@ import app.roadbook.advancing.AdvancingService;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrganizationService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,10 +23,6 @@ class AccessEndsTest {
     @Autowired app.roadbook.shows.ShowService shows;
     @Autowired Fixtures fixtures;
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     @Test
     void aRemovedMemberAndARevokedCollaboratorSeeNothingAnyMore() {

@@ -4,7 +4,6 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgRole;
 import app.roadbook.tenancy.RoadbookUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,10 +50,6 @@ class DevOutboxTest {
         assertThat(mail.outboxEnabled()).as("the test app runs on the embedded database without SMTP").isTrue();
     }
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     @Test
     void theSenderTheOrgsOwnersAndAdminsAndPlatformAdminsReadTheMail() {

@@ -4,7 +4,6 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgRole;
 import app.roadbook.tenancy.RoadbookUser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,10 +40,6 @@ class InvitationServiceTest {
                 UUID.class, org);
     }
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     private String emailOf(UUID user) {
         return fixtures.owner().queryForObject("select email::text from app_users where id = ?", String.class, user);

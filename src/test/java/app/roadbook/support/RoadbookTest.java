@@ -1,5 +1,6 @@
 package app.roadbook.support;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -8,10 +9,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The whole application on the test database; one shared Spring context for every test that uses it. */
+/**
+ * The whole application on the test database; one shared Spring context for every test that uses it. Each test
+ * ends signed out ({@link SignOutAfterEach}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
+@ExtendWith(SignOutAfterEach.class)
 public @interface RoadbookTest {
 }

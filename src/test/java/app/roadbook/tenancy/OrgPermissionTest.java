@@ -2,7 +2,6 @@ package app.roadbook.tenancy;
 
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,10 +20,6 @@ class OrgPermissionTest {
     @Autowired OrgAccess access;
     @Autowired TransactionTemplate transactions;
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     @Test
     void everyRoleHoldsInJavaExactlyWhatTheDatabaseGrantsInALiveOrganization() {

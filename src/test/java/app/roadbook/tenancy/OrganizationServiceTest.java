@@ -2,7 +2,6 @@ package app.roadbook.tenancy;
 
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -19,10 +18,6 @@ class OrganizationServiceTest {
     @Autowired OrganizationService organizations;
     @Autowired Fixtures fixtures;
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     @Test
     void theDemoOwnerSeesTheirOrganizationAndItsMembers() {

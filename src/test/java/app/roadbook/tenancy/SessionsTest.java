@@ -2,7 +2,6 @@ package app.roadbook.tenancy;
 
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,10 +48,6 @@ class SessionsTest {
         fixtures.member(org, editor, "editor");
     }
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     @Test
     void aFreshSessionGoesOnAndOneOlderThanTwelveHoursEnds() throws Exception {

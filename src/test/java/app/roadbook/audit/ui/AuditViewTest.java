@@ -6,7 +6,6 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -22,10 +21,6 @@ class AuditViewTest extends SpringBrowserlessTest {
     @Autowired Fixtures fixtures;
     @Autowired AuthenticationProvider signIn;
 
-    @AfterEach
-    void signOut() {
-        Fixtures.signOut();
-    }
 
     @Test
     void anOwnerFiltersTheLogAndAnEditorsAttemptIsRecordedAsRefused() {
