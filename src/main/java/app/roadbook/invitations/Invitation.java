@@ -80,7 +80,58 @@ public class Invitation {
 
     @Version
     @Column(name = "version", nullable = false)
-    private int version;
+    private Integer version;
+
+    /** An invitation into the organization with a role. */
+    static Invitation toOrganization(UUID orgId, String email, app.roadbook.tenancy.OrgRole role, UUID personId,
+                                     byte[] tokenHash, OffsetDateTime expiresAt, UUID invitedBy) {
+        Invitation invitation = pending(orgId, email, tokenHash, expiresAt, invitedBy);
+        invitation.orgRole = role;
+        invitation.personId = personId;
+        return invitation;
+    }
+
+    /** An invitation onto one show as an external collaborator. */
+    static Invitation toShow(UUID orgId, UUID showId, String email, ShowCollabRole role, byte[] tokenHash,
+                             OffsetDateTime expiresAt, UUID invitedBy) {
+        Invitation invitation = pending(orgId, email, tokenHash, expiresAt, invitedBy);
+        invitation.showId = showId;
+        invitation.collabRole = role;
+        return invitation;
+    }
+
+    private static Invitation pending(UUID orgId, String email, byte[] tokenHash, OffsetDateTime expiresAt, UUID invitedBy) {
+        Invitation invitation = new Invitation();
+        invitation.id = UUID.randomUUID();
+        invitation.orgId = orgId;
+        invitation.email = email;
+        invitation.tokenHash = tokenHash;
+        invitation.status = InvitationStatus.pending;
+        invitation.expiresAt = expiresAt;
+        invitation.invitedBy = invitedBy;
+        invitation.updatedAt = OffsetDateTime.now();
+        return invitation;
+    }
+
+    /** A new link for a pending or expired invitation; the old one stops working. */
+    void renew(byte[] newTokenHash, OffsetDateTime newExpiry) {
+        tokenHash = newTokenHash;
+        expiresAt = newExpiry;
+        status = InvitationStatus.pending;
+        updatedAt = OffsetDateTime.now();
+    }
+
+    void revoke() {
+        status = InvitationStatus.revoked;
+        revokedAt = OffsetDateTime.now();
+        updatedAt = revokedAt;
+    }
+
+    /** The status as people read it: a pending invitation past its expiry is expired. */
+    InvitationStatus effectiveStatus() {
+        return status == InvitationStatus.pending && expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())
+                ? InvitationStatus.expired : status;
+    }
 
     @Override
     public boolean equals(Object o) {

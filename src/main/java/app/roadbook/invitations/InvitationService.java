@@ -3,6 +3,7 @@ package app.roadbook.invitations;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.base.TextInput;
 import app.roadbook.base.ActivityLog;
+import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgRole;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,6 +23,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,15 +46,19 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
             "passw0rd", "trustno1", "roadbook", "roadbook1");
 
     private final JdbcTemplate jdbc;
+    private final InvitationRepository invitationsTable;
     private final OrgAccess access;
     private final ActivityLog activity;
     private final PasswordEncoder passwords;
     private final InvitationMail mail;
     private final SecureRandom random = new SecureRandom();
 
-    InvitationService(DataSource dataSource, OrgAccess access, ActivityLog activity, PasswordEncoder passwords,
-                      InvitationMail mail) {
+    InvitationService(DataSource dataSource, InvitationRepository invitationsTable, OrgAccess access, ActivityLog activity,
+                      PasswordEncoder passwords, InvitationMail mail) {
+        // SQL stays for the definer functions of acceptance and account creation (nobody, or not yet the invited
+        // person, is acting), the link lookup, and the plan's seat counts (a report over several capabilities).
         this.jdbc = new JdbcTemplate(dataSource);
+        this.invitationsTable = invitationsTable;
         this.access = access;
         this.activity = activity;
         this.passwords = passwords;
@@ -99,13 +106,11 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     public Issued resend(UUID orgId, UUID invitationId) {
         access.requireEditor(orgId);
         String token = newToken();
-        int n = jdbc.update("""
-                update invitations set token_hash = ?, expires_at = ?, status = 'pending', updated_at = now(), version = version + 1
-                where org_id = ? and id = ? and status in ('pending', 'expired')""",
-                hash(token), Timestamp.from(Instant.now().plus(VALID_FOR)), orgId, invitationId);
-        if (n == 0) {
-            throw new OrgAccess.NotFoundException("No open invitation to resend.");
-        }
+        Invitation invitation = invitationsTable.findByOrgIdAndIdAndStatusIn(orgId, invitationId,
+                        List.of(InvitationStatus.pending, InvitationStatus.expired))
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No open invitation to resend."));
+        invitation.renew(hash(token), OffsetDateTime.now().plus(VALID_FOR));
+        invitationsTable.flush();
         activity.record(orgId, "invitation", "invitation.resent", "invitation", invitationId, Map.of());
         email(orgId, token);
         return new Issued(invitationId, token);
@@ -115,11 +120,10 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @Transactional
     public void revoke(UUID orgId, UUID invitationId) {
         access.requireEditor(orgId);
-        if (jdbc.update("""
-                update invitations set status = 'revoked', revoked_at = now(), updated_at = now(), version = version + 1
-                where org_id = ? and id = ? and status = 'pending'""", orgId, invitationId) == 0) {
-            throw new OrgAccess.NotFoundException("No pending invitation to revoke.");
-        }
+        invitationsTable.findByOrgIdAndIdAndStatusIn(orgId, invitationId, List.of(InvitationStatus.pending))
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No pending invitation to revoke."))
+                .revoke();
+        invitationsTable.flush();
         activity.record(orgId, "invitation", "invitation.revoked", "invitation", invitationId, Map.of());
     }
 
@@ -132,18 +136,16 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @Transactional(readOnly = true)
     public java.util.List<Row> list(UUID orgId, String status) {
         access.requireMember(orgId);
-        return jdbc.query("""
-                select i.id, i.email::text, case when i.show_id is null then 'Organization' else 'Show' end, s.title,
-                       coalesce(i.org_role::text, i.collab_role::text),
-                       case when i.status = 'pending' and i.expires_at <= now() then 'expired' else i.status::text end,
-                       i.expires_at, i.created_at
-                from invitations i left join shows s on s.id = i.show_id
-                where i.org_id = ? and (?::text is null or (case when i.status = 'pending' and i.expires_at <= now()
-                                                             then 'expired' else i.status::text end) = ?)
-                order by i.created_at desc limit 500""",
-                (rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class), rs.getObject(8, java.time.OffsetDateTime.class)),
-                orgId, status, status);
+        return invitationsTable.findListed(orgId).stream().map(i -> {
+            String shown = "pending".equals(i.getStatus()) && i.getExpiresAt() != null && !i.getExpiresAt().isAfter(Instant.now())
+                    ? "expired" : i.getStatus();
+            return new Row(i.getId(), i.getEmail(), i.getShowId() == null ? "Organization" : "Show", i.getShowTitle(), i.getRole(),
+                    shown, offset(i.getExpiresAt()), offset(i.getCreatedAt()));
+        }).filter(row -> status == null || status.equals(row.status())).toList();
+    }
+
+    private static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /**
@@ -154,8 +156,8 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public void removeMember(UUID orgId, UUID userId) {
-        access.requireEditor(orgId);
-        if (jdbc.update("delete from org_members where org_id = ? and user_id = ?", orgId, userId) == 0) {
+        access.require(orgId, OrgPermission.MANAGE_MEMBERS);
+        if (invitationsTable.deleteMembership(orgId, userId) == 0) {
             throw new AccessDeniedException("You cannot remove this member (yourself, an owner as an admin, or not a member).");
         }
         activity.record(orgId, "membership", "member.removed", "user", userId, Map.of());
@@ -166,7 +168,7 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @Transactional
     public void revokeCollaborator(UUID orgId, UUID grantId) {
         access.requireEditor(orgId);
-        if (jdbc.update("delete from show_collaborators where org_id = ? and id = ?", orgId, grantId) == 0) {
+        if (invitationsTable.deleteGrant(orgId, grantId) == 0) {
             throw new OrgAccess.NotFoundException("No such collaborator.");
         }
         activity.record(orgId, "invitation", "collaborator.revoked", "show_collaborator", grantId, Map.of());
@@ -254,20 +256,20 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
 
     private Issued issue(UUID orgId, String email, OrgRole role, UUID showId, ShowCollabRole collabRole, UUID personId) {
         String token = newToken();
-        UUID id;
+        OffsetDateTime expires = OffsetDateTime.now().plus(VALID_FOR);
+        UUID inviter = ActingUser.requireId();
+        Invitation invitation = showId == null
+                ? Invitation.toOrganization(orgId, email, role, personId, hash(token), expires, inviter)
+                : Invitation.toShow(orgId, showId, email, collabRole, hash(token), expires, inviter);
         try {
-            id = jdbc.queryForObject("""
-                    insert into invitations (org_id, email, org_role, show_id, collab_role, person_id, token_hash, expires_at, invited_by)
-                    values (?, ?::citext, ?::org_role, ?, ?::show_collab_role, ?, ?, ?, current_app_user_id()) returning id""",
-                    UUID.class, orgId, email, role == null ? null : role.name(), showId, collabRole == null ? null : collabRole.name(),
-                    personId, hash(token), Timestamp.from(Instant.now().plus(VALID_FOR)));
+            invitationsTable.saveAndFlush(invitation);
         } catch (DataIntegrityViolationException duplicate) {
             throw new IllegalArgumentException(email + " has an open invitation already; resend it instead.");
         }
-        activity.record(orgId, "invitation", "invitation.created", "invitation", id, Map.of("scope", showId == null ? "org" : "show",
-                "role", role != null ? role.name() : collabRole.name()));
+        activity.record(orgId, "invitation", "invitation.created", "invitation", invitation.getId(), Map.of("scope",
+                showId == null ? "org" : "show", "role", role != null ? role.name() : collabRole.name()));
         email(orgId, token);
-        return new Issued(id, token);
+        return new Issued(invitation.getId(), token);
     }
 
     /** Mails the link; a failure rolls the invitation back, so nobody holds an invitation they never received. */
