@@ -20,11 +20,14 @@ import java.util.UUID;
 public class MemberAdmin {
 
     private final JdbcTemplate jdbc;
+    private final OrgMemberRepository members;
     private final OrgAccess access;
     private final ActivityLog activity;
 
-    MemberAdmin(DataSource dataSource, OrgAccess access, ActivityLog activity) {
+    MemberAdmin(DataSource dataSource, OrgMemberRepository members, OrgAccess access, ActivityLog activity) {
+        // SQL only for sign_out_member_everywhere, a definer function (it ends sessions of another account).
         this.jdbc = new JdbcTemplate(dataSource);
+        this.members = members;
         this.access = access;
         this.activity = activity;
     }
@@ -48,10 +51,11 @@ public class MemberAdmin {
             throw new AccessDeniedException("You cannot give this member that role (only owners manage owners, "
                     + "and nobody changes their own role).");
         }
-        if (jdbc.update("update org_members set role = ?::org_role where org_id = ? and user_id = ?", role.name(), orgId, userId) == 0) {
-            throw new AccessDeniedException("This organization's subscription has lapsed, so members cannot change until "
-                    + "an owner renews it.");
-        }
+        access.require(orgId, OrgPermission.MANAGE_MEMBERS);
+        members.findById(new OrgMember.Key(orgId, userId))
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such member."))
+                .changeRole(role);
+        members.flush();
         activity.record(orgId, "membership", "member.role_changed", "user", userId,
                 Map.of("before", before.name(), "after", role.name()));
     }

@@ -36,6 +36,10 @@ public class OrgMember {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    void changeRole(OrgRole newRole) {
+        role = newRole;
+    }
+
     @Embeddable
     public record Key(@Column(name = "org_id") UUID orgId, @Column(name = "user_id") UUID userId)
             implements Serializable {

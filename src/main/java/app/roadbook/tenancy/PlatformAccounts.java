@@ -27,31 +27,25 @@ public class PlatformAccounts {
         }
     }
 
+    private final AppUserRepository users;
     private final JdbcTemplate jdbc;
     private final ActivityLog activity;
 
-    PlatformAccounts(DataSource dataSource, ActivityLog activity) {
+    PlatformAccounts(AppUserRepository users, DataSource dataSource, ActivityLog activity) {
+        this.users = users;
+        // SQL only for set_account_disabled, a definer function (it also ends the account's sessions).
         this.jdbc = new JdbcTemplate(dataSource);
         this.activity = activity;
     }
 
     @Transactional(readOnly = true)
     public List<AccountRow> find(String search, Pageable page) {
-        return jdbc.query("""
-                select id, email::text, display_name, is_platform_admin, disabled_at, created_at from app_users
-                where (? = '' or email::text ilike '%' || ? || '%' or display_name ilike '%' || ? || '%')
-                order by email limit ? offset ?""",
-                (rs, i) -> new AccountRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)),
-                term(search), term(search), term(search), page.getPageSize(), page.getOffset());
+        return users.findRows(term(search), page);
     }
 
     @Transactional(readOnly = true)
     public long count(String search) {
-        return jdbc.queryForObject("""
-                select count(*) from app_users
-                where (? = '' or email::text ilike '%' || ? || '%' or display_name ilike '%' || ? || '%')""",
-                Long.class, term(search), term(search), term(search));
+        return users.countMatching(term(search));
     }
 
     @Transactional
