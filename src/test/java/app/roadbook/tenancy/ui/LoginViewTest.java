@@ -31,6 +31,13 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(view.errorMessage()).contains("Wait 8 seconds");
     }
 
+    @Test
+    void aSignInWithoutTheFormsValidTokenSaysTheFormExpired() {
+        LoginView view = navigateWithQuery(Map.of("error", List.of("expired")));
+        assertThat($(LoginForm.class).single().isError()).isTrue();
+        assertThat(view.errorMessage()).isEqualTo(LoginView.EXPIRED);
+    }
+
     private LoginView navigateWithQuery(Map<String, List<String>> query) {
         UI.getCurrent().navigate("login", new QueryParameters(query));
         return $(LoginView.class).single();
