@@ -8,7 +8,9 @@ import app.roadbook.billing.PlanDraft;
 import app.roadbook.billing.PlatformBilling;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactImport;
-import app.roadbook.contacts.ContactService;
+import app.roadbook.contacts.CommissionDraft;
+import app.roadbook.contacts.ContactCommissions;
+import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactStatus;
 import app.roadbook.contacts.ContactType;
 import app.roadbook.invitations.InvitationService;
@@ -65,7 +67,8 @@ class HostileInputTest {
 
     @Autowired Fixtures fixtures;
     @Autowired OrganizationService organizations;
-    @Autowired ContactService contacts;
+    @Autowired ContactDirectory contacts;
+    @Autowired ContactCommissions commissions;
     @Autowired ContactImport imports;
     @Autowired ShowService shows;
     @Autowired AdvancingService advancing;
@@ -147,7 +150,7 @@ class HostileInputTest {
         textAreas.put("contact notes", v -> contacts.create(org, contact("Notes " + UUID.randomUUID(), v)));
         textAreas.put("show notes", v -> shows.createShow(org, showDraft("Fine", v)));
         textAreas.put("comment", v -> advancing.addComment(field, v));
-        textAreas.put("commission description", v -> contacts.addCommission(org, contact, new ContactService.CommissionDraft(null,
+        textAreas.put("commission description", v -> commissions.add(org, contact, new CommissionDraft(null,
                 BigDecimal.TEN, "EUR", "pending", null, v)));
 
         int before = rowCount();

@@ -12,7 +12,10 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
-/** A contact linked to a venue, perhaps as its primary. */
+/**
+ * A contact linked to a venue, perhaps as its primary. Links are created by {@link VenueContactRepository#link}
+ * (an upsert); the entity is loaded to be changed when contacts merge.
+ */
 @Entity
 @Table(name = "venue_contacts")
 @Getter
@@ -20,10 +23,10 @@ import lombok.NoArgsConstructor;
 public class VenueContact {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", nullable = false, updatable = false)
     private UUID id;
 
-    @Column(name = "org_id", nullable = false)
+    @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
     @Column(name = "venue_id", nullable = false)
@@ -33,7 +36,7 @@ public class VenueContact {
     private UUID contactId;
 
     @Column(name = "is_primary", nullable = false)
-    private Boolean isPrimary;
+    private boolean primary;
 
     @Column(name = "notes")
     private String notes;
@@ -41,12 +44,22 @@ public class VenueContact {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    @Column(name = "created_by")
+    @Column(name = "created_by", updatable = false)
     private UUID createdBy;
 
     @Version
     @Column(name = "version", nullable = false)
-    private int version;
+    private Integer version;
+
+    /** The same venue's link of a contact merged into ours: primary if either was, both notes. */
+    void absorb(VenueContact other) {
+        primary = primary || other.primary;
+        notes = Contact.joinNotes(notes, other.notes);
+    }
+
+    void moveTo(UUID contactId) {
+        this.contactId = contactId;
+    }
 
     @Override
     public boolean equals(Object o) {

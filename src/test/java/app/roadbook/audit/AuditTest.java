@@ -1,7 +1,7 @@
 package app.roadbook.audit;
 
 import app.roadbook.contacts.ContactDraft;
-import app.roadbook.contacts.ContactService;
+import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
@@ -33,7 +33,7 @@ class AuditTest {
     @Autowired Fixtures fixtures;
     @Autowired AuthenticationProvider signIn;
     @Autowired AuditTrail trail;
-    @Autowired ContactService contacts;
+    @Autowired ContactDirectory contacts;
     @Autowired DataSource dataSource;
     @Autowired TransactionTemplate transactions;
 
@@ -84,7 +84,7 @@ class AuditTest {
         assertThat(fixtures.owner().queryForObject("select count(*) from contacts where org_id = ?", Integer.class, org)).isZero();
         assertThat(fixtures.owner().queryForList("""
                 select details->>'reason' from activity_log where org_id = ? and user_id = ? and action = 'access.action_refused'""",
-                String.class, org, viewer)).singleElement().asString().startsWith("ContactService.create: ").contains("viewer");
+                String.class, org, viewer)).singleElement().asString().startsWith("ContactDirectory.create: ").contains("viewer");
     }
 
     @Test

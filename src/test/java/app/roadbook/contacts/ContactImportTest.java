@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContactImportTest {
 
     @Autowired ContactImport imports;
-    @Autowired ContactService contacts;
+    @Autowired ContactDirectory contacts;
     @Autowired Fixtures fixtures;
 
     UUID editor, org;

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RoadbookTest
 class ContactSearchPerformanceTest {
 
-    @Autowired ContactService contacts;
+    @Autowired ContactDirectory contacts;
     @Autowired Fixtures fixtures;
 
     @AfterEach

@@ -2,7 +2,7 @@ package app.roadbook.contacts.ui;
 
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.contacts.ContactDraft;
-import app.roadbook.contacts.ContactService;
+import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.DuplicateContactException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -22,7 +22,7 @@ class ContactEditor extends Dialog {
     final ContactForm form = new ContactForm();
     final Button save = new Button("Save");
 
-    ContactEditor(ContactService contacts, UUID orgId, UUID contactId, int version, ContactDraft draft, Consumer<UUID> saved) {
+    ContactEditor(ContactDirectory contacts, UUID orgId, UUID contactId, int version, ContactDraft draft, Consumer<UUID> saved) {
         setHeaderTitle(contactId == null ? "New contact" : "Edit " + draft.name());
         setWidth("44rem");
         form.read(draft);

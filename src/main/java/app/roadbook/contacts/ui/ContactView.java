@@ -1,11 +1,15 @@
 package app.roadbook.contacts.ui;
 
+import app.roadbook.contacts.CommissionDraft;
+import app.roadbook.contacts.ContactCommissions;
 import app.roadbook.contacts.ContactDetails;
+import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactDraft;
-import app.roadbook.contacts.ContactService;
+import app.roadbook.contacts.VenueLinks;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgAccess;
-import app.roadbook.tenancy.OrgMembersOnly;
+import app.roadbook.tenancy.OrgPermission;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -44,7 +48,7 @@ import java.util.stream.Collectors;
 @Route("contacts/:contactId")
 @PageTitle("Contact · Roadbook")
 @PermitAll
-@OrgMembersOnly
+@RequiresOrgPermission(OrgPermission.READ_DATA)
 public class ContactView extends VerticalLayout implements BeforeEnterObserver {
 
     final H2 name = new H2();
@@ -54,12 +58,12 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     final Button merge = new Button("Merge…");
     final Button delete = new Button("Delete");
     final Grid<ContactDetails.VenueLink> venues = new Grid<>();
-    final ComboBox<ContactService.VenueOption> venueToAdd = new ComboBox<>();
+    final ComboBox<VenueLinks.VenueOption> venueToAdd = new ComboBox<>();
     final Checkbox primary = new Checkbox("Primary contact of the venue");
     final Button addVenue = new Button("Link venue");
     final Grid<ContactDetails.Commission> commissions = new Grid<>();
     final Paragraph totals = new Paragraph();
-    final ComboBox<ContactService.ShowOption> commissionShow = new ComboBox<>("Show");
+    final ComboBox<ContactCommissions.ShowOption> commissionShow = new ComboBox<>("Show");
     final BigDecimalField commissionAmount = new BigDecimalField("Amount");
     final TextField commissionCurrency = new TextField("Currency");
     final Select<String> commissionStatus = new Select<>();
@@ -69,14 +73,19 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     private final HorizontalLayout venueForm;
     private final HorizontalLayout commissionForm;
 
-    private final ContactService contacts;
+    private final ContactDirectory contacts;
+    private final VenueLinks venueLinks;
+    private final ContactCommissions commissionLedger;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private ContactDetails contact;
     private boolean canEdit;
 
-    public ContactView(ContactService contacts, CurrentOrganization currentOrganization) {
+    public ContactView(ContactDirectory contacts, VenueLinks venueLinks, ContactCommissions commissionLedger,
+                       CurrentOrganization currentOrganization) {
         this.contacts = contacts;
+        this.venueLinks = venueLinks;
+        this.commissionLedger = commissionLedger;
         this.currentOrganization = currentOrganization;
 
         edit.addThemeVariants(ButtonVariant.PRIMARY);
@@ -94,7 +103,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
         venues.addComponentColumn(this::venueActions).setHeader("").setAutoWidth(true);
         venues.setAllRowsVisible(true);
         venueToAdd.setPlaceholder("Choose a venue");
-        venueToAdd.setItemLabelGenerator(ContactService.VenueOption::label);
+        venueToAdd.setItemLabelGenerator(VenueLinks.VenueOption::label);
         venueToAdd.setAriaLabel("Venue to link");
         addVenue.addClickListener(e -> {
             if (venueToAdd.getValue() == null) {
@@ -102,7 +111,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
                 venueToAdd.setInvalid(true);
                 return;
             }
-            contacts.linkVenue(orgId, contact.id(), venueToAdd.getValue().id(), primary.getValue());
+            venueLinks.link(orgId, contact.id(), venueToAdd.getValue().id(), primary.getValue());
             venueToAdd.clear();
             primary.clear();
             load();
@@ -118,7 +127,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
         commissions.addColumn(ContactDetails.Commission::description).setHeader("Description").setFlexGrow(2);
         commissions.addComponentColumn(this::commissionActions).setHeader("").setAutoWidth(true);
         commissions.setAllRowsVisible(true);
-        commissionShow.setItemLabelGenerator(ContactService.ShowOption::label);
+        commissionShow.setItemLabelGenerator(ContactCommissions.ShowOption::label);
         commissionShow.setClearButtonVisible(true);
         commissionCurrency.setValue("USD");
         commissionCurrency.setMaxLength(3);
@@ -154,8 +163,8 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
             c.setVisible(canEdit);
         }
         if (canEdit) {
-            venueToAdd.setItems(contacts.venues(orgId));
-            commissionShow.setItems(contacts.shows(orgId));
+            venueToAdd.setItems(venueLinks.venues(orgId));
+            commissionShow.setItems(commissionLedger.shows(orgId));
         }
         show();
     }
@@ -200,12 +209,12 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
         if (canEdit) {
             if (!link.primary()) {
                 actions.add(new Button("Make primary", e -> {
-                    contacts.linkVenue(orgId, contact.id(), link.venueId(), true);
+                    venueLinks.link(orgId, contact.id(), link.venueId(), true);
                     load();
                 }));
             }
             Button remove = new Button("Remove", e -> {
-                contacts.unlinkVenue(orgId, contact.id(), link.venueId());
+                venueLinks.unlink(orgId, contact.id(), link.venueId());
                 load();
             });
             remove.addThemeVariants(ButtonVariant.TERTIARY);
@@ -218,10 +227,10 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout actions = new HorizontalLayout();
         if (canEdit && "pending".equals(c.status())) {
             actions.add(new Button("Mark paid", e -> {
-                contacts.setCommissionStatus(orgId, c.id(), "paid", LocalDate.now());
+                commissionLedger.setStatus(orgId, c.id(), "paid", LocalDate.now());
                 load();
             }), new Button("Cancel", e -> {
-                contacts.setCommissionStatus(orgId, c.id(), "cancelled", null);
+                commissionLedger.setStatus(orgId, c.id(), "cancelled", null);
                 load();
             }));
         }
@@ -230,7 +239,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
 
     private void saveCommission() {
         try {
-            contacts.addCommission(orgId, contact.id(), new ContactService.CommissionDraft(
+            commissionLedger.add(orgId, contact.id(), new CommissionDraft(
                     commissionShow.getValue() == null ? null : commissionShow.getValue().id(), commissionAmount.getValue(),
                     commissionCurrency.getValue().strip().toUpperCase(), commissionStatus.getValue(),
                     commissionPaidOn.getValue(), commissionDescription.getValue()));
@@ -244,7 +253,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void confirmDelete() {
-        ContactService.DeletionImpact impact = contacts.deletionImpact(orgId, contact.id());
+        ContactDirectory.DeletionImpact impact = contacts.deletionImpact(orgId, contact.id());
         ConfirmDialog confirm = new ConfirmDialog("Delete " + contact.draft().name() + "?",
                 "This deletes the contact with its " + impact.commissions() + " commission(s) and "
                         + impact.venueLinks() + " venue link(s). It cannot be undone.", "Delete", e -> {

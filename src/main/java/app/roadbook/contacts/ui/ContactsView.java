@@ -4,11 +4,12 @@ import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactFilter;
 import app.roadbook.contacts.ContactImport;
 import app.roadbook.contacts.ContactRow;
-import app.roadbook.contacts.ContactService;
+import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactStatus;
 import app.roadbook.contacts.ContactType;
 import app.roadbook.tenancy.CurrentOrganization;
-import app.roadbook.tenancy.OrgMembersOnly;
+import app.roadbook.tenancy.OrgPermission;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import app.roadbook.tenancy.OrgSummary;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -46,7 +47,7 @@ import java.util.UUID;
 @Route("contacts")
 @PageTitle("Contacts · Roadbook")
 @PermitAll
-@OrgMembersOnly
+@RequiresOrgPermission(OrgPermission.READ_DATA)
 public class ContactsView extends VerticalLayout implements BeforeEnterObserver {
 
     final TextField search = new TextField();
@@ -59,13 +60,13 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
     final Anchor exportCsv = new Anchor();
     final Div emptyState = new Div();
 
-    private final ContactService contacts;
+    private final ContactDirectory contacts;
     private final ContactImport imports;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private volatile ContactFilter filter = ContactFilter.ALL;
 
-    public ContactsView(ContactService contacts, ContactImport imports, CurrentOrganization currentOrganization) {
+    public ContactsView(ContactDirectory contacts, ContactImport imports, CurrentOrganization currentOrganization) {
         this.contacts = contacts;
         this.imports = imports;
         this.currentOrganization = currentOrganization;

@@ -3,7 +3,7 @@ package app.roadbook.contacts.ui;
 import app.roadbook.contacts.ContactDetails;
 import app.roadbook.contacts.ContactFilter;
 import app.roadbook.contacts.ContactRow;
-import app.roadbook.contacts.ContactService;
+import app.roadbook.contacts.ContactDirectory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -22,7 +22,7 @@ class MergeDialog extends Dialog {
     final ComboBox<ContactRow> other = new ComboBox<>("Contact to merge into this one");
     final Button mergeButton = new Button("Merge");
 
-    MergeDialog(ContactService contacts, UUID orgId, ContactDetails keep, Runnable merged) {
+    MergeDialog(ContactDirectory contacts, UUID orgId, ContactDetails keep, Runnable merged) {
         setHeaderTitle("Merge into " + keep.draft().name());
         setWidth("36rem");
         other.setItems(query -> contacts.list(orgId, new ContactFilter(query.getFilter().orElse(""), Set.of(), null),

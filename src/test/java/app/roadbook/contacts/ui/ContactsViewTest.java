@@ -2,7 +2,7 @@ package app.roadbook.contacts.ui;
 
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactRow;
-import app.roadbook.contacts.ContactService;
+import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactStatus;
 import app.roadbook.contacts.ContactType;
 import app.roadbook.support.Fixtures;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ContactsViewTest extends SpringBrowserlessTest {
 
     @Autowired Fixtures fixtures;
-    @Autowired ContactService contacts;
+    @Autowired ContactDirectory contacts;
 
     @Test
     @WithDemoUser("editor@roadbook.demo")

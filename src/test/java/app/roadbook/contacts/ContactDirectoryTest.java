@@ -23,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 @RoadbookTest
-class ContactServiceTest {
+class ContactDirectoryTest {
 
-    @Autowired ContactService contacts;
+    @Autowired ContactDirectory contacts;
+    @Autowired VenueLinks venueLinks;
+    @Autowired ContactCommissions commissions;
     @Autowired Fixtures fixtures;
 
     UUID owner, editor, viewer, org, otherOrg;
@@ -58,6 +60,8 @@ class ContactServiceTest {
         contacts.create(org, new ContactDraft("Tom Becker", EnumSet.of(ContactType.agent), "tom@agency.de", null, "Big Sister",
                 null, "Hamburg", "DE", null, null, ContactStatus.inactive));
         assertThat(contacts.count(org, ContactFilter.ALL)).isEqualTo(2);
+        assertThat(fixtures.owner().queryForObject("select created_by from contacts where id = ?", UUID.class, ingrid))
+                .as("the database's acting user").isEqualTo(editor);
         for (String term : new String[]{"ingrid", "ACME", "nordic.no", "oslo"}) {
             assertThat(contacts.list(org, new ContactFilter(term, Set.of(), null), Pageable.unpaged()))
                     .as(term).extracting(ContactRow::id).containsExactly(ingrid);
@@ -149,11 +153,11 @@ class ContactServiceTest {
                 "Hamburg", null, null, "keep note", ContactStatus.inactive));
         UUID other = contacts.create(org, new ContactDraft("Kai S.", EnumSet.of(ContactType.agent), "kai@fkp.de", "+49 40", "FKP",
                 null, "Berlin", "DE", new BigDecimal("10"), "other note", ContactStatus.active));
-        contacts.linkVenue(org, keep, venue, false);
-        contacts.linkVenue(org, other, venue, true);
-        contacts.linkVenue(org, other, venue2, false);
-        contacts.addCommission(org, keep, new ContactService.CommissionDraft(null, new BigDecimal("100"), "EUR", "pending", null, "a"));
-        contacts.addCommission(org, other, new ContactService.CommissionDraft(null, new BigDecimal("50.25"), "EUR", "paid",
+        venueLinks.link(org, keep, venue, false);
+        venueLinks.link(org, other, venue, true);
+        venueLinks.link(org, other, venue2, false);
+        commissions.add(org, keep, new CommissionDraft(null, new BigDecimal("100"), "EUR", "pending", null, "a"));
+        commissions.add(org, other, new CommissionDraft(null, new BigDecimal("50.25"), "EUR", "paid",
                 java.time.LocalDate.now(), "b"));
 
         contacts.merge(org, keep, other);
@@ -187,9 +191,9 @@ class ContactServiceTest {
     void deletingTakesCommissionsAndVenueLinksAndSaysSoFirst() {
         UUID venue = fixtures.owner().queryForObject("insert into venues (org_id, name) values (?, 'Vega') returning id", UUID.class, org);
         UUID id = contacts.create(org, draft("Gone", "gone@x.test", ContactType.agent));
-        contacts.linkVenue(org, id, venue, true);
-        contacts.addCommission(org, id, new ContactService.CommissionDraft(null, new BigDecimal("10"), "USD", "pending", null, null));
-        assertThat(contacts.deletionImpact(org, id)).isEqualTo(new ContactService.DeletionImpact(1, 1));
+        venueLinks.link(org, id, venue, true);
+        commissions.add(org, id, new CommissionDraft(null, new BigDecimal("10"), "USD", "pending", null, null));
+        assertThat(contacts.deletionImpact(org, id)).isEqualTo(new ContactDirectory.DeletionImpact(1, 1));
         contacts.delete(org, id);
         assertThat(fixtures.owner().queryForObject("select count(*) from contact_commissions where contact_id = ?", Integer.class, id)).isZero();
         assertThat(fixtures.owner().queryForObject("select count(*) from venue_contacts where contact_id = ?", Integer.class, id)).isZero();
