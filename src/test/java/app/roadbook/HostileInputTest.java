@@ -265,7 +265,7 @@ class HostileInputTest {
     }
 
     private void asPlatformAdmin(Runnable work) {
-        fixtures.signIn("platform@roadbook.demo");
+        fixtures.signIn(fixtures.platformAdmin());
         try {
             work.run();
         } finally {

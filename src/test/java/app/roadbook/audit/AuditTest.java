@@ -113,7 +113,7 @@ class AuditTest {
         signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(viewerEmail, "test-password-1"));
         fixtures.signIn(viewer);
         assertThatThrownBy(() -> trail.entries(org, AuditTrail.Filter.ANY, PageRequest.of(0, 10))).isInstanceOf(AccessDeniedException.class);
-        fixtures.signIn("other@roadbook.demo");
+        fixtures.signIn(fixtures.user("Stranger"));
         assertThatThrownBy(() -> trail.count(org, AuditTrail.Filter.ANY)).isInstanceOf(OrgAccess.NotFoundException.class);
 
         fixtures.signIn(owner);

@@ -42,8 +42,7 @@ class DevOutboxTest {
         admin = fixtures.account(adminId);
         editor = fixtures.account(editorId);
         outsider = fixtures.account(outsiderId);
-        platformAdmin = fixtures.account(fixtures.accounts().user(Fixtures.unique("platform") + "@test.roadbook", "Platform",
-                "test-password-1", true));
+        platformAdmin = fixtures.account(fixtures.platformAdmin());
         invitee = Fixtures.unique("invitee") + "@test.roadbook";
         Fixtures.signIn(admin);
         invitations.inviteToOrg(org, invitee, OrgRole.admin, null);

@@ -43,6 +43,11 @@ public class Fixtures {
         return accounts.user(unique(name).toLowerCase() + "@test.roadbook", name, "test-password-1", false);
     }
 
+    /** A platform admin of the test's own (no organization). */
+    public UUID platformAdmin() {
+        return accounts.user(unique("platform").toLowerCase() + "@test.roadbook", "Platform Admin", "test-password-1", true);
+    }
+
     public UUID organization(String name, UUID ownerId) {
         String slug = unique(name.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
         UUID id = accounts.organization(name, slug, ownerId);

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @RoadbookTest
@@ -20,27 +21,34 @@ class OrganizationServiceTest {
 
 
     @Test
-    void theDemoOwnerSeesTheirOrganizationAndItsMembers() {
-        fixtures.signIn("owner@roadbook.demo");
+    void anOwnerSeesTheirOrganizationAndItsMembersByRole() {
+        UUID owner = fixtures.user("Owner");
+        UUID org = fixtures.organization("Members Touring", owner);
+        UUID viewer = fixtures.user("Viewer");
+        UUID admin = fixtures.user("Admin");
+        fixtures.member(org, viewer, "viewer");
+        fixtures.member(org, admin, "admin");
+        fixtures.signIn(owner);
         assertThat(organizations.myOrganizations())
                 .extracting(OrgSummary::name, OrgSummary::role)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Northern Lights Touring", OrgRole.owner));
-        UUID northern = organizations.myOrganizations().getFirst().id();
-        assertThat(organizations.members(northern, Pageable.unpaged()))
-                .extracting(MemberRow::email, MemberRow::role)
+                .containsExactly(tuple("Members Touring", OrgRole.owner));
+        assertThat(organizations.members(org, Pageable.unpaged()))
+                .extracting(MemberRow::userId, MemberRow::role)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("owner@roadbook.demo", OrgRole.owner),
-                        org.assertj.core.groups.Tuple.tuple("admin@roadbook.demo", OrgRole.admin),
-                        org.assertj.core.groups.Tuple.tuple("editor@roadbook.demo", OrgRole.editor),
-                        org.assertj.core.groups.Tuple.tuple("viewer@roadbook.demo", OrgRole.viewer));
+                        tuple(owner, OrgRole.owner),
+                        tuple(admin, OrgRole.admin),
+                        tuple(viewer, OrgRole.viewer));
     }
 
     @Test
     void anotherOrganizationsMembersAreInvisibleEvenByItsId() {
-        UUID southside = fixtures.owner().queryForObject("select id from organizations where slug = 'southside-artists'", UUID.class);
-        fixtures.signIn("owner@roadbook.demo");
-        assertThat(organizations.members(southside, Pageable.unpaged())).isEmpty();
-        assertThat(organizations.myOrganizations()).extracting(OrgSummary::id).doesNotContain(southside);
+        UUID otherOwner = fixtures.user("Other");
+        UUID elsewhere = fixtures.organization("Elsewhere", otherOwner);
+        UUID owner = fixtures.user("Owner");
+        fixtures.organization("Mine", owner);
+        fixtures.signIn(owner);
+        assertThat(organizations.members(elsewhere, Pageable.unpaged())).isEmpty();
+        assertThat(organizations.myOrganizations()).extracting(OrgSummary::id).doesNotContain(elsewhere);
     }
 
     @Test

@@ -119,7 +119,7 @@ class SessionsTest {
     @Test
     void aDisabledAccountLosesItsSessionsAndCannotDisableItsPlatformAdmin() throws Exception {
         Instant signedIn = Instant.now().minusSeconds(5);
-        UUID platform = fixtures.userId("platform@roadbook.demo");
+        UUID platform = fixtures.platformAdmin();
         fixtures.signIn(platform);
         accounts.setDisabled(editor, true);
         assertThatThrownBy(() -> accounts.setDisabled(platform, true)).isInstanceOf(AccessDeniedException.class);

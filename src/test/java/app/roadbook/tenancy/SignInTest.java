@@ -1,6 +1,5 @@
 package app.roadbook.tenancy;
 
-import app.roadbook.demo.DemoData;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,17 +38,20 @@ class SignInTest {
         assertThat(passwords.matches("correct horse battery staple", hash)).isTrue();
         assertThat(passwords.matches("correct horse battery stapl", hash)).isFalse();
         String stored = fixtures.owner().queryForObject(
-                "select password_hash from app_users where email = 'owner@roadbook.demo'", String.class);
+                "select password_hash from app_users where id = ?", String.class, fixtures.user("Stored"));
         assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
     }
 
     @Test
     void theRightPasswordSignsIn() {
-        Authentication result = authentication.authenticate(token("Owner@Roadbook.demo", DemoData.PASSWORD));
+        UUID id = fixtures.user("Olivia");
+        String email = fixtures.account(id).getEmail();
+        Authentication result = authentication.authenticate(token(email.toUpperCase(java.util.Locale.ROOT), "test-password-1"));
         assertThat(result.isAuthenticated()).isTrue();
         RoadbookUser user = (RoadbookUser) result.getPrincipal();
-        assertThat(user.getEmail()).isEqualTo("owner@roadbook.demo");
-        assertThat(user.getDisplayName()).isEqualTo("Olivia Owner");
+        assertThat(user.getId()).isEqualTo(id);
+        assertThat(user.getEmail()).isEqualTo(email);
+        assertThat(user.getDisplayName()).isEqualTo("Olivia");
     }
 
     @Test

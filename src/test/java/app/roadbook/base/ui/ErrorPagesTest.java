@@ -1,7 +1,8 @@
 package app.roadbook.base.ui;
 
 import app.roadbook.support.RoadbookTest;
-import app.roadbook.support.WithDemoUser;
+import app.roadbook.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -18,9 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RoadbookTest
 class ErrorPagesTest extends SpringBrowserlessTest {
 
+    @Autowired Fixtures fixtures;
+
     @Test
-    @WithDemoUser("editor@roadbook.demo")
     void anUnknownAddressShowsOnePlainPageWithoutTheRouteList() {
+        UUID owner = fixtures.user("Owner");
+        UUID org = fixtures.organization("Error Pages Org", owner);
+        UUID editor = fixtures.user("Editor");
+        fixtures.member(org, editor, "editor");
+        fixtures.signIn(editor);
         navigate("no/such/" + UUID.randomUUID(), Component.class);
         String text = page();
         assertThat(text).contains(NotFoundView.TITLE).doesNotContain("Available routes", "contacts/:contactId", "Exception");

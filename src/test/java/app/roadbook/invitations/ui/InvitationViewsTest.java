@@ -3,7 +3,6 @@ package app.roadbook.invitations.ui;
 import app.roadbook.invitations.InvitationMail;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import app.roadbook.support.WithDemoUser;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,20 @@ class InvitationViewsTest extends SpringBrowserlessTest {
     @Autowired Fixtures fixtures;
     @Autowired app.roadbook.invitations.InvitationService invitations;
 
+    UUID owner, org;
+
+    @org.junit.jupiter.api.BeforeEach
+    void anOrganizationOfItsOwn() {
+        owner = fixtures.user("Owner");
+        org = fixtures.organization("Invite Touring", owner);
+    }
+
+    private void signInAs(String role) {
+        UUID member = fixtures.user(role);
+        fixtures.member(org, member, role);
+        fixtures.signIn(member);
+    }
+
     private String inviteAsAdmin(String email) {
         InvitationsView view = navigate(InvitationsView.class);
         test(view.email).setValue(email);
@@ -31,8 +44,8 @@ class InvitationViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithDemoUser("admin@roadbook.demo")
     void anAdminInvitesAndTheOutboxHoldsTheMail() {
+        signInAs("admin");
         String email = Fixtures.unique("staff") + "@invite.test";
         String token = inviteAsAdmin(email);
         InvitationsView view = $(InvitationsView.class).single();
@@ -41,17 +54,17 @@ class InvitationViewsTest extends SpringBrowserlessTest {
         DevOutboxView outbox = navigate(DevOutboxView.class);
         InvitationMail.Message newest = test(outbox.messages).getRow(0);
         assertThat(newest.to()).isEqualTo(email);
-        assertThat(newest.body()).contains("/invite/" + token).contains("Northern Lights Touring");
+        assertThat(newest.body()).contains("/invite/" + token).contains("Invite Touring");
     }
 
     @Test
-    @WithDemoUser("admin@roadbook.demo")
     void aNewPersonSetsAPasswordSignsInAndAccepts() {
+        signInAs("admin");
         String email = Fixtures.unique("newbie") + "@invite.test";
         String token = inviteAsAdmin(email);
         fixtures.signOut();
         AcceptInvitationView page = navigate(AcceptInvitationView.class, Map.of("token", token));
-        assertThat(page.title.getText()).isEqualTo("You're invited to join Northern Lights Touring");
+        assertThat(page.title.getText()).isEqualTo("You're invited to join Invite Touring");
         assertThat(page.create.isVisible()).isTrue();
         test(page.name).setValue("New Bie");
         test(page.password).setValue("short");
@@ -67,37 +80,36 @@ class InvitationViewsTest extends SpringBrowserlessTest {
         test(again.accept).click();
         assertThat(fixtures.owner().queryForObject("""
                 select m.role::text from org_members m join app_users u on u.id = m.user_id
-                join organizations o on o.id = m.org_id where u.email = ?::citext and o.slug = 'northern-lights-touring'""",
-                String.class, email)).isEqualTo("editor");
+                where u.email = ?::citext and m.org_id = ?""", String.class, email, org)).isEqualTo("editor");
         AcceptInvitationView used = navigate(AcceptInvitationView.class, Map.of("token", token));
         assertThat(used.title.getText()).isEqualTo("This invitation has been used");
     }
 
     @Test
-    @WithDemoUser("other@roadbook.demo")
     void theWrongAccountAndABadLinkGetTheirOwnPages() {
+        UUID stranger = fixtures.user("Stranger");
+        fixtures.signIn(stranger);
         AcceptInvitationView bad = navigate(AcceptInvitationView.class, Map.of("token", "not-a-real-token"));
         assertThat(bad.title.getText()).isEqualTo("This invitation link is not valid");
-        UUID org = fixtures.owner().queryForObject("select id from organizations where slug = 'northern-lights-touring'", UUID.class);
-        fixtures.signIn("owner@roadbook.demo");
+        fixtures.signIn(owner);
         String token = invitations.inviteToOrg(org, Fixtures.unique("someone") + "@invite.test",
                 app.roadbook.tenancy.OrgRole.viewer, null).token();
-        fixtures.signIn("other@roadbook.demo");
+        fixtures.signIn(stranger);
         AcceptInvitationView page = navigate(AcceptInvitationView.class, Map.of("token", token));
         test(page.accept).click();
         assertThat(page.title.getText()).isEqualTo("This invitation is for someone else");
     }
 
     @Test
-    @WithDemoUser("viewer@roadbook.demo")
     void viewersHaveNoRouteToInvitations() {
+        signInAs("viewer");
         navigate("invitations", Component.class);
         assertThat($(InvitationsView.class).exists()).isFalse();
     }
 
     @Test
-    @WithDemoUser("editor@roadbook.demo")
     void editorsSeeInvitationsButInviteOnlyToShows() {
+        signInAs("editor");
         InvitationsView view = navigate(InvitationsView.class);
         assertThat(view.invite.isVisible()).isFalse();
     }

@@ -3,7 +3,6 @@ package app.roadbook.tenancy.ui;
 import app.roadbook.MainLayout;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import app.roadbook.support.WithDemoUser;
 import app.roadbook.tenancy.MemberRow;
 import app.roadbook.tenancy.OrgSummary;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -26,27 +25,37 @@ class HomeViewTest extends SpringBrowserlessTest {
     @Autowired Fixtures fixtures;
 
     @Test
-    @WithDemoUser("owner@roadbook.demo")
     void theOwnerSeesTheirOrganizationInTheLayoutAndItsMembers() {
+        UUID owner = fixtures.user("Olive");
+        UUID org = fixtures.organization("Home Touring", owner);
+        for (String role : new String[]{"admin", "editor", "viewer"}) {
+            fixtures.member(org, fixtures.user(role), role);
+        }
+        fixtures.signIn(owner);
         navigate(HomeView.class);
-        assertThat($(H2.class).single().getText()).isEqualTo("Northern Lights Touring");
+        assertThat($(H2.class).single().getText()).isEqualTo("Home Touring");
         MainLayout layout = $(MainLayout.class).single();
         Span orgName = $(Span.class, layout).withClassName("current-org").single();
-        assertThat(orgName.getText()).isEqualTo("Northern Lights Touring");
+        assertThat(orgName.getText()).isEqualTo("Home Touring");
         assertThat(orgName.isVisible()).isTrue();
         assertThat($(Select.class, layout).all()).as("no visible switcher with one org").isEmpty();
 
         @SuppressWarnings("unchecked")
         Grid<MemberRow> members = $(Grid.class).withClassName("members-grid").single();
         assertThat(test(members).size()).isEqualTo(4);
-        assertThat(test(members).getRow(0).email()).isEqualTo("owner@roadbook.demo");
+        assertThat(test(members).getRow(0).userId()).isEqualTo(owner);
     }
 
     @Test
-    @WithDemoUser("other@roadbook.demo")
     void anotherOrganizationsOwnerSeesOnlyTheirOwn() {
+        UUID owner = fixtures.user("Olive");
+        UUID org = fixtures.organization("Home Touring", owner);
+        fixtures.member(org, fixtures.user("editor"), "editor");
+        UUID other = fixtures.user("Otto");
+        fixtures.organization("Elsewhere Artists", other);
+        fixtures.signIn(other);
         navigate(HomeView.class);
-        assertThat($(H2.class).single().getText()).isEqualTo("Southside Artists");
+        assertThat($(H2.class).single().getText()).isEqualTo("Elsewhere Artists");
         @SuppressWarnings("unchecked")
         Grid<MemberRow> members = $(Grid.class).withClassName("members-grid").single();
         assertThat(test(members).size()).isEqualTo(1);

@@ -64,7 +64,7 @@ class MembersAndAccountsViewTest extends SpringBrowserlessTest {
     void aPlatformAdminFindsAndDisablesAnAccountAndOwnersHaveNoSuchPage() {
         UUID target = fixtures.user("Dora");
         String email = fixtures.account(target).getEmail();
-        fixtures.signIn("platform@roadbook.demo");
+        fixtures.signIn(fixtures.platformAdmin());
         AccountsView view = navigate(AccountsView.class);
         test(view.search).setValue(email);
         assertThat(test(view.grid).size()).isEqualTo(1);
@@ -74,7 +74,9 @@ class MembersAndAccountsViewTest extends SpringBrowserlessTest {
         assertThat(fixtures.owner().queryForObject("select disabled_at is not null from app_users where id = ?", Boolean.class, target)).isTrue();
         assertThat(test(view.grid).getRow(0).disabled()).isTrue();
 
-        fixtures.signIn("owner@roadbook.demo");
+        UUID owner = fixtures.user("Owner");
+        fixtures.organization("Accounts Org", owner);
+        fixtures.signIn(owner);
         navigate("admin/accounts", Component.class);
         assertThat($(AccountsView.class).exists()).isFalse();
         assertThat($(NotFoundView.class).exists()).isTrue();
