@@ -2,15 +2,18 @@ package app.roadbook.shows;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import lombok.Setter;
 
 /** An artist the organization manages. */
 @Entity
@@ -20,12 +23,14 @@ import lombok.NoArgsConstructor;
 public class Artist {
 
     @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
     @Column(name = "id")
     private UUID id;
 
-    @Column(name = "org_id", nullable = false)
+    @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
+    @Setter(AccessLevel.PACKAGE)
     @Column(name = "name", nullable = false)
     private String name;
 
@@ -42,13 +47,25 @@ public class Artist {
     @Column(name = "version", nullable = false)
     private int version;
 
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Artist other && id != null && id.equals(other.id));
+    Artist(UUID orgId, String name) {
+        this.orgId = orgId;
+        this.name = name;
     }
 
+    @PreUpdate
+    void touch() {
+        updatedAt = OffsetDateTime.now();
+    }
+
+    /** Same row, same artist; getId() rather than the field, so a lazy proxy compares by its id too. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Artist other && id != null && id.equals(other.getId()));
+    }
+
+    /** Constant, so an artist keeps its hash when persisting assigns its id. */
     @Override
     public int hashCode() {
-        return Objects.hashCode(id);
+        return Artist.class.hashCode();
     }
 }

@@ -4,39 +4,55 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import lombok.Setter;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One show: date, times, venue, artist, status and fee. */
+/**
+ * One show: date, times, venue, artist, status and fee. Doors and set time are instants; they are entered and
+ * shown as wall-clock times at the venue (see {@link ShowService}).
+ */
 @Entity
 @Table(name = "shows")
 @Getter
+@Setter(AccessLevel.PACKAGE)
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class Show {
 
     @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    @Setter(AccessLevel.NONE)
     @Column(name = "id")
     private UUID id;
 
-    @Column(name = "org_id", nullable = false)
+    @Setter(AccessLevel.NONE)
+    @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
-    @Column(name = "artist_id")
-    private UUID artistId;
+    /** Lazy: lists and the show page read it through joins (ShowRepository), never one row at a time. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "artist_id")
+    private Artist artist;
 
-    @Column(name = "venue_id")
-    private UUID venueId;
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "venue_id")
+    private Venue venue;
 
     @Column(name = "date", nullable = false)
     private LocalDate date;
@@ -64,23 +80,37 @@ public class Show {
     @Column(name = "fee_currency", nullable = false)
     private String feeCurrency;
 
+    @Setter(AccessLevel.NONE)
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    @Setter(AccessLevel.NONE)
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
+    @Setter(AccessLevel.NONE)
     @Version
     @Column(name = "version", nullable = false)
     private int version;
 
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Show other && id != null && id.equals(other.id));
+    Show(UUID orgId) {
+        this.orgId = orgId;
     }
 
+    @PreUpdate
+    void touch() {
+        updatedAt = OffsetDateTime.now();
+    }
+
+    /** Same row, same show; getId() rather than the field, so a lazy proxy compares by its id too. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Show other && id != null && id.equals(other.getId()));
+    }
+
+    /** Constant, so a show keeps its hash when persisting assigns its id. */
     @Override
     public int hashCode() {
-        return Objects.hashCode(id);
+        return Show.class.hashCode();
     }
 }
