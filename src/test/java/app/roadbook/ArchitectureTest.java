@@ -68,7 +68,6 @@ class ArchitectureTest {
             "app.roadbook.advancing.AdvancingField", "app.roadbook.advancing.AdvancingSession",
             "app.roadbook.billing.BillingPlan", "app.roadbook.billing.OrgFeatureOverride", "app.roadbook.billing.OrgSubscription",
             "app.roadbook.files.StoredFile",
-            "app.roadbook.shows.Artist", "app.roadbook.shows.ScheduleItem",
             "app.roadbook.shows.ShowCollaborator");
 
     @Test

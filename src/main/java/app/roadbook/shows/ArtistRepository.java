@@ -1,0 +1,37 @@
+package app.roadbook.shows;
+
+import app.roadbook.shows.ShowRecords.ArtistRow;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Artists, always within one organization: every query states its org_id on top of RLS (docs/product.md §3). */
+interface ArtistRepository extends Repository<Artist, UUID> {
+
+    /** Grid rows with each artist's number of shows, in one statement; sort only as {@link ArtistService} whitelists it. */
+    @Query("""
+            select new app.roadbook.shows.ShowRecords$ArtistRow(a.id, a.name,
+                   (select count(s) from Show s where s.orgId = :orgId and s.artist = a))
+            from Artist a
+            where a.orgId = :orgId""")
+    List<ArtistRow> findRows(UUID orgId, Pageable page);
+
+    long countByOrgId(UUID orgId);
+
+    Optional<Artist> findByOrgIdAndId(UUID orgId, UUID id);
+
+    /** Inserts or updates now, so a refusal (the plan's artist limit) surfaces inside the service. */
+    Artist saveAndFlush(Artist artist);
+
+    void flush();
+
+    /** One statement, as before: the artist's shows stay, the database sets their artist to null. */
+    @Modifying
+    @Query("delete from Artist a where a.orgId = :orgId and a.id = :id")
+    int deleteByOrgIdAndId(UUID orgId, UUID id);
+}
