@@ -16,8 +16,10 @@ import app.roadbook.contacts.ContactType;
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.VenueDraft;
+import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowService;
 import app.roadbook.shows.ShowStatus;
+import app.roadbook.shows.VenueService;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgRole;
@@ -71,6 +73,8 @@ class HostileInputTest {
     @Autowired ContactCommissions commissions;
     @Autowired ContactImport imports;
     @Autowired ShowService shows;
+    @Autowired ArtistService artists;
+    @Autowired VenueService venues;
     @Autowired AdvancingService advancing;
     @Autowired AdvancingDocuments documents;
     @Autowired InvitationService invitations;
@@ -90,7 +94,7 @@ class HostileInputTest {
         org = fixtures.organization("Hostile Org", owner);
         fixtures.signIn(owner);
         contact = contacts.create(org, contact("Kept Contact", null));
-        UUID venue = shows.createVenue(org, new VenueDraft("Kept Venue", null, "Oslo", "Norway", 100, "Europe/Oslo"));
+        UUID venue = venues.createVenue(org, new VenueDraft("Kept Venue", null, "Oslo", "Norway", 100, "Europe/Oslo"));
         show = shows.createShow(org, new ShowDraft(null, venue, LocalDate.of(2027, 3, 1), null, null, ShowStatus.confirmed,
                 "Kept Show", null, null, null));
         session = advancing.createSession(org, show, "Kept Advance", null, null);
@@ -106,9 +110,9 @@ class HostileInputTest {
         nameFields.put("contact name", v -> contacts.create(org, contact(v, null)));
         nameFields.put("contact company", v -> contacts.create(org, new ContactDraft("Fine", Set.of(ContactType.agent), null, null, v,
                 null, null, null, null, null, ContactStatus.active)));
-        nameFields.put("artist name", v -> shows.createArtist(org, v));
-        nameFields.put("venue name", v -> shows.createVenue(org, new VenueDraft(v, null, null, null, null, "Europe/Oslo")));
-        nameFields.put("venue city", v -> shows.createVenue(org, new VenueDraft("Fine", null, v, null, null, "Europe/Oslo")));
+        nameFields.put("artist name", v -> artists.createArtist(org, v));
+        nameFields.put("venue name", v -> venues.createVenue(org, new VenueDraft(v, null, null, null, null, "Europe/Oslo")));
+        nameFields.put("venue city", v -> venues.createVenue(org, new VenueDraft("Fine", null, v, null, null, "Europe/Oslo")));
         nameFields.put("show title", v -> shows.createShow(org, showDraft(v, null)));
         nameFields.put("advance title", v -> advancing.createSession(org, show, v, null, null));
         nameFields.put("template name", v -> advancing.saveTemplate(org, null, v, List.of(field("Section", "Field"))));
@@ -172,7 +176,7 @@ class HostileInputTest {
     void sqlFragmentsAreJustText() {
         UUID id = contacts.create(org, new ContactDraft(SQL, Set.of(ContactType.vendor), null, null, "'; DELETE FROM shows; --",
                 null, "1' OR '1'='1", null, null, "\"; TRUNCATE activity_log; --", ContactStatus.active));
-        UUID artist = shows.createArtist(org, "Bobby Tables' --");
+        UUID artist = artists.createArtist(org, "Bobby Tables' --");
         assertThat(contacts.get(org, id).draft().name()).isEqualTo(SQL);
         assertThat(fixtures.owner().queryForObject("select name from artists where id = ?", String.class, artist)).isEqualTo("Bobby Tables' --");
         assertThat(fixtures.owner().queryForObject("select count(*) from contacts where org_id = ?", Integer.class, org)).isEqualTo(2);

@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** The small records the shows screens and service exchange. */
+/** The small records the shows screens and services exchange. */
 public final class ShowRecords {
 
     private ShowRecords() {

@@ -3,50 +3,49 @@ package app.roadbook.shows;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.TextInput;
-import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.shows.ShowRecords.ShowDetails;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.ShowFilter;
 import app.roadbook.shows.ShowRecords.ShowRow;
-import app.roadbook.shows.ShowRecords.VenueDraft;
-import app.roadbook.shows.ShowRecords.VenueRow;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Artists, venues and shows of an organization. Show times are entered and shown as wall-clock times at the
- * venue and stored as instants, so a show in Oslo reads 19:00 wherever the reader is.
+ * The shows of an organization. Show times are entered and shown as wall-clock times at the venue and stored as
+ * instants, so a show in Oslo reads 19:00 wherever the reader is ({@link VenueTime}).
  */
 @Service
 @PreAuthorize("isAuthenticated()")
 public class ShowService {
 
-    private final JdbcTemplate jdbc;
+    private static final BigDecimal MAX_FEE = new BigDecimal("99999999.99");
+
+    private final ShowRepository shows;
+    private final ArtistRepository artists;
+    private final VenueRepository venues;
+    private final ScheduleItemRepository schedule;
     private final OrgAccess access;
     private final ActivityLog activity;
 
-    ShowService(DataSource dataSource, OrgAccess access, ActivityLog activity) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    ShowService(ShowRepository shows, ArtistRepository artists, VenueRepository venues, ScheduleItemRepository schedule,
+                OrgAccess access, ActivityLog activity) {
+        this.shows = shows;
+        this.artists = artists;
+        this.venues = venues;
+        this.schedule = schedule;
         this.access = access;
         this.activity = activity;
     }
@@ -56,163 +55,62 @@ public class ShowService {
         return access.canEdit(orgId);
     }
 
-    // Artists ---------------------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    public List<ArtistRow> artists(UUID orgId) {
-        access.requireMember(orgId);
-        return jdbc.query("""
-                select a.id, a.name, (select count(*) from shows s where s.artist_id = a.id) from artists a
-                where a.org_id = ? order by lower(a.name)""",
-                (rs, i) -> new ArtistRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)), orgId);
-    }
-
-    @Transactional
-    public UUID createArtist(UUID orgId, String name) {
-        access.requireEditor(orgId);
-        String clean = requireName(name, "The artist");
-        try {
-            UUID id = jdbc.queryForObject("insert into artists (org_id, name) values (?, ?) returning id", UUID.class, orgId, clean);
-            activity.record(orgId, "general", "artist.created", "artist", id, Map.of("name", clean));
-            return id;
-        } catch (DataIntegrityViolationException e) {
-            throw limitOr(e, "Could not add the artist.");
-        }
-    }
-
-    @Transactional
-    public void renameArtist(UUID orgId, UUID artistId, String name) {
-        access.requireEditor(orgId);
-        String clean = requireName(name, "The artist");
-        if (jdbc.update("update artists set name = ?, updated_at = now(), version = version + 1 where org_id = ? and id = ?",
-                clean, orgId, artistId) == 0) {
-            throw new OrgAccess.NotFoundException("No such artist.");
-        }
-        activity.record(orgId, "general", "artist.renamed", "artist", artistId, Map.of("name", clean));
-    }
-
-    /** Deletes an artist; their shows stay, without an artist. */
-    @Transactional
-    public void deleteArtist(UUID orgId, UUID artistId) {
-        access.requireEditor(orgId);
-        if (jdbc.update("delete from artists where org_id = ? and id = ?", orgId, artistId) == 0) {
-            throw new OrgAccess.NotFoundException("No such artist.");
-        }
-        activity.record(orgId, "general", "artist.deleted", "artist", artistId, Map.of());
-    }
-
-    // Venues ----------------------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    public List<VenueRow> venues(UUID orgId) {
-        access.requireMember(orgId);
-        return jdbc.query("select * from venues where org_id = ? order by lower(name)", VENUE, orgId);
-    }
-
-    @Transactional
-    public UUID createVenue(UUID orgId, VenueDraft v) {
-        access.requireEditor(orgId);
-        validate(v);
-        UUID id = jdbc.queryForObject("""
-                insert into venues (org_id, name, address, city, country, capacity, timezone) values (?, ?, ?, ?, ?, ?, ?)
-                returning id""", UUID.class, orgId, v.name().strip(), blank(v.address()), blank(v.city()), blank(v.country()),
-                v.capacity(), v.timezone());
-        activity.record(orgId, "general", "venue.created", "venue", id, Map.of("name", v.name().strip()));
-        return id;
-    }
-
-    @Transactional
-    public void updateVenue(UUID orgId, UUID venueId, int version, VenueDraft v) {
-        access.requireEditor(orgId);
-        validate(v);
-        int n = jdbc.update("""
-                update venues set name = ?, address = ?, city = ?, country = ?, capacity = ?, timezone = ?, updated_at = now(),
-                       version = version + 1 where org_id = ? and id = ? and version = ?""", v.name().strip(), blank(v.address()),
-                blank(v.city()), blank(v.country()), v.capacity(), v.timezone(), orgId, venueId, version);
-        if (n == 0) {
-            throw exists("venues", orgId, venueId) ? new ConcurrentChangeException() : new OrgAccess.NotFoundException("No such venue.");
-        }
-        activity.record(orgId, "general", "venue.updated", "venue", venueId, Map.of("name", v.name().strip()));
-    }
-
-    @Transactional
-    public void deleteVenue(UUID orgId, UUID venueId) {
-        access.requireEditor(orgId);
-        long shows = jdbc.queryForObject("select count(*) from shows where org_id = ? and venue_id = ?", Long.class, orgId, venueId);
-        if (shows > 0) {
-            throw new IllegalArgumentException("This venue has " + shows + " show(s); move or delete them first.");
-        }
-        if (jdbc.update("delete from venues where org_id = ? and id = ?", orgId, venueId) == 0) {
-            throw new OrgAccess.NotFoundException("No such venue.");
-        }
-        activity.record(orgId, "general", "venue.deleted", "venue", venueId, Map.of());
-    }
-
-    // Shows -----------------------------------------------------------------------------------------
-
-    /** Upcoming shows first (soonest first), then past ones (latest first). */
+    /**
+     * A page of shows: upcoming first (soonest first), then past ones (latest first), unless the page asks for a
+     * whitelisted sort ({@link ShowListingImpl#SORTABLE}).
+     */
     @Transactional(readOnly = true)
     public List<ShowRow> shows(UUID orgId, ShowFilter filter, Pageable page) {
         access.requireMember(orgId);
-        List<Object> args = new ArrayList<>();
-        String where = where(orgId, filter, args);
-        String sql = "select * from shows_list_view s where " + where
-                + " order by (s.date < current_date), case when s.date >= current_date then s.date end, s.date desc, s.id";
-        if (page.isPaged()) {
-            sql += " limit ? offset ?";
-            args.add(page.getPageSize());
-            args.add(page.getOffset());
-        }
-        return jdbc.query(sql, SHOW_ROW, args.toArray());
+        GridSort.check(page.getSort(), ShowListingImpl.SORTABLE.keySet());
+        return shows.findLines(orgId, filter, page).stream().map(ShowLine::toRow).toList();
     }
 
     @Transactional(readOnly = true)
     public int countShows(UUID orgId, ShowFilter filter) {
         access.requireMember(orgId);
-        List<Object> args = new ArrayList<>();
-        return jdbc.queryForObject("select count(*) from shows_list_view s where " + where(orgId, filter, args), Integer.class,
-                args.toArray());
+        return Math.toIntExact(shows.countLines(orgId, filter));
     }
 
     @Transactional(readOnly = true)
     public ShowDetails show(UUID orgId, UUID showId) {
         access.requireMember(orgId);
-        return jdbc.query("select * from shows_list_view s where s.org_id = ? and s.id = ?", (rs, i) -> {
-            ZoneId zone = zone(rs.getString("venue_timezone"));
-            return new ShowDetails(rs.getObject("id", UUID.class), rs.getInt("version"), new ShowDraft(
-                    rs.getObject("artist_id", UUID.class), rs.getObject("venue_id", UUID.class), rs.getObject("date", LocalDate.class),
-                    local(rs.getObject("doors_at", OffsetDateTime.class), zone), local(rs.getObject("set_time", OffsetDateTime.class), zone),
-                    ShowStatus.valueOf(rs.getString("status")), rs.getString("title"), rs.getBigDecimal("fee"),
-                    rs.getString("fee_currency"), rs.getString("notes")),
-                    rs.getString("artist_name"), rs.getString("venue_name"), zone.getId());
-        }, orgId, showId).stream().findFirst().orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
+        Show show = shows.findWithArtistAndVenue(orgId, showId).orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
+        Artist artist = show.getArtist();
+        Venue venue = show.getVenue();
+        ZoneId zone = venue == null ? VenueTime.NO_VENUE : venue.zone();
+        return new ShowDetails(show.getId(), show.getVersion(), new ShowDraft(
+                artist == null ? null : artist.getId(), venue == null ? null : venue.getId(), show.getDate(),
+                VenueTime.local(show.getDoorsAt(), zone), VenueTime.local(show.getSetTime(), zone), show.getStatus(),
+                show.getTitle(), show.getFee(), show.getFeeCurrency(), show.getNotes()),
+                artist == null ? null : artist.getName(), venue == null ? null : venue.getName(), zone.getId());
     }
 
     @Transactional
     public UUID createShow(UUID orgId, ShowDraft d) {
         access.requireEditor(orgId);
-        ZoneId zone = validate(orgId, d);
-        UUID id = jdbc.queryForObject("""
-                insert into shows (org_id, artist_id, venue_id, date, doors_at, set_time, status, title, fee, fee_currency, notes)
-                values (?, ?, ?, ?, ?, ?, ?::show_status, ?, ?, ?, ?) returning id""", UUID.class, orgId, d.artistId(), d.venueId(),
-                d.date(), instant(d.date(), d.doors(), zone), instant(d.date(), d.setTime(), zone), d.status().name(), blank(d.title()),
-                d.fee(), currency(d.feeCurrency()), blank(d.notes()));
+        Place place = validate(orgId, d);
+        Show show = new Show(orgId);
+        apply(show, d, place);
+        UUID id = shows.saveAndFlush(show).getId();
         activity.record(orgId, "general", "show.created", "show", id, Map.of("date", d.date().toString()));
         return id;
     }
 
+    /** Saves the show if nobody changed it since {@code version} was read; otherwise a ConcurrentChangeException. */
     @Transactional
     public void updateShow(UUID orgId, UUID showId, int version, ShowDraft d) {
         access.requireEditor(orgId);
-        ZoneId zone = validate(orgId, d);
-        int n = jdbc.update("""
-                update shows set artist_id = ?, venue_id = ?, date = ?, doors_at = ?, set_time = ?, status = ?::show_status,
-                       title = ?, fee = ?, fee_currency = ?, notes = ?, updated_at = now(), version = version + 1
-                where org_id = ? and id = ? and version = ?""", d.artistId(), d.venueId(), d.date(), instant(d.date(), d.doors(), zone),
-                instant(d.date(), d.setTime(), zone), d.status().name(), blank(d.title()), d.fee(), currency(d.feeCurrency()),
-                blank(d.notes()), orgId, showId, version);
-        if (n == 0) {
-            throw exists("shows", orgId, showId) ? new ConcurrentChangeException() : new OrgAccess.NotFoundException("No such show.");
+        Place place = validate(orgId, d);
+        Show show = shows.findByOrgIdAndId(orgId, showId).orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
+        if (show.getVersion() != version) {
+            throw new ConcurrentChangeException();
+        }
+        apply(show, d, place);
+        try {
+            shows.flush();
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConcurrentChangeException();
         }
         activity.record(orgId, "general", "show.updated", "show", showId, Map.of("date", d.date().toString(), "status", d.status().name()));
     }
@@ -220,13 +118,11 @@ public class ShowService {
     /** The show's day sheet in the venue's time zone, earliest first. */
     @Transactional(readOnly = true)
     public List<ScheduleEntry> schedule(UUID orgId, UUID showId) {
-        ShowDetails show = show(orgId, showId);
-        ZoneId zone = ZoneId.of(show.timezone());
-        return jdbc.query("""
-                select starts_at, ends_at, title, item_type, visibility from schedule_items
-                where org_id = ? and show_id = ? order by starts_at, title""",
-                (rs, i) -> new ScheduleEntry(local(rs.getObject(1, OffsetDateTime.class), zone), local(rs.getObject(2, OffsetDateTime.class), zone),
-                        rs.getString(3), rs.getString(4), rs.getString(5)), orgId, showId);
+        ZoneId zone = ZoneId.of(show(orgId, showId).timezone());
+        return schedule.findLines(orgId, showId).stream()
+                .map(l -> new ScheduleEntry(VenueTime.local(l.startsAt(), zone), VenueTime.local(l.endsAt(), zone), l.title(),
+                        l.type(), l.visibility()))
+                .toList();
     }
 
     public record ScheduleEntry(LocalTime starts, LocalTime ends, String title, String type, String visibility) {
@@ -252,16 +148,23 @@ public class ShowService {
      */
     @Transactional(readOnly = true)
     public List<Viewer> audience(UUID orgId, UUID showId) {
-        show(orgId, showId);
-        return jdbc.query("select * from show_audience(?) order by can_see desc, kind <> 'member', display_name, email",
-                (rs, i) -> new Viewer(rs.getObject("user_id", UUID.class), rs.getString("display_name"), rs.getString("email"),
-                        rs.getString("kind"), rs.getString("role"), rs.getBoolean("can_see"), rs.getString("invited_by"),
-                        rs.getObject("since", OffsetDateTime.class), rs.getObject("grant_id", UUID.class)), showId);
+        access.requireMember(orgId);
+        if (!shows.existsByOrgIdAndId(orgId, showId)) {
+            throw new OrgAccess.NotFoundException("No such show.");
+        }
+        return shows.audience(showId).stream()
+                .map(a -> new Viewer(a.getUserId(), a.getName(), a.getEmail(), a.getKind(), a.getRole(), a.getCanSee(),
+                        a.getInvitedBy(), a.getSince() == null ? null : a.getSince().atOffset(ZoneOffset.UTC), a.getGrantId()))
+                .toList();
     }
 
     // Helpers ---------------------------------------------------------------------------------------
 
-    private ZoneId validate(UUID orgId, ShowDraft d) {
+    /** What a valid draft resolves to: its artist and venue (checked to belong to the org), their zone, the currency. */
+    private record Place(Artist artist, Venue venue, ZoneId zone, String currency) {
+    }
+
+    private Place validate(UUID orgId, ShowDraft d) {
         if (d.date() == null) {
             throw new IllegalArgumentException("Give the show a date.");
         }
@@ -270,99 +173,32 @@ public class ShowService {
         }
         TextInput.requireSingleLine("Title", d.title(), 200);
         TextInput.requireMultiLine("Notes", d.notes(), 5000);
-        if (d.fee() != null && (d.fee().signum() < 0 || d.fee().compareTo(new BigDecimal("99999999.99")) > 0
-                || d.fee().stripTrailingZeros().scale() > 2)) {
+        if (d.fee() != null && (d.fee().signum() < 0 || d.fee().compareTo(MAX_FEE) > 0 || d.fee().stripTrailingZeros().scale() > 2)) {
             throw new IllegalArgumentException("The fee is an amount from 0 to 99,999,999.99 with at most two decimals.");
         }
-        if (d.artistId() != null && !exists("artists", orgId, d.artistId())) {
-            throw new OrgAccess.NotFoundException("No such artist.");
-        }
+        Artist artist = d.artistId() == null ? null
+                : artists.findByOrgIdAndId(orgId, d.artistId()).orElseThrow(() -> new OrgAccess.NotFoundException("No such artist."));
         if (d.venueId() == null) {
             if (d.doors() != null || d.setTime() != null) {
                 throw new IllegalArgumentException("Choose a venue before entering times: they are local to the venue.");
             }
-            return ZoneId.of("UTC");
+            return new Place(artist, null, VenueTime.NO_VENUE, currency(d.feeCurrency()));
         }
-        return venues(orgId).stream().filter(v -> v.id().equals(d.venueId())).findFirst()
-                .orElseThrow(() -> new OrgAccess.NotFoundException("No such venue.")).zone();
+        Venue venue = venues.findByOrgIdAndId(orgId, d.venueId()).orElseThrow(() -> new OrgAccess.NotFoundException("No such venue."));
+        return new Place(artist, venue, venue.zone(), currency(d.feeCurrency()));
     }
 
-    private static void validate(VenueDraft v) {
-        if (v.name() == null || v.name().isBlank()) {
-            throw new IllegalArgumentException("Give the venue a name of up to 200 characters.");
-        }
-        TextInput.requireSingleLine("Name", v.name(), 200);
-        TextInput.requireSingleLine("Address", v.address(), 300);
-        TextInput.requireSingleLine("City", v.city(), 120);
-        TextInput.requireSingleLine("Country", v.country(), 120);
-        if (v.capacity() != null && (v.capacity() < 0 || v.capacity() > 1_000_000)) {
-            throw new IllegalArgumentException("Capacity is a number from 0 to 1,000,000.");
-        }
-        try {
-            ZoneId.of(v.timezone() == null ? "" : v.timezone());
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("Choose the venue's time zone, e.g. Europe/Oslo.");
-        }
-    }
-
-    private static String requireName(String name, String what) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty()) {
-            throw new IllegalArgumentException(what + " needs a name of up to 200 characters.");
-        }
-        TextInput.requireSingleLine("Name", clean, 200);
-        return clean;
-    }
-
-    private static RuntimeException limitOr(DataIntegrityViolationException e, String fallback) {
-        String message = e.getMostSpecificCause().getMessage();
-        if (message != null && message.contains("plan allows")) {
-            return new IllegalArgumentException(message.replaceFirst("(?s)^ERROR: ", "").lines().findFirst().orElse(fallback)
-                    + " Ask an owner to move to a larger plan under Billing.");
-        }
-        return e;
-    }
-
-    private boolean exists(String table, UUID orgId, UUID id) {
-        return access.belongsTo(table, orgId, id);
-    }
-
-    private static String where(UUID orgId, ShowFilter f, List<Object> args) {
-        StringBuilder where = new StringBuilder("s.org_id = ?");
-        args.add(orgId);
-        if (f.artistId() != null) {
-            where.append(" and s.artist_id = ?");
-            args.add(f.artistId());
-        }
-        if (f.status() != null) {
-            where.append(" and s.status = ?::show_status");
-            args.add(f.status().name());
-        }
-        if (f.from() != null) {
-            where.append(" and s.date >= ?");
-            args.add(f.from());
-        }
-        if (f.to() != null) {
-            where.append(" and s.date <= ?");
-            args.add(f.to());
-        }
-        return where.toString();
-    }
-
-    static Timestamp instant(LocalDate date, LocalTime time, ZoneId zone) {
-        return time == null ? null : Timestamp.from(ZonedDateTime.of(date, time, zone).toInstant());
-    }
-
-    static LocalTime local(OffsetDateTime at, ZoneId zone) {
-        return at == null ? null : at.atZoneSameInstant(zone).toLocalTime();
-    }
-
-    private static ZoneId zone(String id) {
-        return id == null ? ZoneId.of("UTC") : ZoneId.of(id);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    private static void apply(Show show, ShowDraft d, Place place) {
+        show.setArtist(place.artist());
+        show.setVenue(place.venue());
+        show.setDate(d.date());
+        show.setDoorsAt(VenueTime.instant(d.date(), d.doors(), place.zone()));
+        show.setSetTime(VenueTime.instant(d.date(), d.setTime(), place.zone()));
+        show.setStatus(d.status());
+        show.setTitle(Inputs.blankToNull(d.title()));
+        show.setFee(d.fee());
+        show.setFeeCurrency(place.currency());
+        show.setNotes(Inputs.blankToNull(d.notes()));
     }
 
     private static String currency(String c) {
@@ -372,16 +208,4 @@ public class ShowService {
         }
         return clean;
     }
-
-    private static final RowMapper<VenueRow> VENUE = (rs, i) -> new VenueRow(rs.getObject("id", UUID.class), rs.getString("name"),
-            rs.getString("address"), rs.getString("city"), rs.getString("country"), (Integer) rs.getObject("capacity"),
-            rs.getString("timezone"), rs.getInt("version"));
-
-    private static final RowMapper<ShowRow> SHOW_ROW = (rs, i) -> {
-        ZoneId zone = zone(rs.getString("venue_timezone"));
-        return new ShowRow(rs.getObject("id", UUID.class), rs.getObject("date", LocalDate.class), rs.getString("title"),
-                ShowStatus.valueOf(rs.getString("status")), rs.getString("artist_name"), rs.getString("venue_name"),
-                rs.getString("venue_city"), local(rs.getObject("doors_at", OffsetDateTime.class), zone),
-                local(rs.getObject("set_time", OffsetDateTime.class), zone), zone.getId());
-    };
 }

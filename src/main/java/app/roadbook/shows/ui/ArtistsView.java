@@ -1,7 +1,7 @@
 package app.roadbook.shows.ui;
 
 import app.roadbook.shows.ShowRecords.ArtistRow;
-import app.roadbook.shows.ShowService;
+import app.roadbook.shows.ArtistService;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgMembersOnly;
 import com.vaadin.flow.component.button.Button;
@@ -34,12 +34,12 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
     final TextField name = new TextField();
     final Button add = new Button("Add artist");
     private final HorizontalLayout form;
-    private final ShowService shows;
+    private final ArtistService artists;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
 
-    public ArtistsView(ShowService shows, CurrentOrganization currentOrganization) {
-        this.shows = shows;
+    public ArtistsView(ArtistService artists, CurrentOrganization currentOrganization) {
+        this.artists = artists;
         this.currentOrganization = currentOrganization;
         grid.addColumn(ArtistRow::name).setHeader("Name").setFlexGrow(3);
         grid.addColumn(ArtistRow::shows).setHeader("Shows");
@@ -48,10 +48,10 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
         add.addThemeVariants(ButtonVariant.PRIMARY);
         add.addClickListener(e -> {
             try {
-                shows.createArtist(orgId, name.getValue());
+                artists.createArtist(orgId, name.getValue());
                 name.clear();
                 name.setInvalid(false);
-                grid.setItems(shows.artists(orgId));
+                grid.setItems(artists.artists(orgId));
             } catch (IllegalArgumentException refused) {
                 name.setErrorMessage(refused.getMessage());
                 name.setInvalid(true);
@@ -65,8 +65,8 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
-        form.setVisible(shows.canEdit(orgId));
+        form.setVisible(artists.canEdit(orgId));
         add.setVisible(form.isVisible());
-        grid.setItems(shows.artists(orgId));
+        grid.setItems(artists.artists(orgId));
     }
 }

@@ -1,11 +1,13 @@
 package app.roadbook.shows.ui;
 
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.VenueRow;
 import app.roadbook.shows.ShowService;
 import app.roadbook.shows.ShowStatus;
+import app.roadbook.shows.VenueService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -44,11 +46,16 @@ class ShowEditor extends Dialog {
     final Button save = new Button("Save");
     private final Binder<ShowDraft> binder = new Binder<>(ShowDraft.class);
 
-    ShowEditor(ShowService shows, UUID orgId, UUID showId, int version, ShowDraft draft, Consumer<UUID> saved) {
+    /** The services the editor works with. */
+    record Services(ShowService shows, ArtistService artists, VenueService venues) {
+    }
+
+    ShowEditor(Services services, UUID orgId, UUID showId, int version, ShowDraft draft, Consumer<UUID> saved) {
         setHeaderTitle(showId == null ? "New show" : "Edit show");
         setWidth("44rem");
-        List<ArtistRow> artists = shows.artists(orgId);
-        List<VenueRow> venues = shows.venues(orgId);
+        ShowService shows = services.shows();
+        List<ArtistRow> artists = services.artists().artists(orgId);
+        List<VenueRow> venues = services.venues().venues(orgId);
         artist.setItems(artists);
         artist.setItemLabelGenerator(ArtistRow::name);
         artist.setClearButtonVisible(true);

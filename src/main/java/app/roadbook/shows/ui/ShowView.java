@@ -21,7 +21,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import java.time.ZoneOffset;
 import java.util.List;
+import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowService;
+import app.roadbook.shows.VenueService;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgMembersOnly;
@@ -63,15 +65,16 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     private UUID orgId;
     private ShowDetails show;
 
-    public ShowView(ShowService shows, CurrentOrganization currentOrganization, AdvancingService advancing,
-                    InvitationService invitations) {
+    public ShowView(ShowService shows, ArtistService artists, VenueService venues, CurrentOrganization currentOrganization,
+                    AdvancingService advancing, InvitationService invitations) {
         this.shows = shows;
         this.invitations = invitations;
         this.advancing = advancing;
         this.currentOrganization = currentOrganization;
         facts.addClassName("show-facts");
         edit.addThemeVariants(ButtonVariant.PRIMARY);
-        edit.addClickListener(e -> new ShowEditor(shows, orgId, show.id(), show.version(), show.draft(), id -> load(id)).open());
+        edit.addClickListener(e -> new ShowEditor(new ShowEditor.Services(shows, artists, venues), orgId,
+                show.id(), show.version(), show.draft(), id -> load(id)).open());
         advances.addColumn(AdvancingRows.SessionSummary::title).setHeader("Advance").setFlexGrow(2);
         advances.addColumn(a -> a.confirmed() + " of " + a.fields() + " confirmed").setHeader("Progress");
         advances.addColumn(a -> a.expiresAt() == null ? "" : a.expiresAt().toLocalDate().toString()).setHeader("Expires");

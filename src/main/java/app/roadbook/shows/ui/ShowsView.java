@@ -1,11 +1,13 @@
 package app.roadbook.shows.ui;
 
+import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.ShowFilter;
 import app.roadbook.shows.ShowRecords.ShowRow;
 import app.roadbook.shows.ShowService;
 import app.roadbook.shows.ShowStatus;
+import app.roadbook.shows.VenueService;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgMembersOnly;
 import com.vaadin.flow.component.UI;
@@ -51,12 +53,14 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
     final Paragraph empty = new Paragraph();
 
     private final ShowService shows;
+    private final ArtistService artists;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private ShowFilter filter = ShowFilter.ALL;
 
-    public ShowsView(ShowService shows, CurrentOrganization currentOrganization) {
+    public ShowsView(ShowService shows, ArtistService artists, VenueService venues, CurrentOrganization currentOrganization) {
         this.shows = shows;
+        this.artists = artists;
         this.currentOrganization = currentOrganization;
         setSizeFull();
         artist.setPlaceholder("All artists");
@@ -73,7 +77,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
         create.addThemeVariants(ButtonVariant.PRIMARY);
-        create.addClickListener(e -> new ShowEditor(shows, orgId, null, 0,
+        create.addClickListener(e -> new ShowEditor(new ShowEditor.Services(shows, artists, venues), orgId, null, 0,
                 new ShowDraft(null, null, LocalDate.now().plusDays(30), null, null, ShowStatus.draft, null, null, "USD", null),
                 id -> UI.getCurrent().navigate(ShowView.class, new RouteParameters("showId", id.toString()))).open());
 
@@ -97,7 +101,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         create.setVisible(shows.canEdit(orgId));
-        artist.setItems(shows.artists(orgId));
+        artist.setItems(artists.artists(orgId));
         grid.setItems(q -> shows.shows(orgId, filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> shows.countShows(orgId, filter));
         refresh();

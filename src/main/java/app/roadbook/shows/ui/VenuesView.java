@@ -3,7 +3,7 @@ package app.roadbook.shows.ui;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.shows.ShowRecords.VenueDraft;
 import app.roadbook.shows.ShowRecords.VenueRow;
-import app.roadbook.shows.ShowService;
+import app.roadbook.shows.VenueService;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgMembersOnly;
 import com.vaadin.flow.component.button.Button;
@@ -38,13 +38,13 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
 
     final Grid<VenueRow> grid = new Grid<>();
     final Button create = new Button("New venue");
-    private final ShowService shows;
+    private final VenueService venues;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private boolean canEdit;
 
-    public VenuesView(ShowService shows, CurrentOrganization currentOrganization) {
-        this.shows = shows;
+    public VenuesView(VenueService venues, CurrentOrganization currentOrganization) {
+        this.venues = venues;
         this.currentOrganization = currentOrganization;
         grid.addColumn(VenueRow::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(VenueRow::address).setHeader("Address").setFlexGrow(2);
@@ -53,7 +53,7 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(VenueRow::capacity).setHeader("Capacity");
         grid.addColumn(VenueRow::timezone).setHeader("Time zone");
         grid.addComponentColumn(v -> canEdit ? new HorizontalLayout(new Button("Edit", e -> edit(v)),
-                new Button("Delete", e -> run(() -> shows.deleteVenue(orgId, v.id())))) : new HorizontalLayout()).setAutoWidth(true);
+                new Button("Delete", e -> run(() -> venues.deleteVenue(orgId, v.id())))) : new HorizontalLayout()).setAutoWidth(true);
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(e -> edit(null));
         add(new H2("Venues"), create, grid);
@@ -62,15 +62,15 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
-        canEdit = shows.canEdit(orgId);
+        canEdit = venues.canEdit(orgId);
         create.setVisible(canEdit);
-        grid.setItems(shows.venues(orgId));
+        grid.setItems(venues.venues(orgId));
     }
 
     private void run(Runnable change) {
         try {
             change.run();
-            grid.setItems(shows.venues(orgId));
+            grid.setItems(venues.venues(orgId));
         } catch (IllegalArgumentException | ConcurrentChangeException refused) {
             Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
         }
@@ -99,9 +99,9 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
             VenueDraft draft = new VenueDraft(name.getValue(), address.getValue(), city.getValue(), country.getValue(),
                     capacity.getValue(), timezone.getValue());
             if (venue == null) {
-                shows.createVenue(orgId, draft);
+                venues.createVenue(orgId, draft);
             } else {
-                shows.updateVenue(orgId, venue.id(), venue.version(), draft);
+                venues.updateVenue(orgId, venue.id(), venue.version(), draft);
             }
             dialog.close();
         }));
