@@ -19,6 +19,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.UUID;
@@ -51,7 +52,7 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
                 artists.createArtist(orgId, name.getValue());
                 name.clear();
                 name.setInvalid(false);
-                grid.setItems(artists.artists(orgId));
+                grid.getDataProvider().refreshAll();
             } catch (IllegalArgumentException refused) {
                 name.setErrorMessage(refused.getMessage());
                 name.setInvalid(true);
@@ -67,6 +68,7 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         form.setVisible(artists.canEdit(orgId));
         add.setVisible(form.isVisible());
-        grid.setItems(artists.artists(orgId));
+        grid.setItems(q -> artists.artists(orgId, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+                q -> artists.countArtists(orgId));
     }
 }

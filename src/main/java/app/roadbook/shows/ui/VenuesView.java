@@ -24,6 +24,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.ZoneId;
@@ -64,13 +65,14 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         canEdit = venues.canEdit(orgId);
         create.setVisible(canEdit);
-        grid.setItems(venues.venues(orgId));
+        grid.setItems(q -> venues.venues(orgId, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+                q -> venues.countVenues(orgId));
     }
 
     private void run(Runnable change) {
         try {
             change.run();
-            grid.setItems(venues.venues(orgId));
+            grid.getDataProvider().refreshAll();
         } catch (IllegalArgumentException | ConcurrentChangeException refused) {
             Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
         }
