@@ -1,35 +1,80 @@
 package app.roadbook.shows.ui;
 
+import app.roadbook.invitations.ShowCollabRole;
+import app.roadbook.shows.ArtistService;
+import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.ShowRow;
+import app.roadbook.shows.ShowRecords.VenueDraft;
+import app.roadbook.shows.ShowService;
+import app.roadbook.shows.ShowStatus;
+import app.roadbook.shows.ShowsTestData;
+import app.roadbook.shows.VenueService;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import app.roadbook.support.WithDemoUser;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The shows screens on the test's own organization: an owner, an editor, a viewer, a promoter and an outsider. */
 @RoadbookTest
 class ShowsViewTest extends SpringBrowserlessTest {
 
     @Autowired Fixtures fixtures;
+    @Autowired ShowService shows;
+    @Autowired ArtistService artists;
+    @Autowired VenueService venues;
+
+    ShowsTestData data;
+    UUID owner, editor, viewer, promoter, org, vega, granted;
+
+    @BeforeEach
+    void anOrgWithVenuesArtistsAndShows() {
+        data = new ShowsTestData(fixtures.owner());
+        owner = fixtures.user("Owner");
+        editor = fixtures.user("Editor");
+        viewer = fixtures.user("Viewer");
+        promoter = fixtures.user("Promoter");
+        org = fixtures.organization("Views Co", owner);
+        fixtures.member(org, editor, "editor");
+        fixtures.member(org, viewer, "viewer");
+        fixtures.signIn(owner);
+        vega = venues.createVenue(org, new VenueDraft("Vega", "Enghavevej 40", "Copenhagen", "DK", 1550, "Europe/Copenhagen"));
+        UUID rockefeller = venues.createVenue(org, new VenueDraft("Rockefeller", null, "Oslo", "NO", 1350, "Europe/Oslo"));
+        UUID auroras = artists.createArtist(org, "The Auroras");
+        LocalDate today = LocalDate.now();
+        granted = shows.createShow(org, show(auroras, rockefeller, today.plusDays(3), LocalTime.of(19, 0), "Oslo night"));
+        shows.createShow(org, show(auroras, vega, today.plusDays(10), LocalTime.of(20, 0), "Copenhagen night"));
+        shows.createShow(org, show(auroras, vega, today.minusDays(5), null, "Last week"));
+        shows.createShow(org, show(null, null, today.minusDays(40), null, "Long ago"));
+        data.grant(org, granted, promoter, ShowCollabRole.promoter_editor);
+    }
+
+    private static ShowDraft show(UUID artist, UUID venue, LocalDate date, LocalTime doors, String title) {
+        return new ShowDraft(artist, venue, date, doors, null, ShowStatus.confirmed, title, null, "EUR", null);
+    }
 
     @Test
-    @WithDemoUser("editor@roadbook.demo")
     void anEditorCreatesAShowWithVenueLocalTimes() {
+        fixtures.signIn(editor);
         ShowsView list = navigate(ShowsView.class);
         assertThat(list.create.isVisible()).isTrue();
-        int before = test(list.grid).size();
-        assertThat(before).isGreaterThanOrEqualTo(4);
-        assertThat(test(list.grid).getRow(0).date()).isAfterOrEqualTo(LocalDate.now());
+        assertThat(list.count.getText()).isEqualTo("4 shows");
+        assertThat(test(list.grid).size()).isEqualTo(4);
+        assertThat(test(list.grid).getRow(0).title()).as("the soonest upcoming show first").isEqualTo("Oslo night");
+        assertThat(test(list.grid).getRow(0).doors()).isEqualTo(LocalTime.of(19, 0));
+        assertThat(test(list.grid).getRow(3).title()).as("the oldest past show last").isEqualTo("Long ago");
 
         test(list.create).click();
         ShowEditor editor = $(ShowEditor.class).single();
@@ -42,62 +87,99 @@ class ShowsViewTest extends SpringBrowserlessTest {
 
         ShowView show = $(ShowView.class).single();
         assertThat(show.title.getText()).isEqualTo("Browserless night · 2027-01-15");
-        assertThat(show.facts.getElement().getTextRecursively()).contains("Doors: 19:30 (Europe/Copenhagen)");
-        assertThat(fixtures.owner().queryForObject("select doors_at from shows where title = 'Browserless night'", OffsetDateTime.class))
-                .isEqualTo(OffsetDateTime.parse("2027-01-15T18:30:00Z"));
+        assertThat(show.facts.getElement().getTextRecursively()).contains("Doors: 19:30 (Europe/Copenhagen)", "Venue: Vega");
+        assertThat(fixtures.owner().queryForObject("select doors_at from shows where org_id = ? and title = 'Browserless night'",
+                OffsetDateTime.class, org)).isEqualTo(OffsetDateTime.parse("2027-01-15T18:30:00Z"));
     }
 
     @Test
-    @WithDemoUser("viewer@roadbook.demo")
+    void theFiltersNarrowTheList() {
+        fixtures.signIn(viewer);
+        ShowsView list = navigate(ShowsView.class);
+        test(list.artist).selectItem("The Auroras");
+        assertThat(list.count.getText()).isEqualTo("3 shows");
+        list.from.setValue(LocalDate.now());
+        assertThat(list.count.getText()).isEqualTo("2 shows");
+        assertThat(test(list.grid).getRow(1).venueName()).isEqualTo("Vega");
+        list.to.setValue(LocalDate.now().minusDays(1));
+        assertThat(list.grid.isVisible()).isFalse();
+        assertThat(list.empty.getText()).isEqualTo("No show matches these filters.");
+    }
+
+    @Test
     void aViewerReadsShowsWithoutChangeControls() {
+        fixtures.signIn(viewer);
         ShowsView list = navigate(ShowsView.class);
         assertThat(list.create.isVisible()).isFalse();
         ShowRow first = test(list.grid).getRow(0);
         ShowView show = navigate(ShowView.class, Map.of("showId", first.id().toString()));
         assertThat(show.edit.isVisible()).isFalse();
-        VenuesView venues = navigate(VenuesView.class);
-        assertThat(venues.create.isVisible()).isFalse();
-        assertThat(test(venues.grid).size()).isGreaterThanOrEqualTo(6);
+        assertThat(show.facts.getElement().getTextRecursively()).contains("Doors: 19:00 (Europe/Oslo)", "Artist: The Auroras");
+        VenuesView venuesView = navigate(VenuesView.class);
+        assertThat(venuesView.create.isVisible()).isFalse();
+        assertThat(test(venuesView.grid).size()).isEqualTo(2);
+        assertThat(test(venuesView.grid).getRow(0).name()).isEqualTo("Rockefeller");
+        ArtistsView artistsView = navigate(ArtistsView.class);
+        assertThat(artistsView.add.isVisible()).isFalse();
+        assertThat(test(artistsView.grid).getRow(0).shows()).isEqualTo(3);
     }
 
     @Test
-    @WithDemoUser("viewer@roadbook.demo")
+    void anEditorAddsAnArtistAndTheListShowsIt() {
+        fixtures.signIn(editor);
+        ArtistsView view = navigate(ArtistsView.class);
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        test(view.name).setValue("<b>Bold</b>");
+        test(view.add).click();
+        assertThat(view.name.isInvalid()).isTrue();
+        assertThat(view.name.getErrorMessage()).contains("markup");
+        test(view.name).setValue("Aalborg Drums");
+        test(view.add).click();
+        assertThat(view.name.isInvalid()).isFalse();
+        assertThat(test(view.grid).size()).isEqualTo(2);
+        assertThat(test(view.grid).getRow(0).name()).isEqualTo("Aalborg Drums");
+    }
+
+    @Test
     void theShowPageSaysWhoCanSeeItAndWhy() {
-        UUID oslo = fixtures.owner().queryForObject("""
-                select sc.show_id from show_collaborators sc join app_users u on u.id = sc.user_id
-                where u.email = 'promoter@roadbook.demo' order by sc.granted_at limit 1""", UUID.class);
-        ShowView show = navigate(ShowView.class, Map.of("showId", oslo.toString()));
+        fixtures.signIn(viewer);
+        ShowView show = navigate(ShowView.class, Map.of("showId", granted.toString()));
         var audience = test(show.audience);
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (int i = 0; i < audience.size(); i++) {
             lines.add(audience.getRow(i).email() + " | " + audience.getRow(i).reason());
         }
-        assertThat(lines).contains("owner@roadbook.demo | Owner of the organization", "viewer@roadbook.demo | Viewer of the organization");
-        assertThat(lines).anyMatch(l -> l.startsWith("promoter@roadbook.demo | Promoter team, can edit the promoter side"));
-        assertThat(lines).noneMatch(l -> l.startsWith("other@") || l.startsWith("platform@"));
+        assertThat(lines).contains(data.email(owner) + " | Owner of the organization", data.email(viewer) + " | Viewer of the organization",
+                data.email(promoter) + " | Promoter team, can edit the promoter side");
+        assertThat(lines).hasSize(4);
         assertThat(audience.getCellComponent(0, 3).isVisible()).as("a viewer revokes nothing").isFalse();
     }
 
     @Test
-    @WithDemoUser("promoter@roadbook.demo")
     void anExternalCollaboratorHasNoRouteToTheOrgsShows() {
+        fixtures.signIn(promoter);
         navigate("shows", Component.class);
         assertThat($(ShowsView.class).exists()).isFalse();
+        navigate("shows/" + granted, Component.class);
+        assertThat($(ShowView.class).exists()).isFalse();
         navigate("venues", Component.class);
         assertThat($(VenuesView.class).exists()).isFalse();
+        navigate("artists", Component.class);
+        assertThat($(ArtistsView.class).exists()).isFalse();
     }
 
     @Test
-    @WithDemoUser("other@roadbook.demo")
     void aForeignShowLooksLikeAMissingOne() {
-        UUID northern = fixtures.owner().queryForObject("""
-                select s.id from shows s join organizations o on o.id = s.org_id where o.slug = 'northern-lights-touring' limit 1""",
-                UUID.class);
-        navigate("shows/" + northern, Component.class);
+        UUID outsider = fixtures.user("Outsider");
+        fixtures.organization("Elsewhere", outsider);
+        fixtures.signIn(outsider);
+        navigate("shows/" + granted, Component.class);
         assertThat($(ShowView.class).exists()).isFalse();
         String foreign = page();
         assertThat(foreign).startsWith("NotFoundView: Page not found");
         navigate("shows/" + UUID.randomUUID(), Component.class);
+        assertThat(page()).isEqualTo(foreign);
+        navigate("shows/not-a-uuid", Component.class);
         assertThat(page()).isEqualTo(foreign);
     }
 
