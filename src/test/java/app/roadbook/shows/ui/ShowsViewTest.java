@@ -13,6 +13,9 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,7 @@ class ShowsViewTest extends SpringBrowserlessTest {
     @Autowired ShowService shows;
     @Autowired ArtistService artists;
     @Autowired VenueService venues;
+    @Autowired EntityManagerFactory entityManagerFactory;
 
     ShowsTestData data;
     UUID owner, editor, viewer, promoter, org, vega, granted;
@@ -181,6 +185,34 @@ class ShowsViewTest extends SpringBrowserlessTest {
         assertThat(page()).isEqualTo(foreign);
         navigate("shows/not-a-uuid", Component.class);
         assertThat(page()).isEqualTo(foreign);
+    }
+
+    @Test
+    void theShowsPageCostsTheSameNumberOfStatementsForFourShowsAndForFifty() {
+        fixtures.signIn(editor);
+        long few = statementsToOpenTheShowsPage(4);
+        data.showsWithTheirOwnArtistAndVenue(org, 60);
+        long many = statementsToOpenTheShowsPage(50);
+        assertThat(many).isEqualTo(few);
+    }
+
+    private long statementsToOpenTheShowsPage(int rowsShown) {
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            statistics.clear();
+            ShowsView list = navigate(ShowsView.class);
+            // What the browser does: ask for the rows it has room for, then render them in one response.
+            list.grid.getDataCommunicator().setViewportRange(0, rowsShown);
+            roundTrip();
+            long statements = statistics.getPrepareStatementCount();
+            assertThat(statistics.getQueries()).as("the rows came in this response").anyMatch(q -> q.contains("ShowLine"));
+            assertThat(list.grid.getDataCommunicator().getItem(rowsShown - 1)).isNotNull();
+            return statements;
+        } finally {
+            statistics.setStatisticsEnabled(false);
+            statistics.clear();
+        }
     }
 
     /** The rendered view, by class and text (the UI element's own text leaves the view out). */
