@@ -10,11 +10,7 @@ public final class OrgViews {
 
     /** The permission a view needs in the current organization, if it is a view of an organization's data. */
     public static Optional<OrgPermission> required(Class<?> view) {
-        RequiresOrgPermission annotation = view.getAnnotation(RequiresOrgPermission.class);
-        if (annotation != null) {
-            return Optional.of(annotation.value());
-        }
-        return view.isAnnotationPresent(OrgMembersOnly.class) ? Optional.of(OrgPermission.READ_DATA) : Optional.empty();
+        return Optional.ofNullable(view.getAnnotation(RequiresOrgPermission.class)).map(RequiresOrgPermission::value);
     }
 
     /** Whether a member of the current organization ({@code null}: none) may open the view. */

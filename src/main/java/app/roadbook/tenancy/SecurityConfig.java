@@ -94,7 +94,7 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Route annotations first, then organization membership for {@link OrgMembersOnly} views. */
+    /** Route annotations first, then the organization permission of {@link RequiresOrgPermission} views. */
     @Bean
     static NavigationAccessControlConfigurer navigationAccessControlConfigurer(ObjectProvider<CurrentOrganization> currentOrganization,
                                                                                ObjectProvider<AccessRefusals> refusals) {

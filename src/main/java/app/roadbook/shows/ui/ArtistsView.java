@@ -3,7 +3,8 @@ package app.roadbook.shows.ui;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.tenancy.CurrentOrganization;
-import app.roadbook.tenancy.OrgMembersOnly;
+import app.roadbook.tenancy.OrgPermission;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,7 +29,7 @@ import java.util.UUID;
 @Route("artists")
 @PageTitle("Artists · Roadbook")
 @PermitAll
-@OrgMembersOnly
+@RequiresOrgPermission(OrgPermission.READ_DATA)
 public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
 
     final Grid<ArtistRow> grid = new Grid<>();

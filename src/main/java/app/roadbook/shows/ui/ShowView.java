@@ -26,7 +26,8 @@ import app.roadbook.shows.ShowService;
 import app.roadbook.shows.VenueService;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgAccess;
-import app.roadbook.tenancy.OrgMembersOnly;
+import app.roadbook.tenancy.OrgPermission;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -46,7 +47,7 @@ import java.util.UUID;
 @Route("shows/:showId")
 @PageTitle("Show · Roadbook")
 @PermitAll
-@OrgMembersOnly
+@RequiresOrgPermission(OrgPermission.READ_DATA)
 public class ShowView extends VerticalLayout implements BeforeEnterObserver {
 
     final H2 title = new H2();

@@ -9,7 +9,8 @@ import app.roadbook.shows.ShowService;
 import app.roadbook.shows.ShowStatus;
 import app.roadbook.shows.VenueService;
 import app.roadbook.tenancy.CurrentOrganization;
-import app.roadbook.tenancy.OrgMembersOnly;
+import app.roadbook.tenancy.OrgPermission;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,7 +41,7 @@ import java.util.UUID;
 @Route("shows")
 @PageTitle("Shows · Roadbook")
 @PermitAll
-@OrgMembersOnly
+@RequiresOrgPermission(OrgPermission.READ_DATA)
 public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
 
     final ComboBox<ArtistRow> artist = new ComboBox<>();

@@ -5,7 +5,8 @@ import app.roadbook.shows.ShowRecords.VenueDraft;
 import app.roadbook.shows.ShowRecords.VenueRow;
 import app.roadbook.shows.VenueService;
 import app.roadbook.tenancy.CurrentOrganization;
-import app.roadbook.tenancy.OrgMembersOnly;
+import app.roadbook.tenancy.OrgPermission;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -34,7 +35,7 @@ import java.util.UUID;
 @Route("venues")
 @PageTitle("Venues · Roadbook")
 @PermitAll
-@OrgMembersOnly
+@RequiresOrgPermission(OrgPermission.READ_DATA)
 public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
 
     final Grid<VenueRow> grid = new Grid<>();
