@@ -1,5 +1,6 @@
 package app.roadbook;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.advancing.AdvancingDocuments;
 import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingService;
@@ -160,7 +161,7 @@ class HostileInputTest {
         int before = rowCount();
         textAreas.forEach((form, submit) -> REFUSED_EVERYWHERE.forEach((kind, value) ->
                 assertThat(catchThrowable(() -> submit.accept(value))).as(form + " with " + kind)
-                        .isInstanceOf(IllegalArgumentException.class)
+                        .isInstanceOf(Refusal.class)
                         .satisfies(e -> assertClearSentence(e.getMessage(), form + " with " + kind))));
         assertThat(rowCount()).isEqualTo(before);
 
@@ -198,7 +199,7 @@ class HostileInputTest {
         assertThat(hostile.rows().get(2).problems()).anySatisfy(p -> assertThat(p).contains("longer than"));
         assertThat(hostile.rows().get(3).problems()).as("SQL is a name like any other").isEmpty();
         assertThat(hostile.canImport()).isFalse();
-        assertThatThrownBy(() -> imports.commit(org, hostile, n -> { })).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> imports.commit(org, hostile, n -> { })).isInstanceOf(Refusal.class);
 
         byte[] latin1 = (header + "Ærlig Østby,promoter,,,\n").getBytes(StandardCharsets.ISO_8859_1);
         assertThat(imports.preview(org, latin1).fileProblem()).contains("not UTF-8");
@@ -217,13 +218,13 @@ class HostileInputTest {
         InvitationService.Issued issued = invitations.inviteToOrg(org, Fixtures.unique("newbie") + "@example.com", OrgRole.viewer, null);
         Fixtures.signOut();
         REFUSED_IN_NAMES.forEach((kind, value) -> assertThatThrownBy(() -> invitations.createAccount(issued.token(), value, "long enough pass"))
-                .as(kind).isInstanceOf(IllegalArgumentException.class));
+                .as(kind).isInstanceOf(Refusal.class));
         REFUSED_EVERYWHERE.forEach((kind, value) -> assertThatThrownBy(() -> invitations.createAccount(issued.token(), value, "long enough pass"))
-                .as(kind).isInstanceOf(IllegalArgumentException.class));
+                .as(kind).isInstanceOf(Refusal.class));
         assertThatThrownBy(() -> invitations.createAccount(issued.token(), "Fine Name", "pass\u0000word-with-nul"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control characters");
+                .isInstanceOf(Refusal.class).hasMessageContaining("control characters");
         assertThatThrownBy(() -> invitations.createAccount(issued.token(), "Fine Name", "p".repeat(129)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("Use at most 128 characters.");
+                .isInstanceOf(Refusal.class).hasMessage("Use at most 128 characters.");
         assertThat(fixtures.owner().queryForObject("select count(*) from app_users where display_name like 'Fine Name%'", Integer.class)).isZero();
     }
 
@@ -242,7 +243,7 @@ class HostileInputTest {
                 .isLessThanOrEqualTo(320);
         fixtures.signIn(owner);
         assertThat(catchThrowable(() -> contacts.count(org, new ContactFilter("y".repeat(10_000), Set.of(), null))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("The search is longer than 200 characters.");
+                .isInstanceOf(Refusal.class).hasMessage("The search is longer than 200 characters.");
     }
 
     /** A message a person reads: a sentence, nothing from the database or the JVM. */

@@ -1,5 +1,6 @@
 package app.roadbook.audit;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgAccess;
 import org.springframework.data.domain.Pageable;
@@ -75,14 +76,14 @@ public class AuditTrail {
         args.add(orgId);
         if (filter.category() != null && !filter.category().isBlank()) {
             if (!CATEGORIES.contains(filter.category())) {
-                throw new IllegalArgumentException("Unknown category: choose one from the list.");
+                throw new Refusal("Unknown category: choose one from the list.");
             }
             where.append(" and l.category = ?");
             args.add(filter.category());
         }
         if (filter.action() != null && !filter.action().isBlank()) {
             if (filter.action().length() > 100) {
-                throw new IllegalArgumentException("Search for at most 100 characters of an action.");
+                throw new Refusal("Search for at most 100 characters of an action.");
             }
             where.append(" and l.action ilike '%' || ? || '%'");
             args.add(app.roadbook.base.TextInput.likeLiteral(filter.action()));

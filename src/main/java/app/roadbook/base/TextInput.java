@@ -72,7 +72,7 @@ public final class TextInput {
     }
 
     private static void refuse(String problem) {
-        throw new IllegalArgumentException(problem);
+        throw new Refusal(problem);
     }
 
     /** A lone surrogate cannot be stored as UTF-8; PostgreSQL would see a replacement character or refuse it. */

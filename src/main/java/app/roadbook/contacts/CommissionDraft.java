@@ -1,5 +1,6 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 
 import java.math.BigDecimal;
@@ -16,19 +17,19 @@ public record CommissionDraft(UUID showId, BigDecimal amount, String currency, S
     void validate() {
         TextInput.requireMultiLine("The description", description, 1000);
         if (amount == null || amount.signum() < 0 || amount.compareTo(new BigDecimal("99999999.99")) > 0) {
-            throw new IllegalArgumentException("Enter an amount between 0 and 99,999,999.99.");
+            throw new Refusal("Enter an amount between 0 and 99,999,999.99.");
         }
         if (amount.stripTrailingZeros().scale() > 2) {
-            throw new IllegalArgumentException("Amounts take at most two decimals.");
+            throw new Refusal("Amounts take at most two decimals.");
         }
         if (currency == null || !currency.matches("[A-Z]{3}")) {
-            throw new IllegalArgumentException("Currency is a three-letter code such as USD or EUR.");
+            throw new Refusal("Currency is a three-letter code such as USD or EUR.");
         }
         if (!STATUSES.contains(status)) {
-            throw new IllegalArgumentException("Status is pending, paid or cancelled.");
+            throw new Refusal("Status is pending, paid or cancelled.");
         }
         if (description != null && description.length() > ContactRules.MAX_TEXT) {
-            throw new IllegalArgumentException("Keep the description to " + ContactRules.MAX_TEXT + " characters.");
+            throw new Refusal("Keep the description to " + ContactRules.MAX_TEXT + " characters.");
         }
     }
 }

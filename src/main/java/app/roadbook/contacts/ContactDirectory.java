@@ -1,5 +1,6 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.TextInput;
@@ -152,7 +153,7 @@ public class ContactDirectory {
     public void merge(UUID orgId, UUID keepId, UUID otherId) {
         access.requireEditor(orgId);
         if (keepId.equals(otherId)) {
-            throw new IllegalArgumentException("Choose two different contacts to merge.");
+            throw new Refusal("Choose two different contacts to merge.");
         }
         Contact keep = contacts.findWithTypes(orgId, keepId).orElseThrow(ContactDirectory::noSuchContact);
         Contact other = contacts.findWithTypes(orgId, otherId).orElseThrow(ContactDirectory::noSuchContact);
@@ -192,7 +193,7 @@ public class ContactDirectory {
     private static void requireValid(ContactDraft draft) {
         List<String> problems = ContactRules.problems(draft);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join(" ", problems));
+            throw new Refusal(String.join(" ", problems));
         }
     }
 

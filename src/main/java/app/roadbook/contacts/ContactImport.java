@@ -1,5 +1,6 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.tenancy.OrgAccess;
 import org.springframework.dao.DuplicateKeyException;
@@ -144,7 +145,7 @@ public class ContactImport {
     public int commit(UUID orgId, Preview preview, IntConsumer progress) {
         access.requireEditor(orgId);
         if (!preview.canImport()) {
-            throw new IllegalArgumentException(preview.fileProblem() != null ? preview.fileProblem()
+            throw new Refusal(preview.fileProblem() != null ? preview.fileProblem()
                     : preview.errors() > 0 ? "Fix the " + preview.errors() + " row(s) with errors first." : "Nothing to import.");
         }
         List<Row> rows = preview.rows().stream().filter(Row::importable).toList();
@@ -170,7 +171,7 @@ public class ContactImport {
                 jdbc.batchUpdate("insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)", typeArgs);
             } catch (DuplicateKeyException raced) {
                 // Another tab or person added one of these emails after the preview: the whole import rolls back.
-                throw new IllegalArgumentException("While you were importing, someone added contacts with emails from "
+                throw new Refusal("While you were importing, someone added contacts with emails from "
                         + "your file. Nothing was imported; choose the file again to see which rows are duplicates now.");
             }
             done += batch.size();

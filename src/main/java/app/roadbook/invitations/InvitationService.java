@@ -1,5 +1,6 @@
 package app.roadbook.invitations;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.base.TextInput;
 import app.roadbook.base.ActivityLog;
@@ -82,7 +83,7 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         if (Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from org_members m join app_users u on u.id = m.user_id
                                where m.org_id = ? and u.email = ?::citext)""", Boolean.class, orgId, address))) {
-            throw new IllegalArgumentException(address + " is a member already.");
+            throw new Refusal(address + " is a member already.");
         }
         return issue(orgId, address, role, null, null, personId);
     }
@@ -216,7 +217,7 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         } catch (DataIntegrityViolationException e) {
             String message = e.getMostSpecificCause().getMessage();
             if (message != null && message.contains("plan allows")) {
-                throw new IllegalArgumentException(message.replaceFirst("(?s)^ERROR: ", "").lines().findFirst().orElse(message)
+                throw new Refusal(message.replaceFirst("(?s)^ERROR: ", "").lines().findFirst().orElse(message)
                         + " Ask the organization's owner to move to a larger plan.");
             }
             throw e;
@@ -228,29 +229,29 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     public UUID createAccount(String token, String displayName, String password) {
         requireGoodPassword(password);
         if (displayName == null || displayName.isBlank()) {
-            throw new IllegalArgumentException("Give your name (up to 120 characters).");
+            throw new Refusal("Give your name (up to 120 characters).");
         }
         TextInput.requireSingleLine("Your name", displayName.strip(), 120);
         try {
             return jdbc.queryForObject("select create_invited_account(?, ?, ?)", UUID.class, hash(token), displayName.strip(),
                     passwords.encode(password));
         } catch (DataIntegrityViolationException e) {
-            throw new IllegalArgumentException("An account with this email exists already; sign in to accept.");
+            throw new Refusal("An account with this email exists already; sign in to accept.");
         }
     }
 
     static void requireGoodPassword(String password) {
         if (password == null || password.length() < 8) {
-            throw new IllegalArgumentException("Use at least 8 characters.");
+            throw new Refusal("Use at least 8 characters.");
         }
         if (password.length() > 128) {
-            throw new IllegalArgumentException("Use at most 128 characters.");
+            throw new Refusal("Use at most 128 characters.");
         }
         if (password.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("The password contains control characters that no keyboard types; choose another.");
+            throw new Refusal("The password contains control characters that no keyboard types; choose another.");
         }
         if (COMMON_PASSWORDS.contains(password.toLowerCase(java.util.Locale.ROOT))) {
-            throw new IllegalArgumentException("That password is one of the most common ones; choose another.");
+            throw new Refusal("That password is one of the most common ones; choose another.");
         }
     }
 
@@ -264,7 +265,7 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         try {
             invitationsTable.saveAndFlush(invitation);
         } catch (DataIntegrityViolationException duplicate) {
-            throw new IllegalArgumentException(email + " has an open invitation already; resend it instead.");
+            throw new Refusal(email + " has an open invitation already; resend it instead.");
         }
         activity.record(orgId, "invitation", "invitation.created", "invitation", invitation.getId(), Map.of("scope",
                 showId == null ? "org" : "show", "role", role != null ? role.name() : collabRole.name()));
@@ -291,7 +292,7 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
             long used = jdbc.queryForObject(countSql, Long.class, orgId);
             if (used >= ((Number) limit).longValue()) {
                 String planName = jdbc.queryForObject("select name from billing_plans where id = ?", String.class, plan.get("plan_id"));
-                throw new IllegalArgumentException("The " + planName + " plan allows " + limit + " " + kind
+                throw new Refusal("The " + planName + " plan allows " + limit + " " + kind
                         + "; this organization has " + used + ". Ask an owner to move to a larger plan.");
             }
         }
@@ -300,7 +301,7 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     private static String requireEmail(String email) {
         String address = email == null ? "" : email.strip();
         if (!EMAIL.matcher(address).matches() || address.length() > 254) {
-            throw new IllegalArgumentException(TextInput.quotable(address) + " is not an email address.");
+            throw new Refusal(TextInput.quotable(address) + " is not an email address.");
         }
         return address;
     }

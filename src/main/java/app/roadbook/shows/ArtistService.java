@@ -1,5 +1,6 @@
 package app.roadbook.shows;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.TextInput;
 import app.roadbook.shows.ShowRecords.ArtistRow;
@@ -95,7 +96,7 @@ public class ArtistService {
     private static String requireName(String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
-            throw new IllegalArgumentException("The artist needs a name of up to 200 characters.");
+            throw new Refusal("The artist needs a name of up to 200 characters.");
         }
         TextInput.requireSingleLine("Name", clean, 200);
         return clean;
@@ -105,7 +106,7 @@ public class ArtistService {
     private static RuntimeException limitOr(DataIntegrityViolationException e, String fallback) {
         String message = e.getMostSpecificCause().getMessage();
         if (message != null && message.contains("plan allows")) {
-            return new IllegalArgumentException(message.replaceFirst("(?s)^ERROR: ", "").lines().findFirst().orElse(fallback)
+            return new Refusal(message.replaceFirst("(?s)^ERROR: ", "").lines().findFirst().orElse(fallback)
                     + " Ask an owner to move to a larger plan under Billing.");
         }
         return e;

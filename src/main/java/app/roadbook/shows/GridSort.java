@@ -1,5 +1,6 @@
 package app.roadbook.shows;
 
+import app.roadbook.base.Refusal;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -18,7 +19,7 @@ final class GridSort {
     static Sort check(Sort requested, Set<String> allowed) {
         for (Sort.Order order : requested) {
             if (!allowed.contains(order.getProperty())) {
-                throw new IllegalArgumentException("Cannot sort by " + order.getProperty() + ".");
+                throw new Refusal("Cannot sort by " + order.getProperty() + ".");
             }
         }
         return requested;

@@ -1,5 +1,6 @@
 package app.roadbook.shows;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.TextInput;
@@ -166,21 +167,21 @@ public class ShowService {
 
     private Place validate(UUID orgId, ShowDraft d) {
         if (d.date() == null) {
-            throw new IllegalArgumentException("Give the show a date.");
+            throw new Refusal("Give the show a date.");
         }
         if (d.status() == null) {
-            throw new IllegalArgumentException("Choose a status.");
+            throw new Refusal("Choose a status.");
         }
         TextInput.requireSingleLine("Title", d.title(), 200);
         TextInput.requireMultiLine("Notes", d.notes(), 5000);
         if (d.fee() != null && (d.fee().signum() < 0 || d.fee().compareTo(MAX_FEE) > 0 || d.fee().stripTrailingZeros().scale() > 2)) {
-            throw new IllegalArgumentException("The fee is an amount from 0 to 99,999,999.99 with at most two decimals.");
+            throw new Refusal("The fee is an amount from 0 to 99,999,999.99 with at most two decimals.");
         }
         Artist artist = d.artistId() == null ? null
                 : artists.findByOrgIdAndId(orgId, d.artistId()).orElseThrow(() -> new OrgAccess.NotFoundException("No such artist."));
         if (d.venueId() == null) {
             if (d.doors() != null || d.setTime() != null) {
-                throw new IllegalArgumentException("Choose a venue before entering times: they are local to the venue.");
+                throw new Refusal("Choose a venue before entering times: they are local to the venue.");
             }
             return new Place(artist, null, VenueTime.NO_VENUE, currency(d.feeCurrency()));
         }
@@ -204,7 +205,7 @@ public class ShowService {
     private static String currency(String c) {
         String clean = c == null || c.isBlank() ? "USD" : c.strip().toUpperCase();
         if (!clean.matches("[A-Z]{3}")) {
-            throw new IllegalArgumentException("The fee currency is a three-letter code such as EUR.");
+            throw new Refusal("The fee currency is a three-letter code such as EUR.");
         }
         return clean;
     }

@@ -1,5 +1,6 @@
 package app.roadbook.shows;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.TextInput;
@@ -100,7 +101,7 @@ public class VenueService {
         access.requireEditor(orgId);
         long count = shows.countByOrgIdAndVenueId(orgId, venueId);
         if (count > 0) {
-            throw new IllegalArgumentException("This venue has " + count + " show(s); move or delete them first.");
+            throw new Refusal("This venue has " + count + " show(s); move or delete them first.");
         }
         if (venues.deleteByOrgIdAndId(orgId, venueId) == 0) {
             throw new OrgAccess.NotFoundException("No such venue.");
@@ -119,19 +120,19 @@ public class VenueService {
 
     private static void validate(VenueDraft v) {
         if (v.name() == null || v.name().isBlank()) {
-            throw new IllegalArgumentException("Give the venue a name of up to 200 characters.");
+            throw new Refusal("Give the venue a name of up to 200 characters.");
         }
         TextInput.requireSingleLine("Name", v.name(), 200);
         TextInput.requireSingleLine("Address", v.address(), 300);
         TextInput.requireSingleLine("City", v.city(), 120);
         TextInput.requireSingleLine("Country", v.country(), 120);
         if (v.capacity() != null && (v.capacity() < 0 || v.capacity() > 1_000_000)) {
-            throw new IllegalArgumentException("Capacity is a number from 0 to 1,000,000.");
+            throw new Refusal("Capacity is a number from 0 to 1,000,000.");
         }
         try {
             ZoneId.of(v.timezone() == null ? "" : v.timezone());
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("Choose the venue's time zone, e.g. Europe/Oslo.");
+            throw new Refusal("Choose the venue's time zone, e.g. Europe/Oslo.");
         }
     }
 }

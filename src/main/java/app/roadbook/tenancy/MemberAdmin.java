@@ -1,5 +1,6 @@
 package app.roadbook.tenancy;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,7 +42,7 @@ public class MemberAdmin {
     public void changeRole(UUID orgId, UUID userId, OrgRole role) {
         OrgRole mine = access.requireMember(orgId);
         if (role == null) {
-            throw new IllegalArgumentException("Choose a role.");
+            throw new Refusal("Choose a role.");
         }
         OrgRole before = access.roleOf(orgId, userId).orElseThrow(() -> new OrgAccess.NotFoundException("No such member."));
         if (before == role) {

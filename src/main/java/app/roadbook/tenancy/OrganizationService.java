@@ -1,5 +1,6 @@
 package app.roadbook.tenancy;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,10 +33,10 @@ public class OrganizationService {
     public UUID createOrganization(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("Give the organization a name.");
+            throw new Refusal("Give the organization a name.");
         }
         if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("Keep the name to " + MAX_NAME_LENGTH + " characters or fewer.");
+            throw new Refusal("Keep the name to " + MAX_NAME_LENGTH + " characters or fewer.");
         }
         TextInput.requireSingleLine("The name", trimmed, MAX_NAME_LENGTH);
         return organizations.createOrganization(trimmed);

@@ -1,5 +1,6 @@
 package app.roadbook.audit;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.support.Fixtures;
@@ -128,6 +129,6 @@ class AuditTest {
         assertThat(trail.count(org, new AuditTrail.Filter("billing", null, null, null, null))).isZero();
         assertThat(trail.count(org, new AuditTrail.Filter(null, "100%_", null, null, null))).as("wildcards are literal").isZero();
         assertThatThrownBy(() -> trail.count(org, new AuditTrail.Filter("drop table", null, null, null, null)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(Refusal.class);
     }
 }

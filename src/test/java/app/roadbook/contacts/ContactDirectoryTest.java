@@ -1,5 +1,6 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
@@ -96,7 +97,7 @@ class ContactDirectoryTest {
     void badInputIsRefusedWithClearMessages() {
         assertThatThrownBy(() -> contacts.create(org, new ContactDraft(" ", Set.of(), "not-an-email", null, null, null, null, null,
                 new BigDecimal("100.5"), null, ContactStatus.active)))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessageContaining("Name is required.")
                 .hasMessageContaining("Choose at least one type")
                 .hasMessageContaining("is not an email address")

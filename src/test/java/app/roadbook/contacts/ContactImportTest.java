@@ -1,5 +1,6 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import org.junit.jupiter.api.AfterEach;
@@ -214,7 +215,7 @@ class ContactImportTest {
         contacts.create(org, new ContactDraft("Other tab", Set.of(ContactType.vendor), "RACED@race.test", null, null, null, null,
                 null, null, null, ContactStatus.active));
         assertThatThrownBy(() -> imports.commit(org, preview, n -> { }))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessageContaining("Nothing was imported")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContainIgnoringCase("insert").doesNotContain("contacts_", "constraint", "SQL"));
         assertThat(fixtures.owner().queryForObject("select count(*) from contacts where org_id = ?", Integer.class, org)).isOne();

@@ -1,5 +1,6 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
@@ -126,13 +127,13 @@ class ContactLinksAndCommissionsTest {
                 });
 
         assertThatThrownBy(() -> commissions.setStatus(org, fee, "refunded", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("Status is pending, paid or cancelled.");
+                .isInstanceOf(Refusal.class).hasMessage("Status is pending, paid or cancelled.");
         assertThatThrownBy(() -> commissions.setStatus(org, UUID.randomUUID(), "paid", null))
                 .isInstanceOf(OrgAccess.NotFoundException.class).hasMessage("No such commission.");
         assertThatThrownBy(() -> commissions.add(org, ana, new CommissionDraft(foreignShow, BigDecimal.ONE, "EUR", "pending", null, null)))
                 .isInstanceOf(OrgAccess.NotFoundException.class).hasMessage("Not found.");
         assertThatThrownBy(() -> commissions.add(org, ana, new CommissionDraft(null, new BigDecimal("1.234"), "EUR", "pending", null, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("Amounts take at most two decimals.");
+                .isInstanceOf(Refusal.class).hasMessage("Amounts take at most two decimals.");
         fixtures.signIn(viewer);
         assertThatThrownBy(() -> commissions.setStatus(org, fee, "paid", null)).isInstanceOf(AccessDeniedException.class);
         assertThat(fixtures.owner().queryForObject("select status from contact_commissions where id = ?", String.class, fee))

@@ -1,5 +1,6 @@
 package app.roadbook.shows;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.shows.ShowRecords.ShowDraft;
@@ -153,13 +154,13 @@ class ShowServiceTest {
 
         // Anything else is refused: no property name from a browser reaches a query unchecked.
         assertThatThrownBy(() -> shows.shows(org, ShowFilter.ALL, PageRequest.of(0, 10, Sort.by("fee"))))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> shows.shows(org, ShowFilter.ALL, PageRequest.of(0, 10, Sort.by("s.date; drop table shows"))))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> venues.venues(org, PageRequest.of(0, 10, Sort.by("contacts"))))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> artists.artists(org, PageRequest.of(0, 10, Sort.by("orgId"))))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(Refusal.class);
     }
 
     @Test
@@ -233,7 +234,7 @@ class ShowServiceTest {
         fixtures.accounts().subscription(org, "solo_artist", "active", 30);
         artists.createArtist(org, "First");
         assertThatThrownBy(() -> artists.createArtist(org, "Second"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessage("The Solo Artist plan allows 1 artists; this organization has 1. Ask an owner to move to a larger plan under Billing.");
         assertThat(artists.artists(org)).extracting(ArtistRow::name).containsExactly("First");
     }

@@ -113,7 +113,7 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
         try {
             sessionId = UUID.fromString(event.getRouteParameters().get("sessionId").orElse(""));
             load();
-        } catch (IllegalArgumentException | OrgAccess.NotFoundException e) {
+        } catch (IllegalArgumentException e) {
             event.rerouteToError(NotFoundException.class);
         }
     }

@@ -1,5 +1,7 @@
 package app.roadbook.contacts.ui;
 
+import app.roadbook.base.ui.Changes;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactDirectory;
@@ -51,14 +53,12 @@ class ContactEditor extends Dialog {
                 offer.setCancelText("Keep editing");
                 offer.open();
             } catch (ConcurrentChangeException conflict) {
-                ConfirmDialog changed = new ConfirmDialog("Changed by someone else", conflict.getMessage(), "Reload", reload -> {
+                Changes.changedBySomeoneElse(conflict, () -> {
                     close();
                     saved.accept(contactId);
                 });
-                changed.open();
-            } catch (IllegalArgumentException invalid) {
-                Notification.show(invalid.getMessage(), 5000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.ERROR);
+            } catch (Refusal invalid) {
+                Changes.refuse(invalid.getMessage());
             }
         }));
         Button cancel = new Button("Cancel", e -> close());

@@ -1,5 +1,7 @@
 package app.roadbook.contacts.ui;
 
+import app.roadbook.base.Ids;
+import app.roadbook.base.Refusal;
 import app.roadbook.contacts.CommissionDraft;
 import app.roadbook.contacts.ContactCommissions;
 import app.roadbook.contacts.ContactDetails;
@@ -151,9 +153,9 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         try {
-            UUID id = UUID.fromString(event.getRouteParameters().get("contactId").orElse(""));
-            contact = contacts.get(orgId, id);
-        } catch (IllegalArgumentException | OrgAccess.NotFoundException e) {
+            contact = contacts.get(orgId, Ids.parse(event.getRouteParameters().get("contactId"))
+                    .orElseThrow(() -> new app.roadbook.base.NotFoundException("No such contact.")));
+        } catch (Refusal e) {
             // A malformed, missing or foreign id: all look the same.
             event.rerouteToError(NotFoundException.class);
             return;
@@ -247,7 +249,7 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
             commissionDescription.clear();
             commissionPaidOn.clear();
             load();
-        } catch (IllegalArgumentException invalid) {
+        } catch (Refusal invalid) {
             Notification.show(invalid.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
         }
     }

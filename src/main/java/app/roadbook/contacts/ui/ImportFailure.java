@@ -1,5 +1,6 @@
 package app.roadbook.contacts.ui;
 
+import app.roadbook.base.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,7 +16,7 @@ final class ImportFailure {
     }
 
     static String describe(RuntimeException failed) {
-        if (failed instanceof IllegalArgumentException || failed instanceof AccessDeniedException) {
+        if (failed instanceof Refusal || failed instanceof AccessDeniedException) {
             return "Nothing was imported: " + failed.getMessage();
         }
         // Anything else (a database error, say) carries internals that are no business of the screen.

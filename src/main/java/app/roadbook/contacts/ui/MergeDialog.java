@@ -1,5 +1,6 @@
 package app.roadbook.contacts.ui;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.contacts.ContactDetails;
 import app.roadbook.contacts.ContactFilter;
 import app.roadbook.contacts.ContactRow;
@@ -39,7 +40,7 @@ class MergeDialog extends Dialog {
             String name = other.getValue().name();
             try {
                 contacts.merge(orgId, keep.id(), other.getValue().id());
-            } catch (IllegalArgumentException invalid) {
+            } catch (Refusal invalid) {
                 other.setErrorMessage(invalid.getMessage());
                 other.setInvalid(true);
                 return;

@@ -1,5 +1,6 @@
 package app.roadbook.invitations.ui;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.tenancy.RoadbookUser;
 import app.roadbook.tenancy.ui.PendingInvitation;
@@ -114,7 +115,7 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
                         + "the account you are signed in with. Sign out, then open the link again and sign in as the invited person.");
                 default -> UI.getCurrent().getPage().reload();
             }
-        } catch (IllegalArgumentException refused) {
+        } catch (Refusal refused) {
             show("The invitation could not be accepted", refused.getMessage());
         }
     }
@@ -128,7 +129,7 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
             create.setVisible(false);
             message.setText("Your account is ready. Sign in with your email and the password you chose to accept the invitation.");
             signIn.setText("Sign in");
-        } catch (IllegalArgumentException refused) {
+        } catch (Refusal refused) {
             password.setErrorMessage(refused.getMessage());
             password.setInvalid(true);
         }

@@ -1,5 +1,6 @@
 package app.roadbook.invitations.ui;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.RequiresOrgPermission;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.invitations.InvitationService;
@@ -108,7 +109,7 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
             email.clear();
             email.setInvalid(false);
             refresh();
-        } catch (IllegalArgumentException refused) {
+        } catch (Refusal refused) {
             email.setErrorMessage(refused.getMessage());
             email.setInvalid(true);
         }
@@ -118,7 +119,7 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
         try {
             action.run();
             refresh();
-        } catch (IllegalArgumentException refused) {
+        } catch (Refusal refused) {
             Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
         }
     }

@@ -1,5 +1,6 @@
 package app.roadbook.shows.ui;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.tenancy.CurrentOrganization;
@@ -54,7 +55,7 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
                 name.clear();
                 name.setInvalid(false);
                 grid.getDataProvider().refreshAll();
-            } catch (IllegalArgumentException refused) {
+            } catch (Refusal refused) {
                 name.setErrorMessage(refused.getMessage());
                 name.setInvalid(true);
             }

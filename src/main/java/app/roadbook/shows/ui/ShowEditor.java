@@ -1,5 +1,7 @@
 package app.roadbook.shows.ui;
 
+import app.roadbook.base.ui.Changes;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ArtistRow;
@@ -113,12 +115,12 @@ class ShowEditor extends Dialog {
                 close();
                 saved.accept(id);
             } catch (ConcurrentChangeException conflict) {
-                new ConfirmDialog("Changed by someone else", conflict.getMessage(), "Reload", r -> {
+                Changes.changedBySomeoneElse(conflict, () -> {
                     close();
                     saved.accept(showId);
-                }).open();
-            } catch (IllegalArgumentException refused) {
-                Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+                });
+            } catch (Refusal refused) {
+                Changes.refuse(refused.getMessage());
             }
         });
         getFooter().add(new Button("Cancel", e -> close()), save);

@@ -1,5 +1,7 @@
 package app.roadbook.shows.ui;
 
+import app.roadbook.base.Ids;
+import app.roadbook.base.Refusal;
 import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingService;
 import app.roadbook.advancing.AdvancingTemplate;
@@ -112,8 +114,9 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         try {
-            load(UUID.fromString(event.getRouteParameters().get("showId").orElse("")));
-        } catch (IllegalArgumentException | OrgAccess.NotFoundException e) {
+            load(Ids.parse(event.getRouteParameters().get("showId"))
+                    .orElseThrow(() -> new app.roadbook.base.NotFoundException("No such show.")));
+        } catch (Refusal e) {
             event.rerouteToError(NotFoundException.class);
             return;
         }
@@ -137,7 +140,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                 dialog.close();
                 audience.setItems(shows.audience(orgId, show.id()));
                 new InviteLinkDialog(email.getValue(), invitations.link(issued.token())).open();
-            } catch (IllegalArgumentException refused) {
+            } catch (Refusal refused) {
                 email.setErrorMessage(refused.getMessage());
                 email.setInvalid(true);
             }
@@ -168,7 +171,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                         template.getValue().id());
                 dialog.close();
                 UI.getCurrent().navigate(AdvanceView.class, new RouteParameters("sessionId", session.toString()));
-            } catch (IllegalArgumentException refused) {
+            } catch (Refusal refused) {
                 name.setErrorMessage(refused.getMessage());
                 name.setInvalid(true);
             }

@@ -1,5 +1,7 @@
 package app.roadbook.shows.ui;
 
+import app.roadbook.base.ui.Changes;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.shows.ShowRecords.VenueDraft;
 import app.roadbook.shows.ShowRecords.VenueRow;
@@ -71,12 +73,7 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void run(Runnable change) {
-        try {
-            change.run();
-            grid.getDataProvider().refreshAll();
-        } catch (IllegalArgumentException | ConcurrentChangeException refused) {
-            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
-        }
+        Changes.attempt(change, grid.getDataProvider()::refreshAll);
     }
 
     private void edit(VenueRow venue) {

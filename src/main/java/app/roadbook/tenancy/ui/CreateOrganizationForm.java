@@ -1,5 +1,6 @@
 package app.roadbook.tenancy.ui;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrganizationService;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
@@ -47,7 +48,7 @@ public class CreateOrganizationForm extends Composite<HorizontalLayout> {
             }
             try {
                 onCreated.accept(organizations.createOrganization(draft.name()));
-            } catch (IllegalArgumentException rejected) {
+            } catch (Refusal rejected) {
                 name.setErrorMessage(rejected.getMessage());
                 name.setInvalid(true);
             }
