@@ -7,7 +7,6 @@ import app.roadbook.contacts.ContactStatus;
 import app.roadbook.contacts.ContactType;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import app.roadbook.support.WithDemoUser;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -32,14 +31,36 @@ class ContactsViewTest extends SpringBrowserlessTest {
     @Autowired Fixtures fixtures;
     @Autowired ContactDirectory contacts;
 
+    UUID org;
+
+    @org.junit.jupiter.api.BeforeEach
+    void aDirectoryOfItsOwn() {
+        UUID owner = fixtures.user("Owner");
+        org = fixtures.organization("Directory Touring", owner);
+        fixtures.signIn(owner);
+        for (int i = 1; i <= 30; i++) {
+            contacts.create(org, new ContactDraft("Contact " + i, Set.of(ContactType.vendor), null, null, null, null,
+                    "Oslo", "Norway", null, null, ContactStatus.active));
+        }
+        contacts.create(org, new ContactDraft("Mads Kjær", Set.of(ContactType.promoter), "mads@vega.dk", null, "VEGA", null,
+                "Copenhagen", "Denmark", null, null, ContactStatus.active));
+        Fixtures.signOut();
+    }
+
+    private void signInAs(String role) {
+        UUID member = fixtures.user(role);
+        fixtures.member(org, member, role);
+        fixtures.signIn(member);
+    }
+
     @Test
-    @WithDemoUser("editor@roadbook.demo")
     void anEditorSeesTheDirectoryWithChangeControlsAndSearches() {
+        signInAs("editor");
         ContactsView view = navigate(ContactsView.class);
         assertThat(view.create.isVisible()).isTrue();
         assertThat(view.importCsv.isVisible()).isTrue();
-        assertThat(test(view.grid).size()).isGreaterThanOrEqualTo(30);
-        assertThat(view.count.getText()).endsWith("contacts");
+        assertThat(test(view.grid).size()).isEqualTo(31);
+        assertThat(view.count.getText()).isEqualTo("31 contacts");
 
         test(view.search).setValue("copenhagen");
         assertThat(test(view.grid).size()).isEqualTo(1);
@@ -52,8 +73,8 @@ class ContactsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithDemoUser("viewer@roadbook.demo")
     void aViewerReadsWithoutChangeControlsAndTheServiceRefusesChanges() {
+        signInAs("viewer");
         ContactsView view = navigate(ContactsView.class);
         assertThat(view.create.isVisible()).isFalse();
         assertThat(view.importCsv.isVisible()).isFalse();
@@ -65,25 +86,24 @@ class ContactsViewTest extends SpringBrowserlessTest {
         assertThat(detail.merge.isVisible()).isFalse();
         assertThat(detail.delete.isVisible()).isFalse();
 
-        UUID org = fixtures.owner().queryForObject("select id from organizations where slug = 'northern-lights-touring'", UUID.class);
         assertThatThrownBy(() -> contacts.create(org, new ContactDraft("Sneaky", Set.of(ContactType.vendor), null, null, null,
                 null, null, null, null, null, ContactStatus.active))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
-    @WithDemoUser("promoter@roadbook.demo")
     void anExternalCollaboratorHasNoRouteToContacts() {
+        fixtures.signIn(fixtures.user("Promoter"));
         navigate("contacts", com.vaadin.flow.component.Component.class);
         assertThat($(ContactsView.class).exists()).isFalse();
     }
 
     @Test
-    @WithDemoUser("other@roadbook.demo")
     void aForeignContactIdLooksExactlyLikeAMissingOne() {
-        UUID northernContact = fixtures.owner().queryForObject("""
-                select c.id from contacts c join organizations o on o.id = c.org_id
-                where o.slug = 'northern-lights-touring' limit 1""", UUID.class);
-        navigate("contacts/" + northernContact, com.vaadin.flow.component.Component.class);
+        UUID foreignContact = fixtures.owner().queryForObject("select id from contacts where org_id = ? limit 1", UUID.class, org);
+        UUID stranger = fixtures.user("Stranger");
+        fixtures.organization("Stranger Touring", stranger);
+        fixtures.signIn(stranger);
+        navigate("contacts/" + foreignContact, com.vaadin.flow.component.Component.class);
         assertThat($(ContactView.class).exists()).isFalse();
         String foreignPage = currentViewText();
         navigate("contacts/" + UUID.randomUUID(), com.vaadin.flow.component.Component.class);
