@@ -11,8 +11,13 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
-/** A comment on an advancing field, from either party. */
+/**
+ * A comment on an advancing field, from either party. It hangs off one side's field and belongs to the pair: the
+ * thread of a field shows the comments of both sides.
+ */
 @Entity
 @Table(name = "advancing_comments")
 @Getter
@@ -20,19 +25,25 @@ import lombok.NoArgsConstructor;
 public class AdvancingComment {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", nullable = false, updatable = false)
     private UUID id;
 
-    @Column(name = "org_id", nullable = false)
+    @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
-    @Column(name = "field_id", nullable = false)
+    @Column(name = "field_id", nullable = false, updatable = false)
     private UUID fieldId;
 
-    @Column(name = "author_id")
+    /**
+     * Whoever the database sees acting (decision 0014), filled in by the database: the insert policy accepts a
+     * comment only in its author's own name.
+     */
+    @Generated(event = EventType.INSERT, sql = "current_app_user_id()")
+    @Column(name = "author_id", updatable = false)
     private UUID authorId;
 
-    @Column(name = "author_name")
+    /** The author's name when they wrote it; null reads as "Someone". */
+    @Column(name = "author_name", updatable = false)
     private String authorName;
 
     @Column(name = "body", nullable = false)
@@ -44,9 +55,18 @@ public class AdvancingComment {
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
+    /** Null until persisted, which is how Spring Data tells a new comment (with its assigned id) from a stored one. */
     @Version
     @Column(name = "version", nullable = false)
-    private int version;
+    private Integer version;
+
+    AdvancingComment(AdvancingField field, String authorName, String body) {
+        this.id = UUID.randomUUID();
+        this.orgId = field.getOrgId();
+        this.fieldId = field.getId();
+        this.authorName = authorName;
+        this.body = body;
+    }
 
     @Override
     public boolean equals(Object o) {

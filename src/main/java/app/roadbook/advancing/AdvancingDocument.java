@@ -13,10 +13,12 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 
-/** A party's document box in an advance. */
+/** A party's document box in an advance: made on the first upload to that side, holding its files. */
 @Entity
 @Table(name = "advancing_documents")
 @Getter
@@ -24,24 +26,26 @@ import org.hibernate.type.SqlTypes;
 public class AdvancingDocument {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", nullable = false, updatable = false)
     private UUID id;
 
-    @Column(name = "org_id", nullable = false)
+    @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
-    @Column(name = "session_id", nullable = false)
+    @Column(name = "session_id", nullable = false, updatable = false)
     private UUID sessionId;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.NAMED_ENUM)
-    @Column(name = "party_type", nullable = false, columnDefinition = "party")
+    @Column(name = "party_type", nullable = false, updatable = false, columnDefinition = "party")
     private Party partyType;
 
     @Column(name = "label")
     private String label;
 
-    @Column(name = "created_by")
+    /** Whoever the database sees acting (decision 0014): the database fills it in, never the application. */
+    @Generated(event = EventType.INSERT, sql = "current_app_user_id()")
+    @Column(name = "created_by", updatable = false)
     private UUID createdBy;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
@@ -50,9 +54,19 @@ public class AdvancingDocument {
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
+    /** Null until persisted, which is how Spring Data tells a new box (with its assigned id) from a stored one. */
     @Version
     @Column(name = "version", nullable = false)
-    private int version;
+    private Integer version;
+
+    /** The box of one side of an advance, labelled as every box is. */
+    AdvancingDocument(AdvancingSession session, Party party) {
+        this.id = UUID.randomUUID();
+        this.orgId = session.getOrgId();
+        this.sessionId = session.getId();
+        this.partyType = party;
+        this.label = "Documents";
+    }
 
     @Override
     public boolean equals(Object o) {

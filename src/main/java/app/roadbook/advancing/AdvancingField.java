@@ -1,10 +1,14 @@
 package app.roadbook.advancing;
 
+import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -13,10 +17,16 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One field of an advance, for one party. */
+/**
+ * One field of an advance for one party: every template field exists twice, our side ({@link Party#from_us}) and the
+ * promoter's ({@link Party#from_you}), paired by section and name. Who may change what is the database's word as
+ * well: the update policies and the {@code advancing_fields_guard} trigger (V8) refuse a side typed by the wrong
+ * party, a confirmation by anyone but an org editor, and any change of structure by a collaborator.
+ */
 @Entity
 @Table(name = "advancing_fields")
 @Getter
@@ -24,24 +34,28 @@ import org.hibernate.type.SqlTypes;
 public class AdvancingField {
 
     @Id
-    @Column(name = "id")
+    @Column(name = "id", nullable = false, updatable = false)
     private UUID id;
 
-    @Column(name = "org_id", nullable = false)
+    @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
-    @Column(name = "session_id", nullable = false)
-    private UUID sessionId;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "session_id", nullable = false, updatable = false)
+    private AdvancingSession session;
 
-    @Column(name = "section", nullable = false)
+    @Column(name = "section", nullable = false, updatable = false)
     private String section;
 
-    @Column(name = "field_name", nullable = false)
+    @Column(name = "field_name", nullable = false, updatable = false)
     private String fieldName;
 
-    @Column(name = "field_type", nullable = false)
-    private String fieldType;
+    /** A text column (V1_1 names legacy types too; the application creates only these). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "field_type", nullable = false, updatable = false)
+    private FieldType fieldType;
 
+    /** The answer as JSON text ({@code "19:30"} or {@code 20}), exactly as jsonb gives it back; null when blank. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "value", columnDefinition = "jsonb")
     private String value;
@@ -53,31 +67,80 @@ public class AdvancingField {
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.NAMED_ENUM)
-    @Column(name = "party_type", nullable = false, columnDefinition = "party")
+    @Column(name = "party_type", nullable = false, updatable = false, columnDefinition = "party")
     private Party partyType;
 
-    @Column(name = "sort_order", nullable = false)
-    private Integer sortOrder;
+    @Column(name = "sort_order", nullable = false, updatable = false)
+    private int sortOrder;
 
-    @Column(name = "created_by", nullable = false)
+    /**
+     * Whoever the database sees acting (decision 0014), written by the database, as {@link #updatedBy} is and for the
+     * same reason it is not read back: a new advance's fields go to the database in one JDBC batch
+     * ({@link AdvancingFieldInserts}), and an insert that returns a value cannot be batched.
+     */
+    @ColumnTransformer(write = "coalesce(current_app_user_id(), ?)")
+    @Column(name = "created_by", nullable = false, updatable = false)
     private UUID createdBy;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     private OffsetDateTime createdAt;
 
+    /** Null until someone types or confirms; then the time of the last change. */
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
-    @Column(name = "updated_by")
+    /**
+     * Whoever the database sees acting at each change (decision 0014), written by the database; null on a new field,
+     * as before anyone touched it. Hibernate wants a placeholder in the expression: it is bound to this field's value,
+     * which never counts, since nobody acting means no policy lets the update through. Not {@code @Generated}: an
+     * update that returns the generated value reports a lost race (no row updated) as a missing value rather than the
+     * optimistic-lock failure it is.
+     */
+    @ColumnTransformer(write = "coalesce(current_app_user_id(), ?)")
+    @Column(name = "updated_by", insertable = false)
     private UUID updatedBy;
 
+    /** What a confirmed value said before someone changed it (JSON text, as {@link #value}). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "previous_value", columnDefinition = "jsonb")
     private String previousValue;
 
+    /** Null until persisted, which is how Spring Data tells a new field (with its assigned id) from a stored one. */
     @Version
     @Column(name = "version", nullable = false)
-    private int version;
+    private Integer version;
+
+    AdvancingField(AdvancingSession session, AdvancingTemplate.Field field, Party party, int sortOrder) {
+        this.id = UUID.randomUUID();
+        this.orgId = session.getOrgId();
+        this.session = session;
+        this.section = field.section();
+        this.fieldName = field.name();
+        this.fieldType = field.type();
+        this.partyType = party;
+        this.status = FieldStatus.pending;
+        this.sortOrder = sortOrder;
+    }
+
+    /**
+     * Takes a typed value (JSON text, or null for blank). A value that says something else re-opens the field, and a
+     * confirmed one keeps what it said before; typing the same value again only marks the change.
+     */
+    void type(String newValue, boolean differs, OffsetDateTime now) {
+        if (differs) {
+            if (status == FieldStatus.confirmed) {
+                previousValue = value;
+            }
+            status = FieldStatus.pending;
+            value = newValue;
+        }
+        updatedAt = now;
+    }
+
+    void confirm(OffsetDateTime now) {
+        status = FieldStatus.confirmed;
+        updatedAt = now;
+    }
 
     @Override
     public boolean equals(Object o) {

@@ -11,22 +11,25 @@ import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
-/** One advance of a show with its promoter. */
+/** One advance of a show with its promoter: its fields ({@link AdvancingField}) hang off it, twice each. */
 @Entity
 @Table(name = "advancing_sessions")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class AdvancingSession {
 
+    /** Assigned here rather than by the database, so the fields can point at it before anything is flushed. */
     @Id
-    @Column(name = "id")
+    @Column(name = "id", nullable = false, updatable = false)
     private UUID id;
 
-    @Column(name = "org_id", nullable = false)
+    @Column(name = "org_id", nullable = false, updatable = false)
     private UUID orgId;
 
-    @Column(name = "show_id", nullable = false)
+    @Column(name = "show_id", nullable = false, updatable = false)
     private UUID showId;
 
     @Column(name = "title", nullable = false)
@@ -35,7 +38,9 @@ public class AdvancingSession {
     @Column(name = "expires_at")
     private OffsetDateTime expiresAt;
 
-    @Column(name = "created_by", nullable = false)
+    /** Whoever the database sees acting (decision 0014): the database fills it in, never the application. */
+    @Generated(event = EventType.INSERT, sql = "current_app_user_id()")
+    @Column(name = "created_by", nullable = false, updatable = false)
     private UUID createdBy;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
@@ -44,9 +49,18 @@ public class AdvancingSession {
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
+    /** Null until persisted, which is how Spring Data tells a new advance (with its assigned id) from a stored one. */
     @Version
     @Column(name = "version", nullable = false)
-    private int version;
+    private Integer version;
+
+    AdvancingSession(UUID orgId, UUID showId, String title, OffsetDateTime expiresAt) {
+        this.id = UUID.randomUUID();
+        this.orgId = orgId;
+        this.showId = showId;
+        this.title = title;
+        this.expiresAt = expiresAt;
+    }
 
     @Override
     public boolean equals(Object o) {
