@@ -1,6 +1,6 @@
 package app.roadbook;
 
-import app.roadbook.advancing.AdvancingService;
+import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.ui.AdvanceView;
 import app.roadbook.advancing.ui.MyShowsView;
 import app.roadbook.advancing.ui.TemplatesView;
@@ -81,7 +81,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     @Autowired Fixtures fixtures;
     @Autowired DataSource dataSource;
     @Autowired TransactionTemplate transactions;
-    @Autowired AdvancingService advancing;
+    @Autowired AdvancingExchange advancing;
 
     private final Map<Resource, UUID> shows = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> sessions = new EnumMap<>(Resource.class);
@@ -241,7 +241,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         }
         Set<String> offered = new TreeSet<>();
         if (current instanceof AdvanceView advance) {
-            AdvancingService.Capabilities can = advance.capabilities();
+            AdvancingExchange.Capabilities can = advance.capabilities();
             if (can.editOurs()) offered.add("edit ours");
             if (can.editTheirs()) offered.add("edit theirs");
             if (can.confirm()) offered.add("confirm");

@@ -64,10 +64,7 @@ class ArchitectureTest {
      */
     static final java.util.Set<String> NOT_YET_ON_REPOSITORIES = java.util.Set.of(
             "app.roadbook.audit.ActivityLogEntry",
-            "app.roadbook.advancing.AdvancingComment", "app.roadbook.advancing.AdvancingDocument",
-            "app.roadbook.advancing.AdvancingField", "app.roadbook.advancing.AdvancingSession",
             "app.roadbook.billing.BillingPlan", "app.roadbook.billing.OrgFeatureOverride", "app.roadbook.billing.OrgSubscription",
-            "app.roadbook.files.StoredFile",
             "app.roadbook.shows.ShowCollaborator");
 
     @Test

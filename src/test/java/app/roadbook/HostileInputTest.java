@@ -3,8 +3,10 @@ package app.roadbook;
 import app.roadbook.base.Refusal;
 import app.roadbook.advancing.AdvancingDocuments;
 import app.roadbook.advancing.AdvancingRows;
-import app.roadbook.advancing.AdvancingService;
+import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingTemplate;
+import app.roadbook.advancing.AdvancingTemplates;
+import app.roadbook.advancing.Party;
 import app.roadbook.billing.PlanDraft;
 import app.roadbook.billing.PlatformBilling;
 import app.roadbook.contacts.ContactDraft;
@@ -76,7 +78,8 @@ class HostileInputTest {
     @Autowired ShowService shows;
     @Autowired ArtistService artists;
     @Autowired VenueService venues;
-    @Autowired AdvancingService advancing;
+    @Autowired AdvancingExchange advancing;
+    @Autowired AdvancingTemplates templates;
     @Autowired AdvancingDocuments documents;
     @Autowired InvitationService invitations;
     @Autowired PlatformBilling platform;
@@ -116,8 +119,8 @@ class HostileInputTest {
         nameFields.put("venue city", v -> venues.createVenue(org, new VenueDraft("Fine", null, v, null, null, "Europe/Oslo")));
         nameFields.put("show title", v -> shows.createShow(org, showDraft(v, null)));
         nameFields.put("advance title", v -> advancing.createSession(org, show, v, null, null));
-        nameFields.put("template name", v -> advancing.saveTemplate(org, null, v, List.of(field("Section", "Field"))));
-        nameFields.put("template field", v -> advancing.saveTemplate(org, null, "Fine", List.of(field("Section", v))));
+        nameFields.put("template name", v -> templates.save(org, null, v, List.of(field("Section", "Field"))));
+        nameFields.put("template field", v -> templates.save(org, null, "Fine", List.of(field("Section", v))));
         nameFields.put("advancing text answer", v -> advancing.setValue(textField, version(textField), v));
         nameFields.put("invitation email", v -> invitations.inviteToOrg(org, v, OrgRole.viewer, null));
         nameFields.put("plan name", v -> asPlatformAdmin(() -> platform.savePlan(new PlanDraft("hostile_plan", v, null, 100, "usd",
@@ -140,11 +143,11 @@ class HostileInputTest {
     /** File names come from the uploader's disk, not the keyboard: they are cleaned rather than refused. */
     @Test
     void uploadedFileNamesAreCleanedOfControlCharactersAndMarkup() {
-        UUID file = documents.upload(session, "from_us", "C:\\evil\\<img src=x onerror=alert(1)>\u0007\u001b.pdf",
+        UUID file = documents.upload(session, Party.from_us, "C:\\evil\\<img src=x onerror=alert(1)>\u0007\u001b.pdf",
                 new byte[]{1});
         assertThat(fixtures.owner().queryForObject("select original_name from files where id = ?", String.class, file))
                 .isEqualTo("img src=x onerror=alert(1).pdf");
-        assertThat(catchThrowable(() -> documents.upload(session, "from_us", "x".repeat(100_000) + ".pdf",
+        assertThat(catchThrowable(() -> documents.upload(session, Party.from_us, "x".repeat(100_000) + ".pdf",
                 new byte[]{1}))).isInstanceOf(IllegalArgumentException.class).hasMessage("Give the file a name of up to 200 characters.");
     }
 

@@ -10,10 +10,11 @@ public final class AdvancingRows {
     private AdvancingRows() {
     }
 
-    public record Side(UUID fieldId, String value, String status, int version, String updatedBy, OffsetDateTime updatedAt,
+    /** One party's side of a field: its value as people read it, and the value a re-opened field had when confirmed. */
+    public record Side(UUID fieldId, String value, FieldStatus status, int version, String updatedBy, OffsetDateTime updatedAt,
                        String previousValue) {
         public boolean confirmed() {
-            return "confirmed".equals(status);
+            return status == FieldStatus.confirmed;
         }
     }
 

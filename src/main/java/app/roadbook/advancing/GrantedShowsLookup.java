@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 class GrantedShowsLookup implements GrantedShows {
 
-    private final AdvancingService advancing;
+    private final AdvancingExchange advancing;
 
-    GrantedShowsLookup(AdvancingService advancing) {
+    GrantedShowsLookup(AdvancingExchange advancing) {
         this.advancing = advancing;
     }
 

@@ -70,10 +70,11 @@ final class DemoDirectory {
         int order = 0;
         for (app.roadbook.advancing.AdvancingTemplate.Field f : app.roadbook.advancing.AdvancingTemplate.DEFAULT.fields()) {
             order += 10;
-            for (String party : new String[]{"from_us", "from_you"}) {
+            for (app.roadbook.advancing.Party party : app.roadbook.advancing.Party.values()) {
                 owner.update("""
                         insert into advancing_fields (org_id, session_id, section, field_name, field_type, party_type, sort_order, created_by)
-                        values (?, ?, ?, ?, ?, ?::party, ?, ?)""", orgId, session, f.section(), f.name(), f.type().name(), party, order, createdBy);
+                        values (?, ?, ?, ?, ?, ?::party, ?, ?)""", orgId, session, f.section(), f.name(), f.type().name(), party.name(), order,
+                        createdBy);
             }
         }
         return session;

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AdvancingDocumentsTest {
 
     @Autowired AdvancingDocuments documents;
-    @Autowired AdvancingService advancing;
+    @Autowired AdvancingExchange advancing;
     @Autowired Fixtures fixtures;
 
     UUID editor, promoter, session;
@@ -38,12 +38,12 @@ class AdvancingDocumentsTest {
     @Test
     void eachSideUploadsToItsOwnBoxAndBothDownload() {
         byte[] rider = "Tech rider".getBytes(StandardCharsets.UTF_8);
-        UUID ours = documents.upload(session, "from_us", "C:\\Users\\me\\rider.pdf", rider);
-        assertThatThrownBy(() -> documents.upload(session, "from_you", "plot.pdf", rider))
+        UUID ours = documents.upload(session, Party.from_us, "C:\\Users\\me\\rider.pdf", rider);
+        assertThatThrownBy(() -> documents.upload(session, Party.from_you, "plot.pdf", rider))
                 .isInstanceOf(AccessDeniedException.class);
         fixtures.signIn(promoter);
-        UUID theirs = documents.upload(session, "from_you", "stage plot.png", new byte[]{1, 2, 3});
-        assertThatThrownBy(() -> documents.upload(session, "from_us", "x.pdf", rider)).isInstanceOf(AccessDeniedException.class);
+        UUID theirs = documents.upload(session, Party.from_you, "stage plot.png", new byte[]{1, 2, 3});
+        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "x.pdf", rider)).isInstanceOf(AccessDeniedException.class);
         assertThat(documents.list(session)).extracting(AdvancingDocuments.Document::name).containsExactly("rider.pdf", "stage plot.png");
         assertThat(documents.download(ours).bytes()).isEqualTo(rider);
         fixtures.signIn(editor);
@@ -54,11 +54,11 @@ class AdvancingDocumentsTest {
 
     @Test
     void typesAndSizesAreLimited() {
-        assertThatThrownBy(() -> documents.upload(session, "from_us", "virus.exe", new byte[]{1}))
+        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "virus.exe", new byte[]{1}))
                 .hasMessageContaining("Upload PDF");
-        assertThatThrownBy(() -> documents.upload(session, "from_us", "big.pdf", new byte[AdvancingDocuments.MAX_BYTES + 1]))
+        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "big.pdf", new byte[AdvancingDocuments.MAX_BYTES + 1]))
                 .hasMessageContaining("25 MB");
-        assertThatThrownBy(() -> documents.upload(session, "from_us", "empty.pdf", new byte[0]))
+        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "empty.pdf", new byte[0]))
                 .hasMessageContaining("25 MB");
         assertThat(documents.list(session)).isEmpty();
     }
@@ -67,7 +67,7 @@ class AdvancingDocumentsTest {
     @Test
     void aDocumentIsServedAsItsExtensionSaysAndNeverAsAClaimedType() {
         byte[] html = "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.UTF_8);
-        UUID upload = documents.upload(session, "from_us", "rider.pdf", html);
+        UUID upload = documents.upload(session, Party.from_us, "rider.pdf", html);
         assertThat(documents.download(upload).contentType()).isEqualTo("application/pdf");
         assertThat(documents.list(session)).extracting(AdvancingDocuments.Document::contentType).containsExactly("application/pdf");
 

@@ -1,6 +1,6 @@
 package app.roadbook.invitations;
 
-import app.roadbook.advancing.AdvancingService;
+import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrganizationService;
@@ -19,7 +19,7 @@ class AccessEndsTest {
 
     @Autowired InvitationService invitations;
     @Autowired OrganizationService organizations;
-    @Autowired AdvancingService advancing;
+    @Autowired AdvancingExchange advancing;
     @Autowired app.roadbook.shows.ShowService shows;
     @Autowired Fixtures fixtures;
 

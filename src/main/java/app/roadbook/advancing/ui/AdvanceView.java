@@ -13,7 +13,8 @@ import com.vaadin.flow.component.grid.editor.Editor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.binder.Binder;
 import org.springframework.security.access.AccessDeniedException;
-import app.roadbook.advancing.AdvancingService;
+import app.roadbook.advancing.AdvancingExchange;
+import app.roadbook.advancing.Party;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
@@ -69,13 +70,13 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
     Component theirsField;
     final Button inlineSave = new Button("Save");
     private Row editing;
-    private final AdvancingService advancing;
+    private final AdvancingExchange advancing;
     private final AdvancingDocuments files;
     private UUID sessionId;
     private List<Row> rows = List.of();
-    private AdvancingService.Capabilities can;
+    private AdvancingExchange.Capabilities can;
 
-    public AdvanceView(AdvancingService advancing, AdvancingDocuments files) {
+    public AdvanceView(AdvancingExchange advancing, AdvancingDocuments files) {
         this.advancing = advancing;
         this.files = files;
         setSizeFull();
@@ -180,14 +181,15 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** What this person may do in this advance, as the database answered it (the access matrix test reads it). */
-    public AdvancingService.Capabilities capabilities() {
+    public AdvancingExchange.Capabilities capabilities() {
         return can;
     }
 
     void load() {
-        rows = advancing.rows(sessionId);
-        can = advancing.capabilities(sessionId);
-        title.setText(advancing.heading(sessionId));
+        AdvancingExchange.Advance advance = advancing.advance(sessionId);
+        rows = advance.rows();
+        can = advance.can();
+        title.setText(advance.title());
         show();
     }
 
@@ -195,10 +197,10 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
         documents.removeAll();
         List<AdvancingDocuments.Document> all = files.list(sessionId);
         HorizontalLayout sides = new HorizontalLayout();
-        for (String[] side : new String[][]{{"from_us", "Our documents"}, {"from_you", "Promoter's documents"}}) {
-            VerticalLayout column = new VerticalLayout(new H4(side[1]));
+        for (Party party : Party.values()) {
+            VerticalLayout column = new VerticalLayout(new H4(party == Party.from_us ? "Our documents" : "Promoter's documents"));
             column.setPadding(false);
-            all.stream().filter(d -> d.party().equals(side[0])).forEach(d -> {
+            all.stream().filter(d -> d.party() == party).forEach(d -> {
                 Anchor link = new Anchor(DownloadHandler.fromInputStream(event -> {
                     AdvancingDocuments.Download download = files.download(d.fileId());
                     return new DownloadResponse(new ByteArrayInputStream(download.bytes()), download.name(),
@@ -207,7 +209,7 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
                 link.getElement().setAttribute("download", true);
                 column.add(link);
             });
-            boolean mayUpload = "from_us".equals(side[0]) ? can.editOurs() : can.editTheirs();
+            boolean mayUpload = party == Party.from_us ? can.editOurs() : can.editTheirs();
             if (mayUpload) {
                 Upload upload = new Upload();
                 upload.setMaxFileSize(AdvancingDocuments.MAX_BYTES);
@@ -215,7 +217,7 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
                 UI ui = UI.getCurrent();
                 upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> ui.access(() -> {
                     try {
-                        files.upload(sessionId, side[0], meta.fileName(), bytes);
+                        files.upload(sessionId, party, meta.fileName(), bytes);
                         showDocuments();
                     } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException refused) {
                         Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)

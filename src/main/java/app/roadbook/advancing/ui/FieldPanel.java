@@ -3,7 +3,7 @@ package app.roadbook.advancing.ui;
 import app.roadbook.advancing.AdvancingRows.Comment;
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingRows.Side;
-import app.roadbook.advancing.AdvancingService;
+import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.base.ConcurrentChangeException;
 import com.vaadin.flow.component.Component;
@@ -43,7 +43,7 @@ class FieldPanel extends Dialog {
     final TextArea comment = new TextArea("Add a comment");
     final Button addComment = new Button("Comment");
 
-    FieldPanel(AdvancingService advancing, AdvancingService.Capabilities can, Row row, Runnable changed) {
+    FieldPanel(AdvancingExchange advancing, AdvancingExchange.Capabilities can, Row row, Runnable changed) {
         setHeaderTitle(row.section() + " · " + row.fieldName());
         setWidth("46rem");
         oursEditor = editor(row.type(), row.ours().value());

@@ -1,7 +1,7 @@
 package app.roadbook.advancing.ui;
 
-import app.roadbook.advancing.AdvancingService;
-import app.roadbook.advancing.AdvancingService.GrantedShow;
+import app.roadbook.advancing.AdvancingExchange;
+import app.roadbook.advancing.AdvancingExchange.GrantedShow;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -25,9 +25,9 @@ public class MyShowsView extends VerticalLayout implements BeforeEnterObserver {
     final Grid<GrantedShow> grid = new Grid<>();
     final Paragraph empty = new Paragraph("No shows have been shared with you yet. When an organization invites you to "
             + "advance a show, it appears here.");
-    private final AdvancingService advancing;
+    private final AdvancingExchange advancing;
 
-    public MyShowsView(AdvancingService advancing) {
+    public MyShowsView(AdvancingExchange advancing) {
         this.advancing = advancing;
         grid.addColumn(GrantedShow::date).setHeader("Date").setAutoWidth(true);
         grid.addColumn(g -> g.title() == null ? "" : g.title()).setHeader("Show").setFlexGrow(2);

@@ -2,8 +2,8 @@ package app.roadbook.advancing.ui;
 
 import app.roadbook.tenancy.RequiresOrgPermission;
 import app.roadbook.tenancy.OrgPermission;
-import app.roadbook.advancing.AdvancingService;
 import app.roadbook.advancing.AdvancingTemplate;
+import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.tenancy.CurrentOrganization;
 import com.vaadin.flow.component.button.Button;
@@ -42,12 +42,12 @@ public class TemplatesView extends VerticalLayout implements BeforeEnterObserver
     final TextField name = new TextField("Template name");
     final TextArea lines = new TextArea("Fields, one per line: Section | Field | type");
     final Button save = new Button("Save template");
-    private final AdvancingService advancing;
+    private final AdvancingTemplates advancing;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private UUID editing;
 
-    public TemplatesView(AdvancingService advancing, CurrentOrganization currentOrganization) {
+    public TemplatesView(AdvancingTemplates advancing, CurrentOrganization currentOrganization) {
         this.advancing = advancing;
         this.currentOrganization = currentOrganization;
         templates.addColumn(AdvancingTemplate::name).setHeader("Template");
@@ -67,7 +67,7 @@ public class TemplatesView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
-        List<AdvancingTemplate> all = advancing.templates(orgId);
+        List<AdvancingTemplate> all = advancing.list(orgId);
         templates.setItems(all);
         edit(all.getFirst());
     }
@@ -101,9 +101,9 @@ public class TemplatesView extends VerticalLayout implements BeforeEnterObserver
             }
         }
         try {
-            editing = advancing.saveTemplate(orgId, editing, name.getValue(), fields);
+            editing = advancing.save(orgId, editing, name.getValue(), fields);
             lines.setInvalid(false);
-            templates.setItems(advancing.templates(orgId));
+            templates.setItems(advancing.list(orgId));
             Notification.show("Saved " + name.getValue().strip() + ".", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.SUCCESS);
         } catch (IllegalArgumentException refused) {

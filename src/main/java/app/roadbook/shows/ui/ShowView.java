@@ -3,8 +3,9 @@ package app.roadbook.shows.ui;
 import app.roadbook.base.Ids;
 import app.roadbook.base.Refusal;
 import app.roadbook.advancing.AdvancingRows;
-import app.roadbook.advancing.AdvancingService;
+import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingTemplate;
+import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.ui.AdvanceView;
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.invitations.ui.InviteLinkDialog;
@@ -61,7 +62,8 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     final Button invitePromoter = new Button("Invite promoter");
     final Grid<ShowService.Viewer> audience = new Grid<>();
     private final InvitationService invitations;
-    private final AdvancingService advancing;
+    private final AdvancingExchange advancing;
+    private final AdvancingTemplates advancingTemplates;
 
     private final ShowService shows;
     private final CurrentOrganization currentOrganization;
@@ -69,10 +71,11 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     private ShowDetails show;
 
     public ShowView(ShowService shows, ArtistService artists, VenueService venues, CurrentOrganization currentOrganization,
-                    AdvancingService advancing, InvitationService invitations) {
+                    AdvancingExchange advancing, AdvancingTemplates advancingTemplates, InvitationService invitations) {
         this.shows = shows;
         this.invitations = invitations;
         this.advancing = advancing;
+        this.advancingTemplates = advancingTemplates;
         this.currentOrganization = currentOrganization;
         facts.addClassName("show-facts");
         edit.addThemeVariants(ButtonVariant.PRIMARY);
@@ -158,7 +161,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         name.setValue("Advance " + show.draft().date());
         Select<AdvancingTemplate> template = new Select<>();
         template.setLabel("Template");
-        List<AdvancingTemplate> templates = advancing.templates(orgId);
+        List<AdvancingTemplate> templates = advancingTemplates.list(orgId);
         template.setItems(templates);
         template.setItemLabelGenerator(AdvancingTemplate::name);
         template.setValue(templates.getFirst());

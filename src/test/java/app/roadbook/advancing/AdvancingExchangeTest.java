@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @RoadbookTest
-class AdvancingServiceTest {
+class AdvancingExchangeTest {
 
-    @Autowired AdvancingService advancing;
+    @Autowired AdvancingExchange advancing;
+    @Autowired AdvancingTemplates templates;
     @Autowired Fixtures fixtures;
 
     UUID owner, editor, viewer, promoter, promoterViewer, org, show, otherShow;
@@ -74,7 +75,7 @@ class AdvancingServiceTest {
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("promoter's team");
 
         fixtures.signIn(promoter);
-        assertThat(advancing.myShows()).extracting(AdvancingService.GrantedShow::title).containsExactly("Oslo");
+        assertThat(advancing.myShows()).extracting(AdvancingExchange.GrantedShow::title).containsExactly("Oslo");
         Row seen = row(session, "Doors");
         assertThat(seen.ours().value()).isEqualTo("19:00");
         advancing.setValue(seen.theirs().fieldId(), seen.theirs().version(), "19:30");
@@ -94,7 +95,7 @@ class AdvancingServiceTest {
         Row changed = row(session, "Doors");
         advancing.setValue(changed.theirs().fieldId(), changed.theirs().version(), "20:00");
         Row reopened = row(session, "Doors");
-        assertThat(reopened.theirs().status()).isEqualTo("pending");
+        assertThat(reopened.theirs().status()).isEqualTo(FieldStatus.pending);
         assertThat(reopened.theirs().previousValue()).isEqualTo("19:30");
         fixtures.signIn(editor);
         advancing.confirm(reopened.theirs().fieldId(), reopened.theirs().version());
@@ -183,13 +184,13 @@ class AdvancingServiceTest {
     @Test
     void adminsKeepTemplatesAndSessionsStartFromThem() {
         fixtures.signIn(editor);
-        assertThatThrownBy(() -> advancing.saveTemplate(org, null, "Club", List.of(new AdvancingTemplate.Field("Schedule", "Doors",
+        assertThatThrownBy(() -> templates.save(org, null, "Club", List.of(new AdvancingTemplate.Field("Schedule", "Doors",
                 AdvancingTemplate.FieldType.time)))).isInstanceOf(AccessDeniedException.class);
         fixtures.signIn(owner);
-        UUID template = advancing.saveTemplate(org, null, "Club", List.of(
+        UUID template = templates.save(org, null, "Club", List.of(
                 new AdvancingTemplate.Field("Schedule", "Doors", AdvancingTemplate.FieldType.time),
                 new AdvancingTemplate.Field("Hospitality", "Drinks", AdvancingTemplate.FieldType.text)));
-        assertThat(advancing.templates(org)).extracting(AdvancingTemplate::name).containsExactly("Standard show advance", "Club");
+        assertThat(templates.list(org)).extracting(AdvancingTemplate::name).containsExactly("Standard show advance", "Club");
         UUID session = advancing.createSession(org, show, "Club advance", null, template);
         assertThat(advancing.rows(session)).extracting(Row::fieldName).containsExactly("Doors", "Drinks");
         assertThat(fixtures.owner().queryForObject("select count(*) from activity_log where org_id = ? and action like 'advancing.%'",

@@ -1,0 +1,10 @@
+package app.roadbook.advancing;
+
+import app.roadbook.files.StoredFile;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.UUID;
+
+/** Registers the files uploaded into advances' document boxes (the files package keeps their bytes). */
+interface AdvancingFileRepository extends JpaRepository<StoredFile, UUID> {
+}
