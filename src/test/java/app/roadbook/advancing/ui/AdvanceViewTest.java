@@ -1,12 +1,15 @@
 package app.roadbook.advancing.ui;
 
+import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingRows.Row;
+import app.roadbook.advancing.AdvancingRows.Side;
+import app.roadbook.advancing.Party;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import app.roadbook.support.WithDemoUser;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,22 +18,80 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The advancing screens on the test's own organization: an advance under way, as the editor, the promoter, a viewer,
+ * an admin and someone from another organization see it.
+ */
 @RoadbookTest
 class AdvanceViewTest extends SpringBrowserlessTest {
 
     @Autowired Fixtures fixtures;
+    @Autowired AdvancingExchange exchange;
 
-    private UUID osloAdvance() {
-        return fixtures.owner().queryForObject("select id from advancing_sessions where title = 'Oslo advance'", UUID.class);
+    UUID admin, editor, viewer, promoter, outsider, session;
+
+    @BeforeEach
+    void anAdvanceUnderWay() {
+        UUID owner = fixtures.user("Owner");
+        admin = fixtures.user("Admin");
+        editor = fixtures.user("Editor");
+        viewer = fixtures.user("Viewer");
+        promoter = fixtures.user("Promoter");
+        outsider = fixtures.user("Outsider");
+        UUID org = fixtures.organization("View Touring", owner);
+        fixtures.member(org, admin, "admin");
+        fixtures.member(org, editor, "editor");
+        fixtures.member(org, viewer, "viewer");
+        fixtures.organization("Elsewhere Artists", outsider);
+        UUID venue = fixtures.owner().queryForObject(
+                "insert into venues (org_id, name, city, timezone) values (?, 'Rockefeller', 'Oslo', 'Europe/Oslo') returning id",
+                UUID.class, org);
+        UUID oslo = show(org, venue, "2027-03-01", "Oslo night");
+        UUID copenhagen = show(org, null, "2027-03-03", "Copenhagen night");
+        for (UUID show : new UUID[]{oslo, copenhagen}) {
+            fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                    show, promoter, org);
+        }
+        // Our times are in, two of them confirmed; the promoter answered the doors and the hotel.
+        fixtures.signIn(editor);
+        session = exchange.createSession(org, oslo, "Oslo advance", null, null);
+        exchange.createSession(org, copenhagen, "Copenhagen advance", null, null);
+        answer(Party.from_us, "Load-in", "14:00");
+        answer(Party.from_us, "Soundcheck", "17:00");
+        answer(Party.from_us, "Doors", "19:00");
+        answer(Party.from_us, "Set time", "21:00");
+        answer(Party.from_us, "Guest list spots", "20");
+        for (String confirmed : new String[]{"Load-in", "Set time"}) {
+            Side ours = row(confirmed).ours();
+            exchange.confirm(ours.fieldId(), ours.version());
+        }
+        fixtures.signIn(promoter);
+        answer(Party.from_you, "Doors", "19:30");
+        answer(Party.from_you, "Hotel", "Hotel Continental");
+        Fixtures.signOut();
+    }
+
+    private UUID show(UUID org, UUID venue, String date, String title) {
+        return fixtures.owner().queryForObject("insert into shows (org_id, venue_id, date, title) values (?, ?, ?::date, ?) returning id",
+                UUID.class, org, venue, date, title);
+    }
+
+    private Row row(String field) {
+        return exchange.rows(session).stream().filter(r -> r.fieldName().equals(field)).findFirst().orElseThrow();
+    }
+
+    private void answer(Party party, String field, String value) {
+        Side side = party == Party.from_us ? row(field).ours() : row(field).theirs();
+        exchange.setValue(side.fieldId(), side.version(), value);
     }
 
     private AdvanceView open() {
-        return navigate(AdvanceView.class, Map.of("sessionId", osloAdvance().toString()));
+        return navigate(AdvanceView.class, Map.of("sessionId", session.toString()));
     }
 
     @Test
-    @WithDemoUser("editor@roadbook.demo")
     void theEditorSeesProgressFiltersOpenItemsAndEditsOurSide() {
+        fixtures.signIn(editor);
         AdvanceView view = open();
         assertThat(view.progress.getElement().getTextRecursively()).contains("Schedule: 2 of 5 confirmed");
         int all = test(view.grid).size();
@@ -56,15 +117,16 @@ class AdvanceViewTest extends SpringBrowserlessTest {
         test(panel.saveOurs).click();
         assertThat(fixtures.owner().queryForObject("""
                 select value #>> '{}' from advancing_fields where session_id = ? and field_name = 'Hotel' and party_type = 'from_us'""",
-                String.class, osloAdvance())).isEqualTo("Thon Hotel Opera");
+                String.class, session)).isEqualTo("Thon Hotel Opera");
     }
 
     @Test
-    @WithDemoUser("promoter@roadbook.demo")
     void thePromoterLandsOnMyShowsAndEditsOnlyTheirSide() {
+        fixtures.signIn(promoter);
         MyShowsView mine = navigate("", MyShowsView.class);
         assertThat(test(mine.grid).size()).isEqualTo(2);
-        assertThat(test(mine.grid).getRow(0).orgName()).isEqualTo("Northern Lights Touring");
+        assertThat(test(mine.grid).getRow(0).orgName()).isEqualTo("View Touring");
+        assertThat(test(mine.grid).getRow(0).title()).isEqualTo("Oslo night");
 
         AdvanceView view = open();
         test(view.grid).clickRow(0);
@@ -76,8 +138,8 @@ class AdvanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithDemoUser("editor@roadbook.demo")
     void theEditorEditsInlineWithATimeFieldAndTheRowUpdates() {
+        fixtures.signIn(editor);
         AdvanceView view = open();
         int soundcheck = -1;
         for (int i = 0; i < test(view.grid).size(); i++) {
@@ -106,8 +168,8 @@ class AdvanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithDemoUser("admin@roadbook.demo")
     void anAdminCopiesTheDefaultTemplateAndEditorsCannotOpenTemplates() {
+        fixtures.signIn(admin);
         TemplatesView view = navigate(TemplatesView.class);
         test(view.name).setValue("Festival advance");
         test(view.lines).setValue("Schedule | Changeover | time\nProduction | Stage | text\nBroken line");
@@ -121,15 +183,15 @@ class AdvanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithDemoUser("editor@roadbook.demo")
     void editorsHaveNoRouteToTemplates() {
+        fixtures.signIn(editor);
         navigate("advancing-templates", Component.class);
         assertThat($(TemplatesView.class).exists()).isFalse();
     }
 
     @Test
-    @WithDemoUser("viewer@roadbook.demo")
     void aViewerOnlyReads() {
+        fixtures.signIn(viewer);
         AdvanceView view = open();
         test(view.grid).clickRow(0);
         FieldPanel panel = $(FieldPanel.class).single();
@@ -140,9 +202,9 @@ class AdvanceViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithDemoUser("other@roadbook.demo")
     void anotherOrgsAdvanceLooksMissing() {
-        navigate("advance/" + osloAdvance(), Component.class);
+        fixtures.signIn(outsider);
+        navigate("advance/" + session, Component.class);
         assertThat($(AdvanceView.class).exists()).isFalse();
         String foreign = page();
         assertThat(foreign).startsWith("NotFoundView: Page not found");
