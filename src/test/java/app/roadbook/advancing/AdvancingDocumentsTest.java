@@ -53,6 +53,24 @@ class AdvancingDocumentsTest {
     }
 
     @Test
+    void eachSideHasOneBoxAndEveryFileSaysWhoUploadedIt() {
+        UUID first = documents.upload(session, Party.from_us, "rider.pdf", new byte[]{1});
+        UUID second = documents.upload(session, Party.from_us, "plot.png", new byte[]{1, 2});
+        fixtures.signIn(promoter);
+        UUID theirs = documents.upload(session, Party.from_you, "hotel.pdf", new byte[]{1, 2, 3});
+        assertThat(fixtures.owner().queryForList("""
+                select d.party_type::text || ' ' || d.label || ' ' || (d.created_by = f.uploaded_by) || ' ' || f.size_bytes
+                from files f join advancing_documents d on d.id = f.document_id where d.session_id = ? order by f.size_bytes""",
+                String.class, session)).containsExactly("from_us Documents true 1", "from_us Documents true 2", "from_you Documents true 3");
+        assertThat(fixtures.owner().queryForList("select uploaded_by from files where id in (?, ?, ?) order by size_bytes",
+                UUID.class, first, second, theirs)).containsExactly(editor, editor, promoter);
+        assertThat(fixtures.owner().queryForObject("select count(*) from advancing_documents where session_id = ?",
+                Integer.class, session)).isEqualTo(2);
+        assertThat(fixtures.owner().queryForList("select action from activity_log where resource_id = ?", String.class, theirs))
+                .containsExactly("advancing.document_uploaded");
+    }
+
+    @Test
     void typesAndSizesAreLimited() {
         assertThatThrownBy(() -> documents.upload(session, Party.from_us, "virus.exe", new byte[]{1}))
                 .hasMessageContaining("Upload PDF");

@@ -12,6 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +199,111 @@ class AdvancingExchangeTest {
         assertThat(advancing.rows(session)).extracting(Row::fieldName).containsExactly("Doors", "Drinks");
         assertThat(fixtures.owner().queryForObject("select count(*) from activity_log where org_id = ? and action like 'advancing.%'",
                 Integer.class, org)).isEqualTo(1);
+    }
+
+    @Test
+    void typingWhatAConfirmedFieldAlreadySaysKeepsItConfirmed() {
+        fixtures.signIn(editor);
+        UUID session = advancing.createSession(org, show, "Advance", null, null);
+        Row guests = row(session, "Guest list spots");
+        advancing.setValue(guests.ours().fieldId(), guests.ours().version(), "20");
+        advancing.confirm(guests.ours().fieldId(), guests.ours().version() + 1);
+        // jsonb's equality, as the SQL before: 20.0 is the number 20.
+        Row confirmed = row(session, "Guest list spots");
+        advancing.setValue(confirmed.ours().fieldId(), confirmed.ours().version(), " 20.0 ");
+        Row same = row(session, "Guest list spots");
+        assertThat(same.ours().status()).isEqualTo(FieldStatus.confirmed);
+        assertThat(same.ours().previousValue()).isNull();
+        assertThat(same.ours().version()).as("still a change someone made").isEqualTo(confirmed.ours().version() + 1);
+        assertThat(same.ours().updatedBy()).isEqualTo("Editor");
+
+        advancing.setValue(same.ours().fieldId(), same.ours().version(), "25");
+        Row reopened = row(session, "Guest list spots");
+        assertThat(reopened.ours().status()).isEqualTo(FieldStatus.pending);
+        assertThat(reopened.ours().value()).isEqualTo("25");
+        assertThat(reopened.ours().previousValue()).isEqualTo("20");
+        assertThat(reopened.open()).isTrue();
+
+        advancing.setValue(reopened.ours().fieldId(), reopened.ours().version(), "");
+        assertThat(row(session, "Guest list spots").ours().value()).isNull();
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAsAConcurrentChange() {
+        fixtures.signIn(editor);
+        UUID session = advancing.createSession(org, show, "Advance", null, null);
+        Row hotel = row(session, "Hotel");
+        advancing.setValue(hotel.ours().fieldId(), hotel.ours().version(), "Thon");
+        assertThatThrownBy(() -> advancing.setValue(hotel.ours().fieldId(), hotel.ours().version(), "Continental"))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThatThrownBy(() -> advancing.confirm(hotel.ours().fieldId(), hotel.ours().version()))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(row(session, "Hotel").ours().value()).isEqualTo("Thon");
+        assertThatThrownBy(() -> advancing.setValue(UUID.randomUUID(), 0, "x")).isInstanceOf(OrgAccess.NotFoundException.class)
+                .hasMessage("No such field.");
+    }
+
+    @Test
+    void everyChangeIsInTheActivityLogAndTheThreadHasBothSides() {
+        fixtures.signIn(editor);
+        UUID session = advancing.createSession(org, show, "Advance", null, null);
+        Row doors = row(session, "Doors");
+        advancing.setValue(doors.ours().fieldId(), doors.ours().version(), "19:00");
+        advancing.confirm(doors.ours().fieldId(), doors.ours().version() + 1);
+        advancing.addComment(doors.ours().fieldId(), "  Ours first.  ");
+        fixtures.signIn(promoter);
+        advancing.addComment(doors.theirs().fieldId(), "Then theirs.");
+        assertThatThrownBy(() -> advancing.addComment(doors.theirs().fieldId(), " ")).hasMessage("A comment is 1 to 4,000 characters.");
+        fixtures.signIn(promoterViewer);
+        assertThatThrownBy(() -> advancing.addComment(doors.theirs().fieldId(), "Me too"))
+                .isInstanceOf(AccessDeniedException.class).hasMessage("Your role can read comments but not add them.");
+        assertThat(advancing.comments(doors.theirs().fieldId())).extracting(c -> c.author() + ": " + c.body())
+                .containsExactly("Editor: Ours first.", "Promoter: Then theirs.");
+
+        assertThat(fixtures.owner().queryForList("""
+                select action || ' ' || coalesce(details->>'party', '-') || ' ' || (user_id = ?) from activity_log
+                where org_id = ? and action like 'advancing.%' order by created_at, action""", String.class, editor, org))
+                .containsExactly("advancing.session_created - true", "advancing.value_changed from_us true",
+                        "advancing.confirmed from_us true", "advancing.commented - true", "advancing.commented - false");
+        assertThat(fixtures.owner().queryForList("select author_id from advancing_comments where field_id in (?, ?) order by created_at",
+                UUID.class, doors.ours().fieldId(), doors.theirs().fieldId())).containsExactly(editor, promoter);
+        assertThat(fixtures.owner().queryForObject("select created_by from advancing_sessions where id = ?", UUID.class, session))
+                .isEqualTo(editor);
+        assertThat(fixtures.owner().queryForObject("select updated_by from advancing_fields where id = ?", UUID.class,
+                doors.ours().fieldId())).isEqualTo(editor);
+    }
+
+    /**
+     * A confirmed time lands on the venue's clock as java.time resolves it: in the hour that repeats when clocks go back,
+     * the earlier instant; in the hour that is skipped, the offset before the gap; without a venue, UTC.
+     */
+    @Test
+    void confirmedTimesFollowTheVenuesClockAcrossDaylightSavingChanges() {
+        UUID fallBack = fixtures.owner().queryForObject("""
+                insert into shows (org_id, venue_id, date, title) select org_id, id, '2026-10-25', 'Fall back' from venues
+                where org_id = ? returning id""", UUID.class, org);
+        UUID springForward = fixtures.owner().queryForObject("""
+                insert into shows (org_id, venue_id, date, title) select org_id, id, '2026-03-29', 'Spring forward' from venues
+                where org_id = ? returning id""", UUID.class, org);
+        UUID noVenue = fixtures.owner().queryForObject(
+                "insert into shows (org_id, date, title) values (?, '2026-10-25', 'Nowhere') returning id", UUID.class, org);
+        fixtures.signIn(editor);
+        for (UUID s : List.of(fallBack, springForward, noVenue)) {
+            UUID session = advancing.createSession(org, s, "Advance", null, null);
+            Row loadIn = row(session, "Load-in");
+            advancing.setValue(loadIn.ours().fieldId(), loadIn.ours().version(), "02:30");
+            advancing.confirm(loadIn.ours().fieldId(), loadIn.ours().version() + 1);
+        }
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        assertThat(scheduled(fallBack)).containsExactly("Load-in " + instant(ZonedDateTime.of(2026, 10, 25, 2, 30, 0, 0, oslo)))
+                .containsExactly("Load-in 2026-10-25T00:30Z");
+        assertThat(scheduled(springForward)).containsExactly("Load-in " + instant(ZonedDateTime.of(2026, 3, 29, 2, 30, 0, 0, oslo)))
+                .containsExactly("Load-in 2026-03-29T01:30Z");
+        assertThat(scheduled(noVenue)).containsExactly("Load-in 2026-10-25T02:30Z");
+    }
+
+    private static String instant(ZonedDateTime time) {
+        return time.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'"));
     }
 
     private List<String> scheduled(UUID showId) {
