@@ -1,6 +1,6 @@
 package app.roadbook.advancing.ui;
 
-import app.roadbook.demo.DemoData;
+import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.support.Browser;
 import app.roadbook.support.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -19,14 +19,20 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two browsers: the editor fills our side, the promoter theirs, the editor confirms, the day sheet shows it. */
+/**
+ * Two browsers: the editor fills our side, the promoter theirs, the editor confirms, the day sheet shows it; on the
+ * test's own organization and accounts.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdvancingBrowserTest {
 
+    static final String PASSWORD = "test-password-1";
+
     @LocalServerPort int port;
     @Autowired Fixtures fixtures;
+    @Autowired AdvancingExchange exchange;
     Browser editor;
     Browser promoter;
 
@@ -44,10 +50,25 @@ class AdvancingBrowserTest {
 
     @Test
     void theEditorAndThePromoterCompleteAFieldAndTheScheduleShowsIt() {
-        UUID session = fixtures.owner().queryForObject("select id from advancing_sessions where title = 'Copenhagen advance'", UUID.class);
-        UUID show = fixtures.owner().queryForObject("select show_id from advancing_sessions where id = ?", UUID.class, session);
+        // The test's own organization: an editor, and a promoter granted one show, which has an advance.
+        UUID owner = fixtures.user("Owner");
+        UUID editorId = fixtures.user("Editor");
+        UUID promoterId = fixtures.user("Promoter");
+        UUID org = fixtures.organization("Browser Touring", owner);
+        fixtures.member(org, editorId, "editor");
+        UUID venue = fixtures.owner().queryForObject("""
+                insert into venues (org_id, name, city, timezone) values (?, 'Vega', 'Copenhagen', 'Europe/Copenhagen') returning id""",
+                UUID.class, org);
+        UUID show = fixtures.owner().queryForObject("""
+                insert into shows (org_id, venue_id, date, title) values (?, ?, current_date + 30, 'Copenhagen night') returning id""",
+                UUID.class, org, venue);
+        fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                show, promoterId, org);
+        fixtures.signIn(editorId);
+        UUID session = exchange.createSession(org, show, "Copenhagen advance", null, null);
+        Fixtures.signOut();
 
-        editor.signIn("editor@roadbook.demo", DemoData.PASSWORD);
+        editor.signIn(email(editorId), PASSWORD);
         editor.waitFor(By.cssSelector(".current-org"));
         editor.open("/advance/" + session);
         editor.press(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Doors']"));
@@ -55,7 +76,7 @@ class AdvancingBrowserTest {
         editor.clickInDialog("Save our side");
         editor.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:00']")).isEmpty());
 
-        promoter.signIn("promoter@roadbook.demo", DemoData.PASSWORD);
+        promoter.signIn(email(promoterId), PASSWORD);
         promoter.waitUntil(d -> promoter.currentPath().startsWith("/my-shows"));
         promoter.press(By.xpath("//vaadin-grid-cell-content[contains(., 'Copenhagen')]"));
         promoter.waitUntil(d -> promoter.currentPath().startsWith("/advance/"));
@@ -74,6 +95,10 @@ class AdvancingBrowserTest {
         editor.open("/shows/" + show);
         editor.waitUntil(d -> editor.text(".day-sheet").contains("Doors"));
         assertThat(editor.driver().findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30']"))).isNotEmpty();
+    }
+
+    private String email(UUID user) {
+        return fixtures.owner().queryForObject("select email::text from app_users where id = ?", String.class, user);
     }
 
     private static void type(Browser browser, String css, String value) {
