@@ -1,6 +1,7 @@
 package app.roadbook.advancing;
 
 import app.roadbook.base.ActivityLog;
+import app.roadbook.base.Refusal;
 import app.roadbook.files.DocumentTypes;
 import app.roadbook.files.FileStorage;
 import app.roadbook.files.StoredFile;
@@ -70,10 +71,10 @@ public class AdvancingDocuments {
         String name = safeName(fileName);
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!EXTENSIONS.contains(extension)) {
-            throw new IllegalArgumentException("Upload PDF, image, text, CSV or Office files (" + String.join(", ", EXTENSIONS) + ").");
+            throw new Refusal("Upload PDF, image, text, CSV or Office files (" + String.join(", ", EXTENSIONS) + ").");
         }
         if (bytes.length == 0 || bytes.length > MAX_BYTES) {
-            throw new IllegalArgumentException("A document is between 1 byte and 25 MB.");
+            throw new Refusal("A document is between 1 byte and 25 MB.");
         }
         AdvancingDocument box = boxes.findBySessionIdAndPartyType(sessionId, party)
                 .orElseGet(() -> boxes.save(new AdvancingDocument(session, party)));
@@ -112,7 +113,7 @@ public class AdvancingDocuments {
         String base = fileName == null ? "" : fileName.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}<>:\"|?*]", "").strip();
         if (base.isEmpty() || base.length() > 200) {
-            throw new IllegalArgumentException("Give the file a name of up to 200 characters.");
+            throw new Refusal("Give the file a name of up to 200 characters.");
         }
         app.roadbook.base.TextInput.requireSingleLine("The file name", base, 200);
         return base;

@@ -6,6 +6,7 @@ import app.roadbook.advancing.AdvancingRows.SessionSummary;
 import app.roadbook.advancing.AdvancingRows.Side;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.base.ActivityLog;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.ActingUser;
@@ -76,7 +77,7 @@ public class AdvancingExchange {
             throw new OrgAccess.NotFoundException("No such show.");
         }
         if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("Give the advance a title of up to 200 characters.");
+            throw new Refusal("Give the advance a title of up to 200 characters.");
         }
         TextInput.requireSingleLine("Title", title.strip(), 200);
         AdvancingTemplate template = templates.get(orgId, templateId);
@@ -161,7 +162,7 @@ public class AdvancingExchange {
         AdvancingField field = field(fieldId);
         requireOrgEditor(field, "Only an editor of the organization confirms a field.");
         if (field.getValue() == null) {
-            throw new IllegalArgumentException("There is no value to confirm yet.");
+            throw new Refusal("There is no value to confirm yet.");
         }
         requireVersion(field, version);
         field.confirm(now());
@@ -191,7 +192,7 @@ public class AdvancingExchange {
     public UUID addComment(UUID fieldId, String body) {
         AdvancingField field = field(fieldId);
         if (body == null || body.isBlank()) {
-            throw new IllegalArgumentException("A comment is 1 to 4,000 characters.");
+            throw new Refusal("A comment is 1 to 4,000 characters.");
         }
         TextInput.requireMultiLine("The comment", body, 4000);
         boolean orgEditor = access.canEdit(field.getOrgId());
@@ -302,7 +303,7 @@ public class AdvancingExchange {
                 case number -> new BigDecimal(v).toPlainString();
             };
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException(switch (type) {
+            throw new Refusal(switch (type) {
                 case time -> "Enter a time like 19:30.";
                 case date -> "Enter a date like 2026-12-01.";
                 default -> "Enter a number.";

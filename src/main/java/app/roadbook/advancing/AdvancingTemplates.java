@@ -2,6 +2,7 @@ package app.roadbook.advancing;
 
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.base.ActivityLog;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgPermission;
@@ -64,13 +65,13 @@ public class AdvancingTemplates {
     public UUID save(UUID orgId, UUID templateId, String name, List<AdvancingTemplate.Field> fields) {
         access.require(orgId, OrgPermission.MANAGE_TEMPLATES);
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Give the template a name of up to 120 characters.");
+            throw new Refusal("Give the template a name of up to 120 characters.");
         }
         String cleanName = name.strip();
         TextInput.requireSingleLine("Template name", cleanName, 120);
         if (fields.isEmpty() || fields.size() > 200 || fields.stream().anyMatch(f -> f.section() == null || f.name() == null
                 || f.type() == null || f.section().isBlank() || f.name().isBlank())) {
-            throw new IllegalArgumentException("A template needs 1 to 200 fields, each with a section, a name and a type.");
+            throw new Refusal("A template needs 1 to 200 fields, each with a section, a name and a type.");
         }
         for (AdvancingTemplate.Field f : fields) {
             TextInput.requireSingleLine("Section", f.section().strip(), 120);

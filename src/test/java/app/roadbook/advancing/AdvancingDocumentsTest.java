@@ -1,5 +1,6 @@
 package app.roadbook.advancing;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
@@ -73,7 +74,7 @@ class AdvancingDocumentsTest {
     @Test
     void typesAndSizesAreLimited() {
         assertThatThrownBy(() -> documents.upload(session, Party.from_us, "virus.exe", new byte[]{1}))
-                .hasMessageContaining("Upload PDF");
+                .isInstanceOf(Refusal.class).hasMessageContaining("Upload PDF");
         assertThatThrownBy(() -> documents.upload(session, Party.from_us, "big.pdf", new byte[AdvancingDocuments.MAX_BYTES + 1]))
                 .hasMessageContaining("25 MB");
         assertThatThrownBy(() -> documents.upload(session, Party.from_us, "empty.pdf", new byte[0]))

@@ -2,6 +2,7 @@ package app.roadbook.advancing;
 
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
@@ -177,7 +178,8 @@ class AdvancingExchangeTest {
         Row doors = row(session, "Doors");
         Row guests = row(session, "Guest list spots");
         Row checkIn = row(session, "Check-in date");
-        assertThatThrownBy(() -> advancing.setValue(doors.ours().fieldId(), doors.ours().version(), "7pm")).hasMessageContaining("19:30");
+        assertThatThrownBy(() -> advancing.setValue(doors.ours().fieldId(), doors.ours().version(), "7pm")).isInstanceOf(Refusal.class)
+                .hasMessageContaining("19:30");
         assertThatThrownBy(() -> advancing.setValue(guests.ours().fieldId(), guests.ours().version(), "twenty")).hasMessageContaining("number");
         assertThatThrownBy(() -> advancing.setValue(checkIn.ours().fieldId(), checkIn.ours().version(), "1/12")).hasMessageContaining("2026-12-01");
         advancing.setValue(guests.ours().fieldId(), guests.ours().version(), "20");

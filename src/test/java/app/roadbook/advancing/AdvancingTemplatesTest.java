@@ -2,6 +2,7 @@ package app.roadbook.advancing;
 
 import app.roadbook.advancing.AdvancingTemplate.Field;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
+import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
@@ -100,7 +101,8 @@ class AdvancingTemplatesTest {
     @Test
     void aTemplateNeedsANameAndOneToTwoHundredCompleteFields() {
         fixtures.signIn(owner);
-        assertThatThrownBy(() -> templates.save(org, null, " ", club())).hasMessage("Give the template a name of up to 120 characters.");
+        assertThatThrownBy(() -> templates.save(org, null, " ", club())).isInstanceOf(Refusal.class)
+                .hasMessage("Give the template a name of up to 120 characters.");
         String fields = "A template needs 1 to 200 fields, each with a section, a name and a type.";
         assertThatThrownBy(() -> templates.save(org, null, "Empty", List.of())).hasMessage(fields);
         assertThatThrownBy(() -> templates.save(org, null, "Nameless", List.of(new Field("Schedule", " ", FieldType.time))))

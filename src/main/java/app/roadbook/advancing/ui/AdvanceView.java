@@ -5,10 +5,12 @@ import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingRows.Side;
 import app.roadbook.advancing.AdvancingDocuments;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Ids;
+import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.editor.Editor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.data.binder.Binder;
@@ -20,14 +22,12 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
-import app.roadbook.tenancy.OrgAccess;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -112,9 +112,10 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
-            sessionId = UUID.fromString(event.getRouteParameters().get("sessionId").orElse(""));
+            sessionId = Ids.parse(event.getRouteParameters().get("sessionId"))
+                    .orElseThrow(() -> new app.roadbook.base.NotFoundException("No such advance."));
             load();
-        } catch (IllegalArgumentException e) {
+        } catch (Refusal e) {
             event.rerouteToError(NotFoundException.class);
         }
     }
@@ -169,9 +170,9 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
             load();
         } catch (ConcurrentChangeException conflict) {
             grid.getEditor().cancel();
-            new ConfirmDialog("Changed by someone else", conflict.getMessage(), "Reload", e -> load()).open();
-        } catch (IllegalArgumentException | AccessDeniedException refused) {
-            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            Changes.changedBySomeoneElse(conflict, this::load);
+        } catch (Refusal | AccessDeniedException refused) {
+            Changes.refuse(refused.getMessage());
         }
     }
 
@@ -219,9 +220,8 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver {
                     try {
                         files.upload(sessionId, party, meta.fileName(), bytes);
                         showDocuments();
-                    } catch (IllegalArgumentException | org.springframework.security.access.AccessDeniedException refused) {
-                        Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)
-                                .addThemeVariants(NotificationVariant.ERROR);
+                    } catch (Refusal | AccessDeniedException refused) {
+                        Changes.refuse(refused.getMessage());
                     }
                 })));
                 upload.addFileRejectedListener(e -> Notification.show(e.getErrorMessage(), 5000, Notification.Position.MIDDLE));

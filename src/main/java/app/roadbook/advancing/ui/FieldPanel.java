@@ -6,18 +6,17 @@ import app.roadbook.advancing.AdvancingRows.Side;
 import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -94,12 +93,12 @@ class FieldPanel extends Dialog {
             close();
             changed.run();
         } catch (ConcurrentChangeException conflict) {
-            new ConfirmDialog("Changed by someone else", conflict.getMessage(), "Reload", e -> {
+            Changes.changedBySomeoneElse(conflict, () -> {
                 close();
                 changed.run();
-            }).open();
-        } catch (IllegalArgumentException | AccessDeniedException refused) {
-            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            });
+        } catch (Refusal | AccessDeniedException refused) {
+            Changes.refuse(refused.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package app.roadbook.advancing.ui;
 import app.roadbook.tenancy.RequiresOrgPermission;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.advancing.AdvancingTemplate;
+import app.roadbook.base.Refusal;
 import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.tenancy.CurrentOrganization;
@@ -106,7 +107,7 @@ public class TemplatesView extends VerticalLayout implements BeforeEnterObserver
             templates.setItems(advancing.list(orgId));
             Notification.show("Saved " + name.getValue().strip() + ".", 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.SUCCESS);
-        } catch (IllegalArgumentException refused) {
+        } catch (Refusal refused) {
             name.setErrorMessage(refused.getMessage());
             name.setInvalid(true);
         }

@@ -210,6 +210,8 @@ class AdvanceViewTest extends SpringBrowserlessTest {
         assertThat(foreign).startsWith("NotFoundView: Page not found");
         navigate("advance/" + UUID.randomUUID(), Component.class);
         assertThat(page()).isEqualTo(foreign);
+        navigate("advance/not-an-id", Component.class);
+        assertThat(page()).isEqualTo(foreign);
     }
 
     /** The rendered view, by class and text (the UI element's own text leaves the view out). */
