@@ -367,26 +367,32 @@ class AccessMatrixTest extends SpringBrowserlessTest {
 
     private void prepareResources() {
         JdbcTemplate owner = fixtures.owner();
-        northern = owner.queryForObject("select id from organizations where slug = 'northern-lights-touring'", UUID.class);
-        southside = owner.queryForObject("select id from organizations where slug = 'southside-artists'", UUID.class);
-        users.put(Actor.OWNER, fixtures.userId("owner@roadbook.demo"));
-        users.put(Actor.ADMIN, fixtures.userId("admin@roadbook.demo"));
-        users.put(Actor.EDITOR, fixtures.userId("editor@roadbook.demo"));
-        users.put(Actor.VIEWER, fixtures.userId("viewer@roadbook.demo"));
-        users.put(Actor.OTHER_ORG_OWNER, fixtures.userId("other@roadbook.demo"));
-        users.put(Actor.PROMOTER_EDITOR, fixtures.userId("promoter@roadbook.demo"));
-        users.put(Actor.PLATFORM_ADMIN, fixtures.userId("platform@roadbook.demo"));
+        // The matrix's own world: a live organization with one member per role and two shows (one granted to a
+        // promoter), another organization with its own owner, a show and a contact, a promoter and a platform admin.
+        UUID ownerId = fixtures.user("Owner");
+        northern = fixtures.organization("Matrix North", ownerId);
+        users.put(Actor.OWNER, ownerId);
+        for (Actor actor : List.of(Actor.ADMIN, Actor.EDITOR, Actor.VIEWER)) {
+            UUID member = fixtures.user(actor.name().toLowerCase());
+            fixtures.member(northern, member, actor.name().toLowerCase());
+            users.put(actor, member);
+        }
+        UUID otherOwner = fixtures.user("Otto");
+        southside = fixtures.organization("Matrix South", otherOwner);
+        users.put(Actor.OTHER_ORG_OWNER, otherOwner);
+        UUID promoter = fixtures.user("Promoter");
+        users.put(Actor.PROMOTER_EDITOR, promoter);
+        users.put(Actor.PLATFORM_ADMIN, fixtures.platformAdmin());
         users.put(Actor.ANONYMOUS, null);
 
-        UUID granted = owner.queryForObject("""
-                select sc.show_id from show_collaborators sc join app_users u on u.id = sc.user_id
-                where u.email = 'promoter@roadbook.demo' and sc.org_id = ? order by sc.granted_at, sc.show_id limit 1""", UUID.class, northern);
-        UUID ungranted = owner.queryForObject("""
-                select s.id from shows s where s.org_id = ? and not exists (select 1 from show_collaborators c where c.show_id = s.id)
-                order by s.date, s.id limit 1""", UUID.class, northern);
-        UUID foreign = owner.queryForList("select id from shows where org_id = ? order by id limit 1", UUID.class, southside)
-                .stream().findFirst().orElseGet(() -> owner.queryForObject(
-                        "insert into shows (org_id, date, title) values (?, current_date + 30, 'Southside matrix show') returning id", UUID.class, southside));
+        UUID granted = owner.queryForObject("insert into shows (org_id, date, title) values (?, current_date + 20, 'Granted') returning id",
+                UUID.class, northern);
+        owner.update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                granted, promoter, northern);
+        UUID ungranted = owner.queryForObject("insert into shows (org_id, date, title) values (?, current_date + 40, 'Ungranted') returning id",
+                UUID.class, northern);
+        UUID foreign = owner.queryForObject("insert into shows (org_id, date, title) values (?, current_date + 30, 'Southside matrix show') returning id",
+                UUID.class, southside);
         shows.put(Resource.GRANTED_SHOW, granted);
         shows.put(Resource.UNGRANTED_SHOW, ungranted);
         shows.put(Resource.OTHER_ORG, foreign);
@@ -399,10 +405,10 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         sessions.put(Resource.UNGRANTED_SHOW, sessionOf(ungranted, users.get(Actor.OWNER), northern));
         sessions.put(Resource.OTHER_ORG, sessionOf(foreign, users.get(Actor.OTHER_ORG_OWNER), southside));
 
-        contacts.put(Resource.OWN_ORG, owner.queryForObject("select id from contacts where org_id = ? order by id limit 1", UUID.class, northern));
-        contacts.put(Resource.OTHER_ORG, owner.queryForList("select id from contacts where org_id = ? order by id limit 1", UUID.class, southside)
-                .stream().findFirst().orElseGet(() -> owner.queryForObject(
-                        "insert into contacts (org_id, name) values (?, 'Southside matrix contact') returning id", UUID.class, southside)));
+        contacts.put(Resource.OWN_ORG, owner.queryForObject(
+                "insert into contacts (org_id, name) values (?, 'Northern matrix contact') returning id", UUID.class, northern));
+        contacts.put(Resource.OTHER_ORG, owner.queryForObject(
+                "insert into contacts (org_id, name) values (?, 'Southside matrix contact') returning id", UUID.class, southside));
 
         // Both orgs have a billing and a security entry, so "may read the org's log" is a row count, not an empty set.
         for (UUID org : List.of(northern, southside)) {

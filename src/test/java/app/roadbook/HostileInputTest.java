@@ -148,7 +148,7 @@ class HostileInputTest {
         assertThat(fixtures.owner().queryForObject("select original_name from files where id = ?", String.class, file))
                 .isEqualTo("img src=x onerror=alert(1).pdf");
         assertThat(catchThrowable(() -> documents.upload(session, Party.from_us, "x".repeat(100_000) + ".pdf",
-                new byte[]{1}))).isInstanceOf(IllegalArgumentException.class).hasMessage("Give the file a name of up to 200 characters.");
+                new byte[]{1}))).isInstanceOf(Refusal.class).hasMessage("Give the file a name of up to 200 characters.");
     }
 
     @Test
