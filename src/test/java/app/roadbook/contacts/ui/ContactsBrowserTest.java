@@ -1,6 +1,7 @@
 package app.roadbook.contacts.ui;
 
-import app.roadbook.demo.DemoData;
+import app.roadbook.support.Fixtures;
+import org.springframework.beans.factory.annotation.Autowired;
 import app.roadbook.support.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,21 +14,27 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An editor of the demo org builds the directory in a real browser: create, search, edit, merge. */
+/** An editor builds their organization's directory in a real browser: create, search, edit, merge. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContactsBrowserTest {
 
     @LocalServerPort int port;
+    @Autowired Fixtures fixtures;
     Browser browser;
 
     @BeforeAll
     void signIn() {
         browser = new Browser(port);
-        browser.signIn("editor@roadbook.demo", DemoData.PASSWORD);
+        UUID org = fixtures.organization("Directory Browser Touring", fixtures.user("Owner"));
+        UUID editor = fixtures.user("Editor");
+        fixtures.member(org, editor, "editor");
+        browser.signIn(fixtures.account(editor).getEmail(), "test-password-1");
         browser.waitFor(By.cssSelector(".current-org"));
     }
 

@@ -1,6 +1,5 @@
 package app.roadbook.invitations.ui;
 
-import app.roadbook.demo.DemoData;
 import app.roadbook.support.Browser;
 import app.roadbook.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +28,19 @@ class InvitationBrowserTest {
     @Autowired Fixtures fixtures;
     Browser browser;
 
+    UUID org;
+
     @BeforeEach
     void start() {
         browser = new Browser(port);
+        org = fixtures.organization("Invite Browser Touring", fixtures.user("Owner"));
+    }
+
+    /** A member of the test's organization with this role; returns the email to sign in with (password test-password-1). */
+    private String member(String role) {
+        UUID member = fixtures.user(role);
+        fixtures.member(org, member, role);
+        return fixtures.account(member).getEmail();
     }
 
     @AfterEach
@@ -42,7 +51,7 @@ class InvitationBrowserTest {
     @Test
     void anAdminInvitesANewEditorWhoLandsInTheOrgWithThatRole() {
         String email = Fixtures.unique("ed") + "@invite.test";
-        browser.signIn("admin@roadbook.demo", DemoData.PASSWORD);
+        browser.signIn(member("admin"), "test-password-1");
         browser.waitFor(By.cssSelector(".current-org"));
         browser.open("/invitations");
         browser.waitFor(By.cssSelector("vaadin-email-field input")).sendKeys(email);
@@ -57,17 +66,17 @@ class InvitationBrowserTest {
         assertThat(link.find()).isTrue();
 
         acceptAsNewPerson(link.group(), email, "Edna Editor");
-        browser.waitUntil(d -> browser.text(".current-org").equals("Northern Lights Touring"));
+        browser.waitUntil(d -> browser.text(".current-org").equals("Invite Browser Touring"));
         assertThat(browser.waitFor(By.xpath("//p[contains(., 'You are an editor')]")).isDisplayed()).isTrue();
     }
 
     @Test
     void anEditorInvitesAPromoterWhoSeesThatShowAndNothingElse() {
         String email = Fixtures.unique("promo") + "@invite.test";
-        UUID show = fixtures.owner().queryForObject("""
-                select s.id from shows s join organizations o on o.id = s.org_id
-                where o.slug = 'northern-lights-touring' and s.status = 'draft' limit 1""", UUID.class);
-        browser.signIn("editor@roadbook.demo", DemoData.PASSWORD);
+        UUID show = fixtures.owner().queryForObject(
+                "insert into shows (org_id, date, title) values (?, current_date + 14, 'Club night') returning id", UUID.class, org);
+        fixtures.owner().update("insert into shows (org_id, date, title) values (?, current_date + 21, 'Not granted')", org);
+        browser.signIn(member("editor"), "test-password-1");
         browser.waitFor(By.cssSelector(".current-org"));
         browser.open("/shows/" + show);
         browser.click("Invite promoter");
@@ -78,8 +87,8 @@ class InvitationBrowserTest {
         acceptAsNewPerson(link, email, "Paul Promoter");
         browser.waitUntil(d -> browser.currentPath().startsWith("/my-shows"));
         browser.waitUntil(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
-                .anyMatch(c -> c.getText().equals("Northern Lights Touring")));
-        long rows = browser.driver().findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Northern Lights Touring']")).size();
+                .anyMatch(c -> c.getText().equals("Invite Browser Touring")));
+        long rows = browser.driver().findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Invite Browser Touring']")).size();
         assertThat(rows).as("exactly the one granted show").isEqualTo(1);
         browser.open("/contacts");
         browser.waitUntil(d -> !browser.currentPath().equals("/contacts") || d.getPageSource().contains("Page not found")

@@ -1,6 +1,6 @@
 package app.roadbook.tenancy.ui;
 
-import app.roadbook.demo.DemoData;
+import app.roadbook.support.Fixtures;
 import app.roadbook.support.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +15,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real thing: the login page in headless Chromium, against the running app. */
@@ -26,7 +28,15 @@ class SignInBrowserTest {
     @LocalServerPort int port;
     @Autowired ServletContext servletContext;
     @Autowired Environment env;
+    @Autowired Fixtures fixtures;
     Browser browser;
+
+    /** An owner of "Sign-in Touring" with the fixtures' password, and their email. */
+    private String owner() {
+        UUID owner = fixtures.user("Olivia");
+        fixtures.organization("Sign-in Touring", owner);
+        return fixtures.account(owner).getEmail();
+    }
 
     @BeforeAll
     void startBrowser() {
@@ -45,11 +55,11 @@ class SignInBrowserTest {
         browser.waitFor(By.cssSelector("input[name='username']"));
         Cookie before = browser.driver().manage().getCookieNamed("JSESSIONID");
 
-        browser.signIn("owner@roadbook.demo", DemoData.PASSWORD);
+        browser.signIn(owner(), "test-password-1");
 
         String orgName = browser.waitFor(By.cssSelector(".current-org")).getText();
-        assertThat(orgName).isEqualTo("Northern Lights Touring");
-        assertThat(browser.waitFor(By.cssSelector("h2.org-title")).getText()).isEqualTo("Northern Lights Touring");
+        assertThat(orgName).isEqualTo("Sign-in Touring");
+        assertThat(browser.waitFor(By.cssSelector("h2.org-title")).getText()).isEqualTo("Sign-in Touring");
         Cookie after = browser.driver().manage().getCookieNamed("JSESSIONID");
         assertThat(after).isNotNull();
         assertThat(after.isHttpOnly()).isTrue();
@@ -75,13 +85,13 @@ class SignInBrowserTest {
     @Test
     void aWrongPasswordShowsAnErrorAndOpensNoSession() {
         browser.driver().manage().deleteAllCookies();
-        browser.signIn("owner@roadbook.demo", "not-the-password");
+        browser.signIn(owner(), "not-the-password");
 
         browser.waitUntil(d -> browser.currentPath().startsWith("/login?error"));
         browser.waitUntil(d -> d.findElement(By.cssSelector("vaadin-login-form")).getDomAttribute("error") != null
                 || Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("return document.querySelector('vaadin-login-form').error")));
-        assertThat(browser.driver().getPageSource()).doesNotContain("Northern Lights Touring");
+        assertThat(browser.driver().getPageSource()).doesNotContain("Sign-in Touring");
 
         browser.open("/");
         browser.waitUntil(d -> browser.currentPath().startsWith("/login"));
