@@ -64,7 +64,6 @@ class ArchitectureTest {
      */
     static final java.util.Set<String> NOT_YET_ON_REPOSITORIES = java.util.Set.of(
             "app.roadbook.audit.ActivityLogEntry",
-            "app.roadbook.billing.BillingPlan", "app.roadbook.billing.OrgFeatureOverride", "app.roadbook.billing.OrgSubscription",
             "app.roadbook.shows.ShowCollaborator");
 
     @Test

@@ -7,8 +7,8 @@ import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingTemplate;
 import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.Party;
+import app.roadbook.billing.PlanCatalog;
 import app.roadbook.billing.PlanDraft;
-import app.roadbook.billing.PlatformBilling;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactImport;
 import app.roadbook.contacts.CommissionDraft;
@@ -82,7 +82,7 @@ class HostileInputTest {
     @Autowired AdvancingTemplates templates;
     @Autowired AdvancingDocuments documents;
     @Autowired InvitationService invitations;
-    @Autowired PlatformBilling platform;
+    @Autowired PlanCatalog plans;
     @Autowired AuthenticationProvider signIn;
 
     UUID owner;
@@ -123,7 +123,7 @@ class HostileInputTest {
         nameFields.put("template field", v -> templates.save(org, null, "Fine", List.of(field("Section", v))));
         nameFields.put("advancing text answer", v -> advancing.setValue(textField, version(textField), v));
         nameFields.put("invitation email", v -> invitations.inviteToOrg(org, v, OrgRole.viewer, null));
-        nameFields.put("plan name", v -> asPlatformAdmin(() -> platform.savePlan(new PlanDraft("hostile_plan", v, null, 100, "usd",
+        nameFields.put("plan name", v -> asPlatformAdmin(() -> plans.savePlan(new PlanDraft("hostile_plan", v, null, 100, "usd",
                 1, 1, 1, Map.of()))));
 
         int before = rowCount();

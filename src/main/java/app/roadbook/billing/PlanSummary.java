@@ -9,13 +9,4 @@ public record PlanSummary(String id, String name, String description, int priceC
     public String price() {
         return priceCents == 0 ? "Custom pricing" : String.format("%s %.2f / month", currency.toUpperCase(), priceCents / 100.0);
     }
-
-    public Integer limit(String kind) {
-        return switch (kind) {
-            case "members" -> maxMembers;
-            case "collaborators" -> maxCollaborators;
-            case "artists" -> maxArtists;
-            default -> throw new IllegalArgumentException(kind);
-        };
-    }
 }

@@ -34,6 +34,7 @@ class BillingTest {
 
     @Autowired BillingService billing;
     @Autowired PlatformBilling platform;
+    @Autowired PlanCatalog catalog;
     @Autowired Fixtures fixtures;
     @Autowired DataSource dataSource;
     @Autowired PlatformTransactionManager transactions;
@@ -175,19 +176,19 @@ class BillingTest {
     @Test
     void aPlanInUseIsRetiredNeverDeleted() {
         fixtures.signIn("platform@roadbook.demo");
-        platform.savePlan(new PlanDraft("festival", "Festival", "For festivals", 19900, "usd", null, 25, 200,
+        catalog.savePlan(new PlanDraft("festival", "Festival", "For festivals", 19900, "usd", null, 25, 200,
                 Map.of("advancing", true, "editing", true)));
-        assertThat(platform.plans()).extracting(PlanSummary::id).contains("festival");
-        assertThat(platform.removePlan("festival")).as("unused: deleted").isFalse();
-        assertThat(platform.plans()).extracting(PlanSummary::id).doesNotContain("festival");
-        assertThat(platform.removePlan("solo_artist")).as("in use: retired").isTrue();
+        assertThat(catalog.plans()).extracting(PlanSummary::id).contains("festival");
+        assertThat(catalog.removePlan("festival")).as("unused: deleted").isFalse();
+        assertThat(catalog.plans()).extracting(PlanSummary::id).doesNotContain("festival");
+        assertThat(catalog.removePlan("solo_artist")).as("in use: retired").isTrue();
         assertThat(billing.availablePlans()).extracting(PlanSummary::id).doesNotContain("solo_artist");
-        platform.reinstatePlan("solo_artist");
+        catalog.reinstatePlan("solo_artist");
         assertThat(billing.availablePlans()).extracting(PlanSummary::id).contains("solo_artist");
-        assertThatThrownBy(() -> platform.savePlan(new PlanDraft("Bad Id!", "x", null, 1, "usd", null, 1, null, Map.of())))
+        assertThatThrownBy(() -> catalog.savePlan(new PlanDraft("Bad Id!", "x", null, 1, "usd", null, 1, null, Map.of())))
                 .hasMessageContaining("plan id");
         fixtures.signIn(owner);
-        assertThatThrownBy(() -> platform.plans()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> catalog.plans()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.roadbook.billing.ui;
 
+import app.roadbook.billing.PlanCatalog;
 import app.roadbook.billing.PlanDraft;
 import app.roadbook.billing.PlanSummary;
 import app.roadbook.billing.PlatformBilling;
@@ -41,9 +42,11 @@ public class PlatformBillingView extends VerticalLayout {
     final Grid<PlatformBilling.RequestRow> requests = new Grid<>();
     final Button newPlan = new Button("New plan");
 
+    private final PlanCatalog catalog;
     private final PlatformBilling platform;
 
-    public PlatformBillingView(PlatformBilling platform) {
+    public PlatformBillingView(PlanCatalog catalog, PlatformBilling platform) {
+        this.catalog = catalog;
         this.platform = platform;
         plans.addColumn(PlanSummary::id).setHeader("Id");
         plans.addColumn(PlanSummary::name).setHeader("Name");
@@ -54,8 +57,8 @@ public class PlatformBillingView extends VerticalLayout {
         plans.addColumn(p -> p.retired() ? "Retired" : "Offered").setHeader("State");
         plans.addComponentColumn(p -> new HorizontalLayout(
                 new Button("Edit", e -> editPlan(p)),
-                p.retired() ? new Button("Reinstate", e -> run(() -> platform.reinstatePlan(p.id()), "Reinstated " + p.name() + "."))
-                        : new Button("Remove", e -> run(() -> Notification.show(platform.removePlan(p.id())
+                p.retired() ? new Button("Reinstate", e -> run(() -> catalog.reinstatePlan(p.id()), "Reinstated " + p.name() + "."))
+                        : new Button("Remove", e -> run(() -> Notification.show(catalog.removePlan(p.id())
                         ? p.name() + " is in use, so it was retired: no new orgs can choose it." : "Deleted " + p.name() + "."), null))))
                 .setAutoWidth(true);
         plans.setAllRowsVisible(true);
@@ -93,7 +96,7 @@ public class PlatformBillingView extends VerticalLayout {
     }
 
     private void refresh() {
-        plans.setItems(platform.plans());
+        plans.setItems(catalog.plans());
         orgs.setItems(platform.organizations());
         requests.setItems(platform.pendingRequests());
     }
@@ -143,7 +146,7 @@ public class PlatformBillingView extends VerticalLayout {
             Map<String, Boolean> features = new LinkedHashMap<>();
             flags.forEach((f, box) -> features.put(f, box.getValue()));
             try {
-                platform.savePlan(new PlanDraft(id.getValue().strip(), name.getValue(), description.getValue(),
+                catalog.savePlan(new PlanDraft(id.getValue().strip(), name.getValue(), description.getValue(),
                         price.getValue() == null ? -1 : price.getValue(), currency.getValue().strip().toLowerCase(),
                         artists.getValue(), members.getValue(), collaborators.getValue(), features));
                 dialog.close();
@@ -161,7 +164,7 @@ public class PlatformBillingView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Subscription of " + org.name());
         ComboBox<PlanSummary> plan = new ComboBox<>("Plan");
-        List<PlanSummary> offered = platform.plans().stream().filter(p -> !p.retired() || p.id().equals(org.planId())).toList();
+        List<PlanSummary> offered = catalog.plans().stream().filter(p -> !p.retired() || p.id().equals(org.planId())).toList();
         plan.setItems(offered);
         plan.setItemLabelGenerator(PlanSummary::name);
         offered.stream().filter(p -> p.id().equals(org.planId())).findFirst().ifPresent(plan::setValue);

@@ -1,0 +1,12 @@
+package app.roadbook.billing;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One org's entitlement overrides; members read them, platform admins write them (RLS). */
+interface OrgFeatureOverrideRepository extends JpaRepository<OrgFeatureOverride, OrgFeatureOverride.Key> {
+
+    List<OrgFeatureOverride> findByIdOrgIdOrderByIdKey(UUID orgId);
+}

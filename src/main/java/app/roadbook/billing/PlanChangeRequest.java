@@ -1,0 +1,108 @@
+package app.roadbook.billing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
+
+/**
+ * An owner's request to move the org to another plan, which a platform admin applies or declines (decision 0011).
+ * RLS lets owners insert a pending request of their own and withdraw it; everything else is the platform admin's.
+ */
+@Entity
+@Table(name = "plan_change_requests")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class PlanChangeRequest {
+
+    @Id
+    @Column(name = "id", nullable = false, updatable = false)
+    private UUID id;
+
+    @Column(name = "org_id", nullable = false, updatable = false)
+    private UUID orgId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "plan_id", nullable = false, updatable = false)
+    private BillingPlan plan;
+
+    /**
+     * Whoever the database sees acting (decision 0014), which the insert policy demands: the database fills it in,
+     * never the application.
+     */
+    @Generated(event = EventType.INSERT, sql = "current_app_user_id()")
+    @Column(name = "requested_by", updatable = false)
+    private UUID requestedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private PlanRequestStatus status;
+
+    @Column(name = "note")
+    private String note;
+
+    @Column(name = "decided_by")
+    private UUID decidedBy;
+
+    @Column(name = "decided_at")
+    private OffsetDateTime decidedAt;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    /** Null until persisted, which is how Spring Data tells a new request (with its assigned id) from a stored one. */
+    @Version
+    @Column(name = "version", nullable = false)
+    private Integer version;
+
+    PlanChangeRequest(UUID orgId, BillingPlan plan) {
+        this.id = UUID.randomUUID();
+        this.orgId = orgId;
+        this.plan = plan;
+        this.status = PlanRequestStatus.pending;
+    }
+
+    /** The owner takes it back; nobody decided it. */
+    void withdraw() {
+        status = PlanRequestStatus.withdrawn;
+    }
+
+    void apply(UUID platformAdmin, OffsetDateTime now) {
+        decide(PlanRequestStatus.applied, null, platformAdmin, now);
+    }
+
+    void decline(String reason, UUID platformAdmin, OffsetDateTime now) {
+        decide(PlanRequestStatus.declined, reason, platformAdmin, now);
+    }
+
+    private void decide(PlanRequestStatus outcome, String reason, UUID platformAdmin, OffsetDateTime now) {
+        status = outcome;
+        note = reason;
+        decidedBy = platformAdmin;
+        decidedAt = now;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof PlanChangeRequest other && id != null && id.equals(other.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}
