@@ -33,7 +33,7 @@ interface OrgSubscriptionRepository extends JpaRepository<OrgSubscription, UUID>
      */
     @Query("""
             select o.id as orgId, o.name as name, p.id as planId, p.name as planName, s.status as status,
-                   s.currentPeriodEnd as periodEnd, rp.name as pendingPlan
+                   s.currentPeriodEnd as periodEnd, s.version as subscriptionVersion, rp.name as pendingPlan
             from Organization o
                  left join OrgSubscription s on s.orgId = o.id
                  left join s.plan p
@@ -90,6 +90,8 @@ interface OrgSubscriptionRepository extends JpaRepository<OrgSubscription, UUID>
         String getStatus();
 
         OffsetDateTime getPeriodEnd();
+
+        Integer getSubscriptionVersion();
 
         String getPendingPlan();
     }

@@ -40,11 +40,22 @@ public class PlanCatalog {
         return plans.findCatalog().stream().map(BillingPlan::summary).toList();
     }
 
-    /** Creates the plan, or changes it if the id exists. */
+    /** Creates the plan, or changes it if the id exists, whatever is stored now. */
     @Transactional
     public void savePlan(PlanDraft draft) {
         draft.validate();
         plans.findById(draft.id()).ifPresentOrElse(plan -> change(plan, draft), () -> create(draft));
+    }
+
+    /** Changes a plan an admin edited as it was at {@code version}; a change someone saved meanwhile is refused. */
+    @Transactional
+    public void savePlan(PlanDraft draft, int version) {
+        draft.validate();
+        BillingPlan plan = require(draft.id());
+        if (plan.getVersion() != version) {
+            throw new ConcurrentChangeException();
+        }
+        change(plan, draft);
     }
 
     /** Deletes a plan nobody ever used; a plan in use (or once requested) is retired instead. Returns true if retired. */

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,8 +54,10 @@ public class PlatformBilling {
         this.clock = clock;
     }
 
+    /** An org in the admin's grid; {@code subscriptionVersion} (null without one) is what an edit of it is based on. */
     public record OrgBillingRow(UUID orgId, String name, String planId, String planName, String status,
-                                OffsetDateTime periodEnd, long members, long collaborators, long artists, String pendingPlan) {
+                                OffsetDateTime periodEnd, long members, long collaborators, long artists, String pendingPlan,
+                                Integer subscriptionVersion) {
     }
 
     public record RequestRow(UUID id, UUID orgId, String orgName, String planId, String planName, String requestedBy,
@@ -73,7 +76,7 @@ public class PlatformBilling {
             OrgSubscriptionRepository.OrgSeatCounts used = seats.get(r.getOrgId());
             return new OrgBillingRow(r.getOrgId(), r.getName(), r.getPlanId(), r.getPlanName(), r.getStatus(), r.getPeriodEnd(),
                     used == null ? 0 : used.getMembers(), used == null ? 0 : used.getCollaborators(),
-                    used == null ? 0 : used.getArtists(), r.getPendingPlan());
+                    used == null ? 0 : used.getArtists(), r.getPendingPlan(), r.getSubscriptionVersion());
         }).toList();
     }
 
@@ -91,9 +94,25 @@ public class PlatformBilling {
 
     // Subscriptions -------------------------------------------------------------------------------
 
-    /** Sets an org's plan, status and period end; a plan the org does not fit into is refused with what to remove. */
+    /**
+     * Sets an org's plan, status and period end, whatever is stored now; a plan the org does not fit into is refused
+     * with what to remove.
+     */
     @Transactional
     public void changeSubscription(UUID orgId, String planId, String status, OffsetDateTime periodEnd) {
+        change(orgId, planId, status, periodEnd, false, null);
+    }
+
+    /**
+     * The same for an admin who edited the subscription as it was at {@code version} (null: the org had none): a
+     * change someone saved meanwhile is refused with {@link ConcurrentChangeException}.
+     */
+    @Transactional
+    public void changeSubscription(UUID orgId, String planId, String status, OffsetDateTime periodEnd, Integer version) {
+        change(orgId, planId, status, periodEnd, true, version);
+    }
+
+    private void change(UUID orgId, String planId, String status, OffsetDateTime periodEnd, boolean checkVersion, Integer version) {
         if (!STATUSES.contains(status)) {
             throw new IllegalArgumentException("Status is one of " + String.join(", ", STATUSES) + ".");
         }
@@ -106,6 +125,9 @@ public class PlatformBilling {
                     + String.join("; ", blockers) + ".");
         }
         OrgSubscription subscription = subscriptions.findById(orgId).orElse(null);
+        if (checkVersion && !Objects.equals(version, subscription == null ? null : subscription.getVersion())) {
+            throw new ConcurrentChangeException();
+        }
         Map<String, Object> before = subscription == null ? null : subscription.state();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (subscription == null) {
@@ -124,7 +146,7 @@ public class PlatformBilling {
     public void applyRequest(UUID requestId) {
         PlanChangeRequest request = pending(requestId);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        changeSubscription(request.getOrgId(), request.getPlan().getId(), "active", now.plusDays(30));
+        change(request.getOrgId(), request.getPlan().getId(), "active", now.plusDays(30), false, null);
         request.apply(decider(), now);
         flush();
     }

@@ -1,5 +1,6 @@
 package app.roadbook.billing;
 
+import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
@@ -219,6 +220,38 @@ class BillingTest {
         assertThat(billing.lapseNotice(trial)).hasValueSatisfying(n -> assertThat(n).contains("read-only").contains("trial"));
         fixtures.signIn(owner);
         assertThat(billing.lapseNotice(org)).isEmpty();
+    }
+
+    @Test
+    void twoAdminsEditingOnePlanOrSubscriptionAtOnce_theSecondIsToldSomeoneElseChangedIt() {
+        fixtures.signIn(fixtures.platformAdmin());
+        String id = "two_admins_" + Math.abs(System.nanoTime() % 1_000_000);
+        catalog.savePlan(plan(id, "Two Admins"));
+        int read = catalog.plans().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().version();
+        catalog.savePlan(plan(id, "First Edit"), read);
+        assertThatThrownBy(() -> catalog.savePlan(plan(id, "Second Edit"), read)).isInstanceOf(ConcurrentChangeException.class);
+        assertThat(catalog.plans()).filteredOn(p -> p.id().equals(id)).singleElement()
+                .satisfies(p -> assertThat(p.name()).isEqualTo("First Edit"));
+        assertThat(catalog.removePlan(id)).as("never used: deleted").isFalse();
+
+        Integer seen = platform.organizations().stream().filter(r -> r.orgId().equals(org)).findFirst().orElseThrow()
+                .subscriptionVersion();
+        platform.changeSubscription(org, "team_manager", "active", null, seen);
+        assertThatThrownBy(() -> platform.changeSubscription(org, "enterprise", "active", null, seen))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(subscription(org)).containsEntry("plan_id", "team_manager");
+
+        // An org without a subscription when the admin looked: whoever saves second is refused too.
+        UUID bare = fixtures.organization("Bare Co", fixtures.user("Bare"));
+        fixtures.owner().update("delete from org_subscriptions where org_id = ?", bare);
+        platform.changeSubscription(bare, "solo_artist", "trialing", OffsetDateTime.now().plusDays(14), null);
+        assertThatThrownBy(() -> platform.changeSubscription(bare, "enterprise", "active", null, null))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(subscription(bare)).containsEntry("plan_id", "solo_artist").containsEntry("status", "trialing");
+    }
+
+    private static PlanDraft plan(String id, String name) {
+        return new PlanDraft(id, name, "A plan of this test", 4900, "usd", 2, 5, 5, Map.of("editing", true, "advancing", false));
     }
 
     private void grantACollaborator() {

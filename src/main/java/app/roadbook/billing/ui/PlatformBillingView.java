@@ -1,5 +1,7 @@
 package app.roadbook.billing.ui;
 
+import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.ui.Changes;
 import app.roadbook.billing.PlanCatalog;
 import app.roadbook.billing.PlanDraft;
 import app.roadbook.billing.PlanSummary;
@@ -108,6 +110,8 @@ public class PlatformBillingView extends VerticalLayout {
                 Notification.show(done, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
             }
             refresh();
+        } catch (ConcurrentChangeException conflict) {
+            Changes.changedBySomeoneElse(conflict, this::refresh);
         } catch (IllegalArgumentException refused) {
             Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
         }
@@ -145,12 +149,22 @@ public class PlatformBillingView extends VerticalLayout {
         Button save = new Button("Save", e -> {
             Map<String, Boolean> features = new LinkedHashMap<>();
             flags.forEach((f, box) -> features.put(f, box.getValue()));
+            PlanDraft draft = new PlanDraft(id.getValue().strip(), name.getValue(), description.getValue(),
+                    price.getValue() == null ? -1 : price.getValue(), currency.getValue().strip().toLowerCase(),
+                    artists.getValue(), members.getValue(), collaborators.getValue(), features);
             try {
-                catalog.savePlan(new PlanDraft(id.getValue().strip(), name.getValue(), description.getValue(),
-                        price.getValue() == null ? -1 : price.getValue(), currency.getValue().strip().toLowerCase(),
-                        artists.getValue(), members.getValue(), collaborators.getValue(), features));
+                if (plan == null) {
+                    catalog.savePlan(draft);
+                } else {
+                    catalog.savePlan(draft, plan.version());
+                }
                 dialog.close();
                 refresh();
+            } catch (ConcurrentChangeException conflict) {
+                Changes.changedBySomeoneElse(conflict, () -> {
+                    dialog.close();
+                    refresh();
+                });
             } catch (IllegalArgumentException refused) {
                 Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
             }
@@ -186,9 +200,15 @@ public class PlatformBillingView extends VerticalLayout {
             }
             try {
                 platform.changeSubscription(org.orgId(), plan.getValue().id(), status.getValue(),
-                        periodEnd.getValue() == null ? null : periodEnd.getValue().atOffset(ZoneOffset.UTC));
+                        periodEnd.getValue() == null ? null : periodEnd.getValue().atOffset(ZoneOffset.UTC),
+                        org.subscriptionVersion());
                 dialog.close();
                 refresh();
+            } catch (ConcurrentChangeException conflict) {
+                Changes.changedBySomeoneElse(conflict, () -> {
+                    dialog.close();
+                    refresh();
+                });
             } catch (IllegalArgumentException refused) {
                 plan.setInvalid(true);
                 plan.setErrorMessage(refused.getMessage());
