@@ -250,6 +250,97 @@ class BillingTest {
         assertThat(subscription(bare)).containsEntry("plan_id", "solo_artist").containsEntry("status", "trialing");
     }
 
+    @Test
+    void anOwnerWithdrawsAndAPlatformAdminDeclines_eachDecisionSaysWhoAndIsLogged() {
+        fixtures.signIn(owner);
+        billing.requestPlanChange(org, "team_manager");
+        billing.withdrawRequest(org);
+        assertThat(billing.overview(org).pendingRequest()).isNull();
+        assertThat(fixtures.owner().queryForMap("select status, decided_by from plan_change_requests where org_id = ?", org))
+                .containsEntry("status", "withdrawn").containsEntry("decided_by", null);
+        billing.withdrawRequest(org);
+
+        billing.requestPlanChange(org, "team_manager");
+        UUID platformAdmin = fixtures.platformAdmin();
+        fixtures.signIn(platformAdmin);
+        UUID request = platform.pendingRequests().stream().filter(r -> r.orgId().equals(org)).findFirst().orElseThrow().id();
+        platform.declineRequest(request, "Not this month.");
+        assertThat(fixtures.owner().queryForMap("select status, note, requested_by, decided_by from plan_change_requests where id = ?", request))
+                .containsEntry("status", "declined").containsEntry("note", "Not this month.")
+                .containsEntry("requested_by", owner).containsEntry("decided_by", platformAdmin);
+        assertThatThrownBy(() -> platform.applyRequest(request)).isInstanceOf(OrgAccess.NotFoundException.class)
+                .hasMessage("No such pending request.");
+        assertThat(platform.pendingRequests()).noneMatch(r -> r.orgId().equals(org));
+        assertThat(fixtures.owner().queryForObject("""
+                select details->'after'->>'note' from activity_log
+                where org_id = ? and category = 'billing' and action = 'plan_change.declined'""", String.class, org))
+                .isEqualTo("Not this month.");
+
+        fixtures.signIn(owner);
+        assertThat(billing.history(org, PageRequest.of(0, 20))).extracting(BillingService.BillingEvent::action)
+                .containsSubsequence("plan_change.declined", "plan_change.requested", "plan_change.withdrawn", "plan_change.requested");
+        // Owners see their own names; a platform admin is "Roadbook" to them (app_users shows them only co-members).
+        assertThat(billing.history(org, PageRequest.of(0, 20))).extracting(BillingService.BillingEvent::actor)
+                .containsExactly("Roadbook", "Owner", "Owner", "Owner");
+    }
+
+    @Test
+    void anAppliedRequestSaysWhoAppliedItAndOverridesAreLoggedAsTheOrgsOverridesBeforeAndAfter() {
+        fixtures.signIn(owner);
+        billing.requestPlanChange(org, "team_manager");
+        UUID platformAdmin = fixtures.platformAdmin();
+        fixtures.signIn(platformAdmin);
+        UUID request = platform.pendingRequests().stream().filter(r -> r.orgId().equals(org)).findFirst().orElseThrow().id();
+        platform.applyRequest(request);
+        assertThat(fixtures.owner().queryForMap("select status, decided_by, decided_at is not null as decided from plan_change_requests where id = ?",
+                request)).containsEntry("status", "applied").containsEntry("decided_by", platformAdmin).containsEntry("decided", true);
+        fixtures.signIn(owner);
+        assertThat(billing.overview(org)).satisfies(o -> {
+            assertThat(o.plan().id()).isEqualTo("team_manager");
+            assertThat(o.status()).isEqualTo("active");
+            assertThat(o.daysLeft(OffsetDateTime.now())).isBetween(29L, 30L);
+            assertThat(o.pendingRequest()).isNull();
+        });
+
+        fixtures.signIn(platformAdmin);
+        platform.setOverride(org, "reporting", false);
+        platform.setOverride(org, "max_members", null);
+        platform.setOverride(org, "reporting", true);
+        platform.removeOverride(org, "max_members");
+        List<Map<String, Object>> entries = fixtures.owner().queryForList("""
+                select action, details->'before' #>> '{}' as before, details->'after' #>> '{}' as after from activity_log l
+                where org_id = ? and category = 'billing' and action like 'override.%' order by l.created_at""", org);
+        assertThat(entries).extracting(e -> e.get("action") + " " + e.get("before") + " -> " + e.get("after")).containsExactly(
+                "override.set {} -> {\"reporting\": false}",
+                "override.set {\"reporting\": false} -> {\"reporting\": false, \"max_members\": null}",
+                "override.set {\"reporting\": false, \"max_members\": null} -> {\"reporting\": true, \"max_members\": null}",
+                "override.removed {\"reporting\": true, \"max_members\": null} -> {\"reporting\": true}");
+        assertThat(platform.overrides(org)).containsExactly(Map.entry("reporting", true));
+    }
+
+    @Test
+    void everyChangeOfThePlanCatalogIsLoggedWithThePlanBeforeAndAfter() {
+        fixtures.signIn(fixtures.platformAdmin());
+        String id = "logged_" + Math.abs(System.nanoTime() % 1_000_000);
+        catalog.savePlan(plan(id, "Logged"));
+        catalog.savePlan(plan(id, "Logged Again"));
+        assertThat(catalog.removePlan(id)).isFalse();
+        List<Map<String, Object>> entries = fixtures.owner().queryForList("""
+                select action, details->'before'->>'name' as before_name, details->'after'->>'name' as after_name,
+                       details->'before'->>'version' as before_version, details->'after'->>'version' as after_version,
+                       details->'after'->>'created_at' as plan_created_at, details->'after'->'features'->>'editing' as editing,
+                       resource_type
+                from activity_log l where category = 'billing' and org_id is null
+                  and coalesce(details->'after'->>'id', details->'before'->>'id') = ? order by l.created_at""", id);
+        assertThat(entries).extracting(e -> e.get("action")).containsExactly("plan.created", "plan.changed", "plan.deleted");
+        assertThat(entries.get(0)).containsEntry("before_name", null).containsEntry("after_name", "Logged")
+                .containsEntry("after_version", "0").containsEntry("editing", "true").containsEntry("resource_type", "plan");
+        assertThat(entries.get(0).get("plan_created_at")).isNotNull();
+        assertThat(entries.get(1)).containsEntry("before_name", "Logged").containsEntry("after_name", "Logged Again")
+                .containsEntry("before_version", "0").containsEntry("after_version", "1");
+        assertThat(entries.get(2)).containsEntry("before_name", "Logged Again").containsEntry("after_name", null);
+    }
+
     private static PlanDraft plan(String id, String name) {
         return new PlanDraft(id, name, "A plan of this test", 4900, "usd", 2, 5, 5, Map.of("editing", true, "advancing", false));
     }
