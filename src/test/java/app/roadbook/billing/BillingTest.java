@@ -145,7 +145,7 @@ class BillingTest {
     void thePlatformAdminAppliesRequestsAndEveryChangeIsLoggedWithBeforeAndAfter() {
         fixtures.signIn(owner);
         billing.requestPlanChange(org, "team_manager");
-        fixtures.signIn("platform@roadbook.demo");
+        fixtures.signIn(fixtures.platformAdmin());
         PlatformBilling.RequestRow request = platform.pendingRequests().stream().filter(r -> r.orgId().equals(org)).findFirst().orElseThrow();
         platform.applyRequest(request.id());
         assertThat(platform.organizations()).filteredOn(r -> r.orgId().equals(org))
@@ -176,7 +176,7 @@ class BillingTest {
 
     @Test
     void aPlanInUseIsRetiredNeverDeleted() {
-        fixtures.signIn("platform@roadbook.demo");
+        fixtures.signIn(fixtures.platformAdmin());
         catalog.savePlan(new PlanDraft("festival", "Festival", "For festivals", 19900, "usd", null, 25, 200,
                 Map.of("advancing", true, "editing", true)));
         assertThat(catalog.plans()).extracting(PlanSummary::id).contains("festival");

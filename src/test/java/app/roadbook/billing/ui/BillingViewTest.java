@@ -2,11 +2,11 @@ package app.roadbook.billing.ui;
 
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import app.roadbook.support.WithDemoUser;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -14,14 +14,28 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The billing pages on the test's own organization (Team Manager, active): its owner, admin, editor and a promoter. */
 @RoadbookTest
 class BillingViewTest extends SpringBrowserlessTest {
 
     @Autowired Fixtures fixtures;
 
+    UUID owner, admin, editor, org;
+
+    @BeforeEach
+    void anOrgOnTeamManager() {
+        owner = fixtures.user("Owner");
+        admin = fixtures.user("Admin");
+        editor = fixtures.user("Editor");
+        org = fixtures.organization("Billing Views", owner);
+        fixtures.member(org, admin, "admin");
+        fixtures.member(org, editor, "editor");
+        fixtures.member(org, fixtures.user("Viewer"), "viewer");
+    }
+
     @Test
-    @WithDemoUser("owner@roadbook.demo")
     void theOwnerSeesPlanUsageAndMayRequestAChange() {
+        fixtures.signIn(owner);
         BillingView view = navigate(BillingView.class);
         assertThat(view.planName.getText()).startsWith("Team Manager");
         assertThat(view.status.getText()).isEqualTo("Active");
@@ -32,16 +46,16 @@ class BillingViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithDemoUser("admin@roadbook.demo")
     void anAdminReadsBillingButOnlyOwnersRequestChanges() {
+        fixtures.signIn(admin);
         BillingView view = navigate(BillingView.class);
         assertThat(view.planName.getText()).startsWith("Team Manager");
         assertThat(view.newPlan.isVisible()).isFalse();
     }
 
     @Test
-    @WithDemoUser("editor@roadbook.demo")
     void editorsViewersAndCollaboratorsHaveNoRouteToBilling() {
+        fixtures.signIn(editor);
         navigate("billing", Component.class);
         assertThat($(BillingView.class).exists()).isFalse();
         assertThat(navigation()).doesNotContain("Billing");
@@ -50,15 +64,20 @@ class BillingViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    @WithDemoUser("promoter@roadbook.demo")
     void aCollaboratorHasNoRouteToBilling() {
+        UUID promoter = fixtures.user("Promoter");
+        UUID show = fixtures.owner().queryForObject("insert into shows (org_id, date) values (?, current_date) returning id", UUID.class, org);
+        fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_viewer', ?)",
+                show, promoter, org);
+        fixtures.signIn(promoter);
         navigate("billing", Component.class);
         assertThat($(BillingView.class).exists()).isFalse();
     }
 
     @Test
-    @WithDemoUser("platform@roadbook.demo")
     void thePlatformAdminManagesPlansAndOrgs() {
+        fixtures.organization("Billing Views Two", fixtures.user("Other"));
+        fixtures.signIn(fixtures.platformAdmin());
         PlatformBillingView view = navigate(PlatformBillingView.class);
         assertThat(test(view.plans).size()).isGreaterThanOrEqualTo(4);
         assertThat(test(view.orgs).size()).isGreaterThanOrEqualTo(2);
@@ -71,10 +90,10 @@ class BillingViewTest extends SpringBrowserlessTest {
 
     @Test
     void aLapsedOrgShowsABannerSayingWhyAndWhatToDo() {
-        UUID owner = fixtures.user("Lapsed");
-        UUID org = fixtures.organization("Lapsed Co", owner);
-        fixtures.accounts().subscription(org, "solo_artist", "canceled", -3);
-        fixtures.signIn(owner);
+        UUID lapsedOwner = fixtures.user("Lapsed");
+        UUID lapsed = fixtures.organization("Lapsed Co", lapsedOwner);
+        fixtures.accounts().subscription(lapsed, "solo_artist", "canceled", -3);
+        fixtures.signIn(lapsedOwner);
         navigate(BillingView.class);
         Div banner = $(Div.class).withClassName("lapse-banner").single();
         assertThat(banner.getText()).contains("read-only").contains("Billing");
