@@ -2,6 +2,7 @@ package app.roadbook.billing;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgPermission;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -123,14 +124,14 @@ public class BillingService {
     public PaymentGateway.Outcome requestPlanChange(UUID orgId, String planId) {
         access.require(orgId, OrgPermission.CHANGE_PLAN);
         BillingPlan target = Optional.ofNullable(planId).flatMap(plans::findById).filter(p -> !p.retired())
-                .orElseThrow(() -> new IllegalArgumentException("That plan is not offered."));
+                .orElseThrow(() -> new Refusal("That plan is not offered."));
         String current = subscriptions.findById(orgId).map(s -> s.getPlan().getId()).orElse(null);
         if (planId.equals(current)) {
-            throw new IllegalArgumentException("The organization is on " + target.getName() + " already.");
+            throw new Refusal("The organization is on " + target.getName() + " already.");
         }
         List<String> blockers = fit.blockers(orgId, target);
         if (!blockers.isEmpty()) {
-            throw new IllegalArgumentException("The " + target.getName() + " plan is too small for this organization. First "
+            throw new Refusal("The " + target.getName() + " plan is too small for this organization. First "
                     + String.join("; ", blockers) + ".");
         }
         if (requests.findPending(orgId).isPresent()) {
@@ -182,7 +183,7 @@ public class BillingService {
         }
     }
 
-    private static IllegalArgumentException alreadyWaiting() {
-        return new IllegalArgumentException("A plan change is already waiting for approval; withdraw it first.");
+    private static Refusal alreadyWaiting() {
+        return new Refusal("A plan change is already waiting for approval; withdraw it first.");
     }
 }

@@ -1,5 +1,7 @@
 package app.roadbook.billing;
 
+import app.roadbook.base.Refusal;
+
 import java.util.Map;
 
 /** A plan as the platform admin edits it; limits null mean unlimited. */
@@ -12,26 +14,26 @@ public record PlanDraft(String id, String name, String description, int priceCen
 
     void validate() {
         if (id == null || !id.matches("[a-z][a-z0-9_]{1,39}")) {
-            throw new IllegalArgumentException("The plan id is 2 to 40 lower-case letters, digits or underscores, starting with a letter.");
+            throw new Refusal("The plan id is 2 to 40 lower-case letters, digits or underscores, starting with a letter.");
         }
         if (name == null || name.isBlank() || name.length() > 80) {
-            throw new IllegalArgumentException("Give the plan a name of up to 80 characters.");
+            throw new Refusal("Give the plan a name of up to 80 characters.");
         }
         app.roadbook.base.TextInput.requireSingleLine("The plan name", name.strip(), 80);
         app.roadbook.base.TextInput.requireMultiLine("The description", description, 1000);
         if (priceCents < 0 || priceCents > 10_000_000) {
-            throw new IllegalArgumentException("The price must be between 0 and 100,000.");
+            throw new Refusal("The price must be between 0 and 100,000.");
         }
         if (currency == null || !currency.matches("[a-z]{3}")) {
-            throw new IllegalArgumentException("The currency is a three-letter code such as usd.");
+            throw new Refusal("The currency is a three-letter code such as usd.");
         }
         for (Integer limit : new Integer[]{maxArtists, maxMembers, maxCollaborators}) {
             if (limit != null && (limit < 0 || limit > 100_000)) {
-                throw new IllegalArgumentException("Limits are between 0 and 100,000, or empty for unlimited.");
+                throw new Refusal("Limits are between 0 and 100,000, or empty for unlimited.");
             }
         }
         if (maxMembers != null && maxMembers < 1) {
-            throw new IllegalArgumentException("A plan must allow at least one member (the owner).");
+            throw new Refusal("A plan must allow at least one member (the owner).");
         }
     }
 }

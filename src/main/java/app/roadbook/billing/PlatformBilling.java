@@ -2,6 +2,7 @@ package app.roadbook.billing;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.OrgAccess;
@@ -114,14 +115,14 @@ public class PlatformBilling {
 
     private void change(UUID orgId, String planId, String status, OffsetDateTime periodEnd, boolean checkVersion, Integer version) {
         if (!STATUSES.contains(status)) {
-            throw new IllegalArgumentException("Status is one of " + String.join(", ", STATUSES) + ".");
+            throw new Refusal("Status is one of " + String.join(", ", STATUSES) + ".");
         }
         BillingPlan plan = Optional.ofNullable(planId).flatMap(plans::findById)
                 .orElseThrow(() -> new OrgAccess.NotFoundException("No such plan."));
         requireOrg(orgId);
         List<String> blockers = fit.blockers(orgId, plan);
         if (!blockers.isEmpty()) {
-            throw new IllegalArgumentException("The organization does not fit into " + plan.getName() + ": first "
+            throw new Refusal("The organization does not fit into " + plan.getName() + ": first "
                     + String.join("; ", blockers) + ".");
         }
         OrgSubscription subscription = subscriptions.findById(orgId).orElse(null);
@@ -172,14 +173,14 @@ public class PlatformBilling {
         requireOrg(orgId);
         if (PlanDraft.FEATURES.contains(key)) {
             if (!(value instanceof Boolean)) {
-                throw new IllegalArgumentException(key + " is a feature flag: on or off.");
+                throw new Refusal(key + " is a feature flag: on or off.");
             }
         } else if (LIMIT_KEYS.contains(key)) {
             if (value != null && !(value instanceof Integer i && i >= 0 && i <= 100_000)) {
-                throw new IllegalArgumentException(key + " is a whole number from 0 to 100,000, or empty for unlimited.");
+                throw new Refusal(key + " is a whole number from 0 to 100,000, or empty for unlimited.");
             }
         } else {
-            throw new IllegalArgumentException("Unknown entitlement " + key + ".");
+            throw new Refusal("Unknown entitlement " + key + ".");
         }
         List<OrgFeatureOverride> stored = overrides.findByIdOrgIdOrderByIdKey(orgId);
         Map<String, Object> before = fit.values(stored);

@@ -1,6 +1,7 @@
 package app.roadbook.billing;
 
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
@@ -122,7 +123,7 @@ class BillingTest {
     void anOwnerRequestsAPlanButNeverChangesItThemselves() {
         grantACollaborator();
         fixtures.signIn(owner);
-        assertThatThrownBy(() -> billing.requestPlanChange(org, "crew_readonly")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> billing.requestPlanChange(org, "crew_readonly")).isInstanceOf(Refusal.class)
                 .hasMessageContaining("too small").hasMessageContaining("remove 1 collaborators (1 now, 0 allowed)");
         assertThat(billing.requestPlanChange(org, "team_manager")).isEqualTo(PaymentGateway.Outcome.PENDING_APPROVAL);
         assertThat(billing.overview(org).pendingRequest().planName()).isEqualTo("Team Manager");

@@ -1,5 +1,7 @@
 package app.roadbook.billing.ui;
 
+import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import app.roadbook.tenancy.RequiresOrgPermission;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.billing.BillingOverview;
@@ -74,10 +76,7 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
         newPlan.setItemLabelGenerator(p -> p.name() + " · " + p.price());
         requestChange.addThemeVariants(ButtonVariant.PRIMARY);
         requestChange.addClickListener(e -> request());
-        withdraw.addClickListener(e -> {
-            billing.withdrawRequest(orgId);
-            load();
-        });
+        withdraw.addClickListener(e -> Changes.attempt(() -> billing.withdrawRequest(orgId), this::load));
         changeForm = new HorizontalLayout(newPlan, requestChange);
         changeForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         history.addColumn(ev -> ev.at().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).setHeader("When").setAutoWidth(true);
@@ -158,7 +157,7 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
                     : "Requested. A Roadbook admin applies it shortly.", 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.SUCCESS);
             load();
-        } catch (IllegalArgumentException refused) {
+        } catch (Refusal refused) {
             newPlan.setErrorMessage(refused.getMessage());
             newPlan.setInvalid(true);
         }

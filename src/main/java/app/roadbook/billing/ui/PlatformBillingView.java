@@ -1,6 +1,7 @@
 package app.roadbook.billing.ui;
 
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
 import app.roadbook.billing.PlanCatalog;
 import app.roadbook.billing.PlanDraft;
@@ -104,16 +105,8 @@ public class PlatformBillingView extends VerticalLayout {
     }
 
     private void run(Runnable change, String done) {
-        try {
-            change.run();
-            if (done != null) {
-                Notification.show(done, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
-            }
-            refresh();
-        } catch (ConcurrentChangeException conflict) {
-            Changes.changedBySomeoneElse(conflict, this::refresh);
-        } catch (IllegalArgumentException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+        if (Changes.attempt(change, this::refresh) && done != null) {
+            Notification.show(done, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
         }
     }
 
@@ -165,8 +158,8 @@ public class PlatformBillingView extends VerticalLayout {
                     dialog.close();
                     refresh();
                 });
-            } catch (IllegalArgumentException refused) {
-                Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            } catch (Refusal refused) {
+                Changes.refuse(refused.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.PRIMARY);
@@ -209,7 +202,7 @@ public class PlatformBillingView extends VerticalLayout {
                     dialog.close();
                     refresh();
                 });
-            } catch (IllegalArgumentException refused) {
+            } catch (Refusal refused) {
                 plan.setInvalid(true);
                 plan.setErrorMessage(refused.getMessage());
             }
