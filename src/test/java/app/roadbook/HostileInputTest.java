@@ -132,7 +132,7 @@ class HostileInputTest {
         samples.putAll(REFUSED_IN_NAMES);
         nameFields.forEach((form, submit) -> samples.forEach((kind, value) -> {
             assertThat(catchThrowable(() -> submit.accept(value))).as(form + " with " + kind)
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(Refusal.class)
                     .satisfies(e -> assertClearSentence(e.getMessage(), form + " with " + kind));
             checked.add(form + "/" + kind);
         }));

@@ -37,6 +37,8 @@ public class AuditTrail {
     private final OrgAccess access;
 
     AuditTrail(DataSource dataSource, OrgAccess access) {
+        // SQL: a report over a partitioned, append-only log with optional filters and the actors' names; no entity
+        // is loaded or changed, and the partition pruning depends on the created_at predicates written here.
         this.jdbc = new JdbcTemplate(dataSource);
         this.access = access;
     }

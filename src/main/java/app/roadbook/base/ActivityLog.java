@@ -19,6 +19,8 @@ public class ActivityLog {
     private final JsonMapper json;
 
     ActivityLog(DataSource dataSource, JsonMapper json) {
+        // SQL: one append-only insert into a partitioned table whose key includes created_at; the app role may
+        // insert and read, never update, so there is nothing for an entity to manage.
         this.jdbc = new JdbcTemplate(dataSource);
         this.json = json;
     }

@@ -28,6 +28,7 @@ public class SessionPolicy {
     private final Clock clock;
 
     SessionPolicy(DataSource dataSource, Clock clock) {
+        // SQL: my_session_state() is a definer function (the acting user's own session facts), read on every request.
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
     }

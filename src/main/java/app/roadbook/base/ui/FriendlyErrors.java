@@ -1,8 +1,7 @@
 package app.roadbook.base.ui;
 
-import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.db.DatabaseOutage;
-import app.roadbook.base.NotFoundException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -32,13 +31,11 @@ class FriendlyErrors implements VaadinServiceInitListener {
 
     private void handle(ErrorEvent event) {
         Throwable cause = event.getThrowable();
-        while (cause.getCause() != null && !(cause instanceof AccessDeniedException || cause instanceof IllegalArgumentException
-                || cause instanceof ConcurrentChangeException || cause instanceof NotFoundException)) {
+        while (cause.getCause() != null && !(cause instanceof AccessDeniedException || cause instanceof Refusal)) {
             cause = cause.getCause();
         }
         String message;
-        if (cause instanceof AccessDeniedException || cause instanceof IllegalArgumentException
-                || cause instanceof ConcurrentChangeException || cause instanceof NotFoundException) {
+        if (cause instanceof AccessDeniedException || cause instanceof Refusal) {
             message = cause.getMessage();
         } else if (DatabaseOutage.causes(event.getThrowable())) {
             log.warn("The database cannot be reached: {}", event.getThrowable().toString());

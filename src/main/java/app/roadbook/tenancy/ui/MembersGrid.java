@@ -1,5 +1,6 @@
 package app.roadbook.tenancy.ui;
 
+import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.MemberAdmin;
@@ -104,7 +105,7 @@ class MembersGrid extends Grid<MemberRow> {
         try {
             change.run();
             Notification.show(done, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (AccessDeniedException | IllegalArgumentException refused) {
+        } catch (AccessDeniedException | Refusal refused) {
             Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         getDataProvider().refreshAll();
