@@ -1,34 +1,34 @@
 package app.roadbook;
 
 import app.roadbook.advancing.ui.MyShowsView;
-import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.advancing.ui.TemplatesView;
+import app.roadbook.audit.ui.AuditView;
 import app.roadbook.billing.BillingService;
 import app.roadbook.billing.ui.BillingView;
-import app.roadbook.audit.ui.AuditView;
 import app.roadbook.billing.ui.PlatformBillingView;
-import app.roadbook.tenancy.ui.AccountsView;
 import app.roadbook.contacts.ui.ContactsView;
+import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
 import app.roadbook.shows.ui.VenuesView;
-import app.roadbook.tenancy.OrgViews;
-import com.vaadin.flow.component.html.Div;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgSummary;
+import app.roadbook.tenancy.OrgViews;
 import app.roadbook.tenancy.OrganizationService;
 import app.roadbook.tenancy.RoadbookUser;
+import app.roadbook.tenancy.ui.AccountsView;
 import app.roadbook.tenancy.ui.CreateOrganizationForm;
 import app.roadbook.tenancy.ui.HomeView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -39,7 +39,6 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-
 import java.util.List;
 
 /** The frame around every signed-in view: brand, current organization with switcher, navigation, user menu. */
@@ -54,18 +53,35 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem venuesItem = new SideNavItem("Venues", VenuesView.class, VaadinIcon.BUILDING.create());
     final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
-    final SideNavItem templatesItem = new SideNavItem("Advancing templates", TemplatesView.class, VaadinIcon.LIST.create());
-    final SideNavItem invitationsItem = new SideNavItem("Invitations", InvitationsView.class, VaadinIcon.ENVELOPE.create());
+    final SideNavItem templatesItem =
+            new SideNavItem("Advancing templates", TemplatesView.class, VaadinIcon.LIST.create());
+    final SideNavItem invitationsItem =
+            new SideNavItem("Invitations", InvitationsView.class, VaadinIcon.ENVELOPE.create());
     final SideNavItem myShowsItem = new SideNavItem("My shows", MyShowsView.class, VaadinIcon.TICKET.create());
     final SideNavItem billingItem = new SideNavItem("Billing", BillingView.class, VaadinIcon.CREDIT_CARD.create());
-    final SideNavItem platformItem = new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
+    final SideNavItem platformItem =
+            new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
     final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
     final Div lapseBanner = new Div();
-    private final java.util.Map<SideNavItem, Class<? extends com.vaadin.flow.component.Component>> targets = java.util.Map.of(
-            showsItem, ShowsView.class, venuesItem, VenuesView.class, artistsItem, ArtistsView.class,
-            contactsItem, ContactsView.class, templatesItem, TemplatesView.class, invitationsItem, InvitationsView.class,
-            billingItem, BillingView.class, auditItem, AuditView.class);
+    private final java.util.Map<SideNavItem, Class<? extends com.vaadin.flow.component.Component>> targets =
+            java.util.Map.of(
+                    showsItem,
+                    ShowsView.class,
+                    venuesItem,
+                    VenuesView.class,
+                    artistsItem,
+                    ArtistsView.class,
+                    contactsItem,
+                    ContactsView.class,
+                    templatesItem,
+                    TemplatesView.class,
+                    invitationsItem,
+                    InvitationsView.class,
+                    billingItem,
+                    BillingView.class,
+                    auditItem,
+                    AuditView.class);
     private final Div contentWrapper = new Div();
     private final BillingService billing;
 
@@ -73,8 +89,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final CurrentOrganization currentOrganization;
     private final AuthenticationContext authentication;
 
-    public MainLayout(OrganizationService organizations, CurrentOrganization currentOrganization,
-                      AuthenticationContext authentication, BillingService billing) {
+    public MainLayout(
+            OrganizationService organizations,
+            CurrentOrganization currentOrganization,
+            AuthenticationContext authentication,
+            BillingService billing) {
         this.organizations = organizations;
         this.billing = billing;
         this.currentOrganization = currentOrganization;
@@ -101,10 +120,24 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToNavbar(new DrawerToggle(), bar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()), showsItem, venuesItem, artistsItem, contactsItem, templatesItem, invitationsItem, myShowsItem, billingItem,
-                auditItem, platformItem, accountsItem);
+        nav.addItem(
+                new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()),
+                showsItem,
+                venuesItem,
+                artistsItem,
+                contactsItem,
+                templatesItem,
+                invitationsItem,
+                myShowsItem,
+                billingItem,
+                auditItem,
+                platformItem,
+                accountsItem);
         addToDrawer(nav);
-        platformItem.setVisible(authentication.getAuthenticatedUser(RoadbookUser.class).map(RoadbookUser::isPlatformAdmin).orElse(false));
+        platformItem.setVisible(authentication
+                .getAuthenticatedUser(RoadbookUser.class)
+                .map(RoadbookUser::isPlatformAdmin)
+                .orElse(false));
         accountsItem.setVisible(platformItem.isVisible());
         lapseBanner.addClassName("lapse-banner");
         lapseBanner.setVisible(false);
@@ -114,8 +147,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private void buildUserMenu() {
         userMenu.addThemeVariants(MenuBarVariant.TERTIARY);
-        String name = authentication.getAuthenticatedUser(RoadbookUser.class)
-                .map(RoadbookUser::getDisplayName).orElse("Account");
+        String name = authentication
+                .getAuthenticatedUser(RoadbookUser.class)
+                .map(RoadbookUser::getDisplayName)
+                .orElse("Account");
         MenuItem account = userMenu.addItem(name);
         account.getSubMenu().addItem("New organization…", e -> openCreateOrganization());
         account.getSubMenu().addItem("Sign out", e -> authentication.logout());
@@ -142,12 +177,14 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         organizationSwitcher.setValue(current);
         organizationSwitcher.setVisible(mine.size() > 1);
         // An organization's items show by the rule their views' routes follow (RequiresOrgPermission).
-        for (SideNavItem orgItem : new SideNavItem[]{showsItem, venuesItem, artistsItem, contactsItem, templatesItem,
-                invitationsItem, billingItem, auditItem}) {
+        for (SideNavItem orgItem : new SideNavItem[] {
+            showsItem, venuesItem, artistsItem, contactsItem, templatesItem, invitationsItem, billingItem, auditItem
+        }) {
             orgItem.setVisible(current != null && OrgViews.permits(targets.get(orgItem), current));
         }
         myShowsItem.setVisible(current == null);
-        java.util.Optional<String> notice = current == null ? java.util.Optional.empty() : billing.lapseNotice(current.id());
+        java.util.Optional<String> notice =
+                current == null ? java.util.Optional.empty() : billing.lapseNotice(current.id());
         lapseBanner.setText(notice.orElse(""));
         lapseBanner.setVisible(notice.isPresent());
     }

@@ -1,11 +1,12 @@
 package app.roadbook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.ui.AdvanceView;
 import app.roadbook.advancing.ui.MyShowsView;
 import app.roadbook.advancing.ui.TemplatesView;
 import app.roadbook.audit.ui.AuditView;
-import app.roadbook.base.ui.NotFoundView;
 import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactView;
@@ -25,17 +26,9 @@ import app.roadbook.tenancy.ui.HomeView;
 import app.roadbook.tenancy.ui.LoginView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouteData;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -46,8 +39,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * docs/product.md §6: for every actor, every route and every kind of resource, what the view lets the person do
@@ -59,10 +56,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RoadbookTest
 class AccessMatrixTest extends SpringBrowserlessTest {
 
-    enum Actor { OWNER, ADMIN, EDITOR, VIEWER, OTHER_ORG_OWNER, PROMOTER_EDITOR, PROMOTER_VIEWER, PLATFORM_ADMIN, ANONYMOUS }
+    enum Actor {
+        OWNER,
+        ADMIN,
+        EDITOR,
+        VIEWER,
+        OTHER_ORG_OWNER,
+        PROMOTER_EDITOR,
+        PROMOTER_VIEWER,
+        PLATFORM_ADMIN,
+        ANONYMOUS
+    }
 
     /** The kinds of resource a URL can name; routes without an id use NONE. */
-    enum Resource { NONE, GRANTED_SHOW, UNGRANTED_SHOW, OWN_ORG, OTHER_ORG, MISSING }
+    enum Resource {
+        NONE,
+        GRANTED_SHOW,
+        UNGRANTED_SHOW,
+        OWN_ORG,
+        OTHER_ORG,
+        MISSING
+    }
 
     record Verdict(boolean open, Set<String> actions) {
         static final Verdict CLOSED = new Verdict(false, Set.of());
@@ -74,14 +88,24 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     }
 
     /** One route of the application: how to name its resources, how the view and the database answer. */
-    record Route(String template, List<Resource> resources, Set<Class<? extends Component>> views,
-                 Map<String, String> buttons, BiFunction<Probe, UUID, Verdict> database) {
-    }
+    record Route(
+            String template,
+            List<Resource> resources,
+            Set<Class<? extends Component>> views,
+            Map<String, String> buttons,
+            BiFunction<Probe, UUID, Verdict> database) {}
 
-    @Autowired Fixtures fixtures;
-    @Autowired DataSource dataSource;
-    @Autowired TransactionTemplate transactions;
-    @Autowired AdvancingExchange advancing;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    AdvancingExchange advancing;
 
     private final Map<Resource, UUID> shows = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> sessions = new EnumMap<>(Resource.class);
@@ -90,8 +114,8 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     private UUID northern;
     private UUID southside;
 
-
-    static final List<Resource> SHOW_RESOURCES = List.of(Resource.GRANTED_SHOW, Resource.UNGRANTED_SHOW, Resource.OTHER_ORG, Resource.MISSING);
+    static final List<Resource> SHOW_RESOURCES =
+            List.of(Resource.GRANTED_SHOW, Resource.UNGRANTED_SHOW, Resource.OTHER_ORG, Resource.MISSING);
     static final List<Resource> ORG_RESOURCES = List.of(Resource.OWN_ORG, Resource.OTHER_ORG, Resource.MISSING);
     static final List<Resource> NONE = List.of(Resource.NONE);
 
@@ -99,55 +123,153 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     static List<Route> routes() {
         return List.of(
                 new Route("", NONE, Set.of(HomeView.class, MyShowsView.class), Map.of(), (db, id) -> db.signedIn()),
-                new Route("login", NONE, Set.of(LoginView.class), Map.of(), (db, id) -> new Verdict(!db.signedIn().open(), Set.of())),
-                new Route("invite/:token", NONE, Set.of(AcceptInvitationView.class), Map.of(), (db, id) -> new Verdict(true, Set.of())),
+                new Route(
+                        "login",
+                        NONE,
+                        Set.of(LoginView.class),
+                        Map.of(),
+                        (db, id) -> new Verdict(!db.signedIn().open(), Set.of())),
+                new Route(
+                        "invite/:token",
+                        NONE,
+                        Set.of(AcceptInvitationView.class),
+                        Map.of(),
+                        (db, id) -> new Verdict(true, Set.of())),
                 // Signed-in people only; which mail each reads is InvitationService.outbox's business (DevOutboxTest).
                 new Route("dev/outbox", NONE, Set.of(DevOutboxView.class), Map.of(), (db, id) -> db.signedIn()),
                 new Route("my-shows", NONE, Set.of(MyShowsView.class), Map.of(), (db, id) -> db.signedIn()),
-                new Route("contacts", NONE, Set.of(ContactsView.class), Map.of("create", "New contact", "import", "Import CSV"),
-                        (db, id) -> db.member() ? db.open(Map.of("create", db.inserts("insert into contacts (org_id, name) values (?, 'Probe')", db.org()),
-                                "import", db.inserts("insert into contacts (org_id, name) values (?, 'Probe')", db.org()))) : Verdict.CLOSED),
-                new Route("contacts/:contactId", ORG_RESOURCES, Set.of(ContactView.class), Map.of("edit", "Edit", "delete", "Delete",
-                        "merge", "Merge…", "link venue", "Link venue", "add commission", "Add commission"),
-                        (db, id) -> db.reads("select count(*) from contacts where id = ? and org_id = ?", id, db.org())
-                                ? db.open(Map.of("edit", db.writes("update contacts set name = name where id = ?", id),
-                                "delete", db.writes("delete from contacts where id = ?", id),
-                                "merge", db.writes("update contacts set name = name where id = ?", id),
-                                "link venue", db.writes("update contacts set name = name where id = ?", id),
-                                "add commission", db.inserts("insert into contact_commissions (org_id, contact_id, amount, currency) values (?, ?, 1, 'EUR')",
-                                        db.org(), id))) : Verdict.CLOSED),
-                new Route("shows", NONE, Set.of(ShowsView.class), Map.of("create", "New show"),
-                        (db, id) -> db.member() ? db.open(Map.of("create", db.inserts("insert into shows (org_id, date) values (?, current_date)", db.org())))
+                new Route(
+                        "contacts",
+                        NONE,
+                        Set.of(ContactsView.class),
+                        Map.of("create", "New contact", "import", "Import CSV"),
+                        (db, id) -> db.member()
+                                ? db.open(Map.of(
+                                        "create",
+                                        db.inserts("insert into contacts (org_id, name) values (?, 'Probe')", db.org()),
+                                        "import",
+                                        db.inserts(
+                                                "insert into contacts (org_id, name) values (?, 'Probe')", db.org())))
                                 : Verdict.CLOSED),
-                new Route("shows/:showId", SHOW_RESOURCES, Set.of(ShowView.class),
+                new Route(
+                        "contacts/:contactId",
+                        ORG_RESOURCES,
+                        Set.of(ContactView.class),
+                        Map.of(
+                                "edit",
+                                "Edit",
+                                "delete",
+                                "Delete",
+                                "merge",
+                                "Merge…",
+                                "link venue",
+                                "Link venue",
+                                "add commission",
+                                "Add commission"),
+                        (db, id) -> db.reads("select count(*) from contacts where id = ? and org_id = ?", id, db.org())
+                                ? db.open(Map.of(
+                                        "edit",
+                                        db.writes("update contacts set name = name where id = ?", id),
+                                        "delete",
+                                        db.writes("delete from contacts where id = ?", id),
+                                        "merge",
+                                        db.writes("update contacts set name = name where id = ?", id),
+                                        "link venue",
+                                        db.writes("update contacts set name = name where id = ?", id),
+                                        "add commission",
+                                        db.inserts(
+                                                "insert into contact_commissions (org_id, contact_id, amount, currency) values (?, ?, 1, 'EUR')",
+                                                db.org(),
+                                                id)))
+                                : Verdict.CLOSED),
+                new Route(
+                        "shows",
+                        NONE,
+                        Set.of(ShowsView.class),
+                        Map.of("create", "New show"),
+                        (db, id) -> db.member()
+                                ? db.open(Map.of(
+                                        "create",
+                                        db.inserts(
+                                                "insert into shows (org_id, date) values (?, current_date)", db.org())))
+                                : Verdict.CLOSED),
+                new Route(
+                        "shows/:showId",
+                        SHOW_RESOURCES,
+                        Set.of(ShowView.class),
                         Map.of("edit", "Edit", "start advance", "Start advance", "invite promoter", "Invite promoter"),
                         (db, id) -> db.reads("select count(*) from shows where id = ? and org_id = ?", id, db.org())
-                                ? db.open(Map.of("edit", db.writes("update shows set title = title where id = ?", id),
-                                "start advance", db.inserts("insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, 'Probe', current_app_user_id())", db.org(), id),
-                                "invite promoter", db.inserts("""
+                                ? db.open(Map.of(
+                                        "edit",
+                                        db.writes("update shows set title = title where id = ?", id),
+                                        "start advance",
+                                        db.inserts(
+                                                "insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, 'Probe', current_app_user_id())",
+                                                db.org(),
+                                                id),
+                                        "invite promoter",
+                                        db.inserts("""
                                         insert into invitations (org_id, email, show_id, collab_role, invited_by)
-                                        values (?, 'probe-' || gen_random_uuid() || '@example.com', ?, 'promoter_viewer', current_app_user_id())""",
-                                        db.org(), id))) : Verdict.CLOSED),
-                new Route("venues", NONE, Set.of(VenuesView.class), Map.of("create", "New venue"),
-                        (db, id) -> db.member() ? db.open(Map.of("create", db.inserts("insert into venues (org_id, name) values (?, 'Probe')", db.org())))
+                                        values (?, 'probe-' || gen_random_uuid() || '@example.com', ?, 'promoter_viewer', current_app_user_id())""", db.org(), id)))
                                 : Verdict.CLOSED),
-                new Route("artists", NONE, Set.of(ArtistsView.class), Map.of("create", "Add artist"),
-                        (db, id) -> db.member() ? db.open(Map.of("create", db.inserts("insert into artists (org_id, name) values (?, 'Probe')", db.org())))
+                new Route(
+                        "venues",
+                        NONE,
+                        Set.of(VenuesView.class),
+                        Map.of("create", "New venue"),
+                        (db, id) -> db.member()
+                                ? db.open(Map.of(
+                                        "create",
+                                        db.inserts("insert into venues (org_id, name) values (?, 'Probe')", db.org())))
                                 : Verdict.CLOSED),
-                new Route("advance/:sessionId", SHOW_RESOURCES, Set.of(AdvanceView.class), Map.of(),
+                new Route(
+                        "artists",
+                        NONE,
+                        Set.of(ArtistsView.class),
+                        Map.of("create", "Add artist"),
+                        (db, id) -> db.member()
+                                ? db.open(Map.of(
+                                        "create",
+                                        db.inserts("insert into artists (org_id, name) values (?, 'Probe')", db.org())))
+                                : Verdict.CLOSED),
+                new Route(
+                        "advance/:sessionId",
+                        SHOW_RESOURCES,
+                        Set.of(AdvanceView.class),
+                        Map.of(),
                         (db, id) -> db.reads("select count(*) from advancing_sessions where id = ?", id)
                                 ? db.open(Map.of(
-                                "edit ours", db.writes("update advancing_fields set value = '\"probe\"'::jsonb where session_id = ? and party_type = 'from_us'", id),
-                                "edit theirs", db.writes("update advancing_fields set value = '\"probe\"'::jsonb where session_id = ? and party_type = 'from_you'", id),
-                                "confirm", db.writes("update advancing_fields set status = 'confirmed' where session_id = ? and party_type = 'from_us'", id),
-                                "comment", db.inserts("""
+                                        "edit ours",
+                                                db.writes(
+                                                        "update advancing_fields set value = '\"probe\"'::jsonb where session_id = ? and party_type = 'from_us'",
+                                                        id),
+                                        "edit theirs",
+                                                db.writes(
+                                                        "update advancing_fields set value = '\"probe\"'::jsonb where session_id = ? and party_type = 'from_you'",
+                                                        id),
+                                        "confirm",
+                                                db.writes(
+                                                        "update advancing_fields set status = 'confirmed' where session_id = ? and party_type = 'from_us'",
+                                                        id),
+                                        "comment", db.inserts("""
                                         insert into advancing_comments (org_id, field_id, author_id, body)
                                         select org_id, id, current_app_user_id(), 'probe' from advancing_fields where session_id = ? limit 1""", id)))
                                 : Verdict.CLOSED),
-                new Route("advancing-templates", NONE, Set.of(TemplatesView.class), Map.of("save", "Save template"),
-                        (db, id) -> db.inserts("insert into advancing_templates (org_id, name, fields) values (?, 'Probe', '[]')", db.org())
-                                ? new Verdict(true, Set.of("save")) : Verdict.CLOSED),
-                new Route("invitations", NONE, Set.of(InvitationsView.class), Map.of("invite staff", "Invite"),
+                new Route(
+                        "advancing-templates",
+                        NONE,
+                        Set.of(TemplatesView.class),
+                        Map.of("save", "Save template"),
+                        (db, id) -> db.inserts(
+                                        "insert into advancing_templates (org_id, name, fields) values (?, 'Probe', '[]')",
+                                        db.org())
+                                ? new Verdict(true, Set.of("save"))
+                                : Verdict.CLOSED),
+                new Route(
+                        "invitations",
+                        NONE,
+                        Set.of(InvitationsView.class),
+                        Map.of("invite staff", "Invite"),
                         (db, id) -> db.inserts("""
                                 insert into invitations (org_id, email, show_id, collab_role, invited_by)
                                 select ?, 'probe-' || gen_random_uuid() || '@example.com', id, 'promoter_viewer', current_app_user_id()
@@ -156,26 +278,53 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                 insert into invitations (org_id, email, org_role, invited_by)
                                 values (?, 'probe-' || gen_random_uuid() || '@example.com', 'viewer', current_app_user_id())""", db.org())))
                                 : Verdict.CLOSED),
-                new Route("billing", NONE, Set.of(BillingView.class), Map.of("request plan change", "Request plan change"),
-                        (db, id) -> db.reads("select count(*) from activity_log where org_id = ? and category = 'billing'", db.org())
+                new Route(
+                        "billing",
+                        NONE,
+                        Set.of(BillingView.class),
+                        Map.of("request plan change", "Request plan change"),
+                        (db, id) -> db.reads(
+                                        "select count(*) from activity_log where org_id = ? and category = 'billing'",
+                                        db.org())
                                 ? db.open(Map.of("request plan change", db.inserts("""
-                                insert into plan_change_requests (org_id, plan_id, requested_by) values (?, 'solo_artist', current_app_user_id())""",
-                                db.org()))) : Verdict.CLOSED),
-                new Route("audit", NONE, Set.of(AuditView.class), Map.of(),
-                        (db, id) -> new Verdict(db.reads("select count(*) from activity_log where org_id = ? and category = 'security'", db.org()), Set.of())),
-                new Route("admin/billing", NONE, Set.of(PlatformBillingView.class), Map.of("new plan", "New plan"),
-                        (db, id) -> db.inserts("insert into billing_plans (id, name, price_cents) values ('probe_plan', 'Probe', 0)")
-                                ? new Verdict(true, Set.of("new plan")) : Verdict.CLOSED),
-                new Route("admin/accounts", NONE, Set.of(AccountsView.class), Map.of(),
+                                insert into plan_change_requests (org_id, plan_id, requested_by) values (?, 'solo_artist', current_app_user_id())""", db.org())))
+                                : Verdict.CLOSED),
+                new Route(
+                        "audit",
+                        NONE,
+                        Set.of(AuditView.class),
+                        Map.of(),
+                        (db, id) -> new Verdict(
+                                db.reads(
+                                        "select count(*) from activity_log where org_id = ? and category = 'security'",
+                                        db.org()),
+                                Set.of())),
+                new Route(
+                        "admin/billing",
+                        NONE,
+                        Set.of(PlatformBillingView.class),
+                        Map.of("new plan", "New plan"),
+                        (db, id) -> db.inserts(
+                                        "insert into billing_plans (id, name, price_cents) values ('probe_plan', 'Probe', 0)")
+                                ? new Verdict(true, Set.of("new plan"))
+                                : Verdict.CLOSED),
+                new Route(
+                        "admin/accounts",
+                        NONE,
+                        Set.of(AccountsView.class),
+                        Map.of(),
                         (db, id) -> new Verdict(db.seesEveryAccount(), Set.of())));
     }
 
     @Test
     void everyRouteIsInTheMatrix() {
         Set<String> registered = RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
-                .map(RouteData::getTemplate).collect(Collectors.toCollection(TreeSet::new));
+                .map(RouteData::getTemplate)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> inMatrix = routes().stream().map(Route::template).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(inMatrix).as("add the new route to AccessMatrixTest.routes()").isEqualTo(registered);
+        assertThat(inMatrix)
+                .as("add the new route to AccessMatrixTest.routes()")
+                .isEqualTo(registered);
     }
 
     @Test
@@ -196,7 +345,8 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                     cells++;
                     matrix.put(actor + " " + route.template() + " " + resource, ui.toString());
                     if (!ui.equals(db)) {
-                        mismatches.add(actor + " " + route.template() + " " + resource + ": view " + ui + ", database " + db);
+                        mismatches.add(
+                                actor + " " + route.template() + " " + resource + ": view " + ui + ", database " + db);
                     }
                     if (resource == Resource.MISSING) {
                         missingPage.put(route, page);
@@ -205,26 +355,35 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                 // A resource the database hides renders exactly like a missing one.
                 for (Resource resource : route.resources()) {
                     UUID id = idFor(route, resource);
-                    if (resource != Resource.MISSING && resource != Resource.NONE && !ActingUser.callAs(users.get(actor), () -> database(route, id)).open()) {
+                    if (resource != Resource.MISSING
+                            && resource != Resource.NONE
+                            && !ActingUser.callAs(users.get(actor), () -> database(route, id))
+                                    .open()) {
                         view(route, id);
                         if (!pageText().equals(missingPage.get(route))) {
-                            mismatches.add(actor + " " + route.template() + " " + resource + ": renders differently from a missing id");
+                            mismatches.add(actor + " " + route.template() + " " + resource
+                                    + ": renders differently from a missing id");
                         }
                     }
                 }
             }
         }
-        int expected = Actor.values().length * routes().stream().mapToInt(r -> r.resources().size()).sum();
-        System.out.printf("Access matrix: %d actors x %d routes, %d cells (actor x route x resource)%n",
+        int expected = Actor.values().length
+                * routes().stream().mapToInt(r -> r.resources().size()).sum();
+        System.out.printf(
+                "Access matrix: %d actors x %d routes, %d cells (actor x route x resource)%n",
                 Actor.values().length, routes().size(), cells);
         assertThat(cells).isEqualTo(expected);
         assertThat(mismatches).as("view and database disagree").isEmpty();
         // Spot checks that the matrix is not trivially empty: the mirror has both answers in it.
         assertThat(matrix.get("EDITOR contacts NONE")).isEqualTo("open[create, import]");
         assertThat(matrix.get("VIEWER contacts NONE")).isEqualTo("open[]");
-        assertThat(matrix.get("PROMOTER_EDITOR advance/:sessionId GRANTED_SHOW")).isEqualTo("open[comment, edit theirs]");
-        assertThat(matrix.get("PROMOTER_VIEWER advance/:sessionId GRANTED_SHOW")).isEqualTo("open[]");
-        assertThat(matrix.get("PROMOTER_EDITOR advance/:sessionId UNGRANTED_SHOW")).isEqualTo("closed");
+        assertThat(matrix.get("PROMOTER_EDITOR advance/:sessionId GRANTED_SHOW"))
+                .isEqualTo("open[comment, edit theirs]");
+        assertThat(matrix.get("PROMOTER_VIEWER advance/:sessionId GRANTED_SHOW"))
+                .isEqualTo("open[]");
+        assertThat(matrix.get("PROMOTER_EDITOR advance/:sessionId UNGRANTED_SHOW"))
+                .isEqualTo("closed");
         assertThat(matrix.get("OTHER_ORG_OWNER shows/:showId GRANTED_SHOW")).isEqualTo("closed");
         assertThat(matrix.get("PLATFORM_ADMIN contacts NONE")).isEqualTo("closed");
         assertThat(matrix.get("ANONYMOUS shows NONE")).isEqualTo("closed");
@@ -295,8 +454,13 @@ class AccessMatrixTest extends SpringBrowserlessTest {
 
         Probe(JdbcTemplate jdbc) {
             this.jdbc = jdbc;
-            this.org = jdbc.queryForList("select org_id from org_members where user_id = current_app_user_id() order by org_id limit 1",
-                    UUID.class).stream().findFirst().orElse(null);
+            this.org = jdbc
+                    .queryForList(
+                            "select org_id from org_members where user_id = current_app_user_id() order by org_id limit 1",
+                            UUID.class)
+                    .stream()
+                    .findFirst()
+                    .orElse(null);
         }
 
         UUID org() {
@@ -308,8 +472,10 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         }
 
         Verdict signedIn() {
-            return new Verdict(Boolean.TRUE.equals(jdbc.queryForObject(
-                    "select exists (select 1 from app_users where id = current_app_user_id())", Boolean.class)), Set.of());
+            return new Verdict(
+                    Boolean.TRUE.equals(jdbc.queryForObject(
+                            "select exists (select 1 from app_users where id = current_app_user_id())", Boolean.class)),
+                    Set.of());
         }
 
         boolean reads(String sql, Object... args) {
@@ -332,8 +498,12 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         }
 
         Verdict open(Map<String, Boolean> actions) {
-            return new Verdict(true, actions.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
-                    .collect(Collectors.toCollection(TreeSet::new)));
+            return new Verdict(
+                    true,
+                    actions.entrySet().stream()
+                            .filter(Map.Entry::getValue)
+                            .map(Map.Entry::getKey)
+                            .collect(Collectors.toCollection(TreeSet::new)));
         }
 
         private boolean attempt(java.util.function.BooleanSupplier write) {
@@ -385,41 +555,69 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         users.put(Actor.PLATFORM_ADMIN, fixtures.platformAdmin());
         users.put(Actor.ANONYMOUS, null);
 
-        UUID granted = owner.queryForObject("insert into shows (org_id, date, title) values (?, current_date + 20, 'Granted') returning id",
-                UUID.class, northern);
-        owner.update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
-                granted, promoter, northern);
-        UUID ungranted = owner.queryForObject("insert into shows (org_id, date, title) values (?, current_date + 40, 'Ungranted') returning id",
-                UUID.class, northern);
-        UUID foreign = owner.queryForObject("insert into shows (org_id, date, title) values (?, current_date + 30, 'Southside matrix show') returning id",
-                UUID.class, southside);
+        UUID granted = owner.queryForObject(
+                "insert into shows (org_id, date, title) values (?, current_date + 20, 'Granted') returning id",
+                UUID.class,
+                northern);
+        owner.update(
+                "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                granted,
+                promoter,
+                northern);
+        UUID ungranted = owner.queryForObject(
+                "insert into shows (org_id, date, title) values (?, current_date + 40, 'Ungranted') returning id",
+                UUID.class,
+                northern);
+        UUID foreign = owner.queryForObject(
+                "insert into shows (org_id, date, title) values (?, current_date + 30, 'Southside matrix show') returning id",
+                UUID.class,
+                southside);
         shows.put(Resource.GRANTED_SHOW, granted);
         shows.put(Resource.UNGRANTED_SHOW, ungranted);
         shows.put(Resource.OTHER_ORG, foreign);
 
         UUID viewerAccount = fixtures.user("Promoviewer");
-        owner.update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_viewer', ?)", granted, viewerAccount, northern);
+        owner.update(
+                "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_viewer', ?)",
+                granted,
+                viewerAccount,
+                northern);
         users.put(Actor.PROMOTER_VIEWER, viewerAccount);
 
         sessions.put(Resource.GRANTED_SHOW, sessionOf(granted, users.get(Actor.OWNER), northern));
         sessions.put(Resource.UNGRANTED_SHOW, sessionOf(ungranted, users.get(Actor.OWNER), northern));
         sessions.put(Resource.OTHER_ORG, sessionOf(foreign, users.get(Actor.OTHER_ORG_OWNER), southside));
 
-        contacts.put(Resource.OWN_ORG, owner.queryForObject(
-                "insert into contacts (org_id, name) values (?, 'Northern matrix contact') returning id", UUID.class, northern));
-        contacts.put(Resource.OTHER_ORG, owner.queryForObject(
-                "insert into contacts (org_id, name) values (?, 'Southside matrix contact') returning id", UUID.class, southside));
+        contacts.put(
+                Resource.OWN_ORG,
+                owner.queryForObject(
+                        "insert into contacts (org_id, name) values (?, 'Northern matrix contact') returning id",
+                        UUID.class,
+                        northern));
+        contacts.put(
+                Resource.OTHER_ORG,
+                owner.queryForObject(
+                        "insert into contacts (org_id, name) values (?, 'Southside matrix contact') returning id",
+                        UUID.class,
+                        southside));
 
         // Both orgs have a billing and a security entry, so "may read the org's log" is a row count, not an empty set.
         for (UUID org : List.of(northern, southside)) {
-            owner.update("insert into activity_log (org_id, category, action, resource_type) values (?, 'billing', 'matrix.probe', 'org')", org);
-            owner.update("insert into activity_log (org_id, category, action, resource_type) values (?, 'security', 'matrix.probe', 'org')", org);
+            owner.update(
+                    "insert into activity_log (org_id, category, action, resource_type) values (?, 'billing', 'matrix.probe', 'org')",
+                    org);
+            owner.update(
+                    "insert into activity_log (org_id, category, action, resource_type) values (?, 'security', 'matrix.probe', 'org')",
+                    org);
         }
     }
 
     private UUID sessionOf(UUID show, UUID as, UUID org) {
-        List<UUID> existing = fixtures.owner().queryForList(
-                "select id from advancing_sessions where show_id = ? order by created_at, id limit 1", UUID.class, show);
+        List<UUID> existing = fixtures.owner()
+                .queryForList(
+                        "select id from advancing_sessions where show_id = ? order by created_at, id limit 1",
+                        UUID.class,
+                        show);
         if (!existing.isEmpty()) {
             return existing.getFirst();
         }

@@ -1,5 +1,9 @@
 package app.roadbook;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,10 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 class ArchitectureTest {
 
     static final JavaClasses MAIN = new ClassFileImporter()
@@ -27,34 +27,59 @@ class ArchitectureTest {
 
     @Test
     void everyRouteAndLayoutSaysWhoMayOpenIt() {
-        ArchRule rule = classes().that().areAnnotatedWith(Route.class).or().areAnnotatedWith(Layout.class)
-                .should().beAnnotatedWith(AnonymousAllowed.class)
-                .orShould().beAnnotatedWith(PermitAll.class)
-                .orShould().beAnnotatedWith(RolesAllowed.class)
-                .orShould().beAnnotatedWith(DenyAll.class)
+        ArchRule rule = classes()
+                .that()
+                .areAnnotatedWith(Route.class)
+                .or()
+                .areAnnotatedWith(Layout.class)
+                .should()
+                .beAnnotatedWith(AnonymousAllowed.class)
+                .orShould()
+                .beAnnotatedWith(PermitAll.class)
+                .orShould()
+                .beAnnotatedWith(RolesAllowed.class)
+                .orShould()
+                .beAnnotatedWith(DenyAll.class)
                 .because("views are denied unless annotated; each must say who may open it (docs/product.md §6)");
         rule.check(MAIN);
     }
 
     @Test
     void viewsNeverTouchRepositoriesOrTheDatabase() {
-        ArchRule rule = noClasses().that().resideInAPackage("..ui..")
-                .should().dependOnClassesThat().areAssignableTo(Repository.class)
-                .orShould().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
-                .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
-                .orShould().dependOnClassesThat().areAssignableTo(javax.sql.DataSource.class)
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("..ui..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Repository.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcTemplate.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(EntityManager.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(javax.sql.DataSource.class)
                 .because("views call services, which own transactions and authorization (docs/product.md §2)");
         rule.check(MAIN);
     }
 
     @Test
     void viewsLiveInUiPackages() {
-        classes().that().areAnnotatedWith(Route.class)
-                .should().resideInAPackage("..ui..")
+        classes()
+                .that()
+                .areAnnotatedWith(Route.class)
+                .should()
+                .resideInAPackage("..ui..")
                 .check(MAIN);
-        classes().that().areAnnotatedWith(Layout.class)
-                .should().resideInAPackage("app.roadbook")
-                .because("the main layout knows every capability's views, so it sits above them all, in the root package")
+        classes()
+                .that()
+                .areAnnotatedWith(Layout.class)
+                .should()
+                .resideInAPackage("app.roadbook")
+                .because(
+                        "the main layout knows every capability's views, so it sits above them all, in the root package")
                 .check(MAIN);
     }
 
@@ -85,7 +110,9 @@ class ArchitectureTest {
             }
         }
         for (Class<?> entity : entities) {
-            if (java.util.regex.Pattern.compile("\\b" + entity.getSimpleName() + "\\b").matcher(queries).find()) {
+            if (java.util.regex.Pattern.compile("\\b" + entity.getSimpleName() + "\\b")
+                    .matcher(queries)
+                    .find()) {
                 used.add(entity.getName());
             }
         }
@@ -108,35 +135,57 @@ class ArchitectureTest {
                 }
             }
         }
-        java.util.List<String> unused = entities.stream().map(Class::getName).filter(name -> !used.contains(name)).sorted().toList();
-        org.assertj.core.api.Assertions.assertThat(unused).as("entities no repository or query uses: give them one or remove them").isEmpty();
-        org.assertj.core.api.Assertions.assertThat(entities).as("the rule sees the entities").hasSizeGreaterThan(15);
+        java.util.List<String> unused = entities.stream()
+                .map(Class::getName)
+                .filter(name -> !used.contains(name))
+                .sorted()
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(unused)
+                .as("entities no repository or query uses: give them one or remove them")
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThat(entities)
+                .as("the rule sees the entities")
+                .hasSizeGreaterThan(15);
     }
 
     @Test
     void noCapabilityDependsOnAnotherInACycle() {
-        slices().matching("app.roadbook.(*)..").should().beFreeOfCycles()
+        slices().matching("app.roadbook.(*)..")
+                .should()
+                .beFreeOfCycles()
                 .because("capabilities build on base and on each other in one direction only; see docs/architecture.md")
                 .check(MAIN);
     }
 
     @Test
     void permissionsAreNamedNotSpelledAsRoleLists() {
-        noClasses().that().doNotHaveFullyQualifiedName("app.roadbook.tenancy.OrgPermission")
-                .and().doNotHaveFullyQualifiedName("app.roadbook.tenancy.OrgRole")
-                .should().accessField(app.roadbook.tenancy.OrgRole.class, "owner")
-                .orShould().accessField(app.roadbook.tenancy.OrgRole.class, "admin")
-                .orShould().accessField(app.roadbook.tenancy.OrgRole.class, "viewer")
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("app.roadbook.tenancy.OrgPermission")
+                .and()
+                .doNotHaveFullyQualifiedName("app.roadbook.tenancy.OrgRole")
+                .should()
+                .accessField(app.roadbook.tenancy.OrgRole.class, "owner")
+                .orShould()
+                .accessField(app.roadbook.tenancy.OrgRole.class, "admin")
+                .orShould()
+                .accessField(app.roadbook.tenancy.OrgRole.class, "viewer")
                 .because("who may do what is decided once, in OrgPermission, by the helpers the policies use")
                 .check(MAIN);
     }
 
     @Test
     void servicesDoNotDependOnViews() {
-        noClasses().that().resideOutsideOfPackage("..ui..")
-                .and().resideOutsideOfPackage("app.roadbook")
-                .and().areNotAnnotatedWith(org.springframework.context.annotation.Configuration.class)
-                .should().dependOnClassesThat().resideInAPackage("..ui..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..ui..")
+                .and()
+                .resideOutsideOfPackage("app.roadbook")
+                .and()
+                .areNotAnnotatedWith(org.springframework.context.annotation.Configuration.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..ui..")
                 .allowEmptyShould(true)
                 .because("the UI depends on the services, never the other way round")
                 .check(MAIN);

@@ -1,11 +1,10 @@
 package app.roadbook.advancing;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /** Comments on advancing fields; RLS decides who reads which (members, and collaborators granted the show). */
 interface AdvancingCommentRepository extends JpaRepository<AdvancingComment, UUID> {

@@ -1,11 +1,10 @@
 package app.roadbook.advancing;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /** The document boxes of advances and the files in them; RLS decides who sees which. */
 interface AdvancingDocumentRepository extends JpaRepository<AdvancingDocument, UUID> {

@@ -6,19 +6,18 @@ import app.roadbook.files.DocumentTypes;
 import app.roadbook.files.FileStorage;
 import app.roadbook.files.StoredFile;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Each party's document box in an advance: upload with size and type limits, list, download. */
 @Service
@@ -35,8 +34,13 @@ public class AdvancingDocuments {
     private final ActivityLog activity;
     private final FileStorage storage;
 
-    AdvancingDocuments(AdvancingSessionRepository sessions, AdvancingDocumentRepository boxes, AdvancingFileRepository files,
-                       OrgAccess access, ActivityLog activity, FileStorage storage) {
+    AdvancingDocuments(
+            AdvancingSessionRepository sessions,
+            AdvancingDocumentRepository boxes,
+            AdvancingFileRepository files,
+            OrgAccess access,
+            ActivityLog activity,
+            FileStorage storage) {
         this.sessions = sessions;
         this.boxes = boxes;
         this.files = files;
@@ -45,8 +49,8 @@ public class AdvancingDocuments {
         this.storage = storage;
     }
 
-    public record Document(UUID fileId, Party party, String name, String contentType, int sizeBytes, OffsetDateTime at) {
-    }
+    public record Document(
+            UUID fileId, Party party, String name, String contentType, int sizeBytes, OffsetDateTime at) {}
 
     /** Every document of an advance in one statement, ours first. */
     @Transactional(readOnly = true)
@@ -60,16 +64,18 @@ public class AdvancingDocuments {
      */
     @Transactional
     public UUID upload(UUID sessionId, Party party, String fileName, byte[] bytes) {
-        AdvancingSession session = sessions.findById(sessionId)
-                .orElseThrow(() -> new OrgAccess.NotFoundException("No such advance."));
+        AdvancingSession session =
+                sessions.findById(sessionId).orElseThrow(() -> new OrgAccess.NotFoundException("No such advance."));
         UUID orgId = session.getOrgId();
-        boolean allowed = party == Party.from_us ? access.canEdit(orgId)
+        boolean allowed = party == Party.from_us
+                ? access.canEdit(orgId)
                 : party == Party.from_you && access.promoterEditor(session.getShowId());
         if (!allowed) {
             throw new AccessDeniedException("You cannot add documents to this side.");
         }
         String name = safeName(fileName);
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String extension =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!EXTENSIONS.contains(extension)) {
             throw new Refusal("Upload PDF, image, text, CSV or Office files (" + String.join(", ", EXTENSIONS) + ").");
         }
@@ -90,9 +96,15 @@ public class AdvancingDocuments {
                 }
             }
         });
-        files.saveAndFlush(StoredFile.inDocumentBox(fileId, orgId, box.getId(), path, name, DocumentTypes.forName(name),
-                bytes.length));
-        activity.record(orgId, "general", "advancing.document_uploaded", "file", fileId, Map.of("name", name, "party", party.name()));
+        files.saveAndFlush(StoredFile.inDocumentBox(
+                fileId, orgId, box.getId(), path, name, DocumentTypes.forName(name), bytes.length));
+        activity.record(
+                orgId,
+                "general",
+                "advancing.document_uploaded",
+                "file",
+                fileId,
+                Map.of("name", name, "party", party.name()));
         return fileId;
     }
 
@@ -103,15 +115,19 @@ public class AdvancingDocuments {
     @Transactional(readOnly = true)
     public Download download(UUID fileId) {
         StoredFile file = files.findById(fileId).orElseThrow(() -> new OrgAccess.NotFoundException("No such file."));
-        return new Download(file.getOriginalName(), DocumentTypes.served(file.getContentType()), storage.read(file.getStoragePath()));
+        return new Download(
+                file.getOriginalName(),
+                DocumentTypes.served(file.getContentType()),
+                storage.read(file.getStoragePath()));
     }
 
-    public record Download(String name, String contentType, byte[] bytes) {
-    }
+    public record Download(String name, String contentType, byte[] bytes) {}
 
     static String safeName(String fileName) {
         String base = fileName == null ? "" : fileName.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}<>:\"|?*]", "").strip();
+        base = base.substring(base.lastIndexOf('/') + 1)
+                .replaceAll("[\\p{Cntrl}<>:\"|?*]", "")
+                .strip();
         if (base.isEmpty() || base.length() > 200) {
             throw new Refusal("Give the file a name of up to 200 characters.");
         }

@@ -6,19 +6,11 @@ import app.roadbook.advancing.AdvancingRows.SessionSummary;
 import app.roadbook.advancing.AdvancingRows.Side;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.base.ActivityLog;
-import app.roadbook.base.Refusal;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,6 +23,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The exchange of an advance: sessions started from a template, and the field-by-field exchange between the touring
@@ -43,8 +42,8 @@ import java.util.UUID;
 public class AdvancingExchange {
 
     /** jsonb's equality: numbers by value (20 = 20.0), everything else as it is. */
-    private static final Comparator<JsonNode> JSONB_EQUALITY = (a, b) -> a.isNumber() && b.isNumber()
-            ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+    private static final Comparator<JsonNode> JSONB_EQUALITY =
+            (a, b) -> a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
 
     private final AdvancingSessionRepository sessions;
     private final AdvancingFieldRepository fields;
@@ -55,8 +54,15 @@ public class AdvancingExchange {
     private final JsonMapper json;
     private final Clock clock;
 
-    AdvancingExchange(AdvancingSessionRepository sessions, AdvancingFieldRepository fields, AdvancingCommentRepository comments,
-                      AdvancingTemplates templates, OrgAccess access, ActivityLog activity, JsonMapper json, Clock clock) {
+    AdvancingExchange(
+            AdvancingSessionRepository sessions,
+            AdvancingFieldRepository fields,
+            AdvancingCommentRepository comments,
+            AdvancingTemplates templates,
+            OrgAccess access,
+            ActivityLog activity,
+            JsonMapper json,
+            Clock clock) {
         this.sessions = sessions;
         this.fields = fields;
         this.comments = comments;
@@ -91,7 +97,12 @@ public class AdvancingExchange {
             }
         }
         fields.insertAll(made);
-        activity.record(orgId, "general", "advancing.session_created", "advancing_session", session.getId(),
+        activity.record(
+                orgId,
+                "general",
+                "advancing.session_created",
+                "advancing_session",
+                session.getId(),
                 Map.of("show_id", showId.toString(), "template", template.name()));
         return session.getId();
     }
@@ -99,17 +110,23 @@ public class AdvancingExchange {
     /** The advances of a show the acting user may see (members, and collaborators granted the show). */
     @Transactional(readOnly = true)
     public List<SessionSummary> sessions(UUID showId) {
-        return sessions.findSummaries(showId).stream().map(s -> new SessionSummary(s.getId(), s.getShowId(), s.getOrgId(),
-                s.getTitle(), s.getExpiresAt(), Math.toIntExact(s.getFields()), Math.toIntExact(s.getConfirmed()))).toList();
+        return sessions.findSummaries(showId).stream()
+                .map(s -> new SessionSummary(
+                        s.getId(),
+                        s.getShowId(),
+                        s.getOrgId(),
+                        s.getTitle(),
+                        s.getExpiresAt(),
+                        Math.toIntExact(s.getFields()),
+                        Math.toIntExact(s.getConfirmed())))
+                .toList();
     }
 
     /** What the acting user may do in an advance, as the database sees it; the UI offers exactly that. */
-    public record Capabilities(boolean editOurs, boolean editTheirs, boolean confirm, boolean comment) {
-    }
+    public record Capabilities(boolean editOurs, boolean editTheirs, boolean confirm, boolean comment) {}
 
     /** Everything the advance page shows but its documents: the title, what the acting user may do, and the grid. */
-    public record Advance(UUID id, String title, Capabilities can, List<Row> rows) {
-    }
+    public record Advance(UUID id, String title, Capabilities can, List<Row> rows) {}
 
     /**
      * The advance page in two statements whatever the number of fields and comments (plus the two permission
@@ -152,8 +169,17 @@ public class AdvancingExchange {
         requireVersion(field, version);
         field.type(value, !sameJson(field.getValue(), value), now());
         flushOrRefuse();
-        activity.record(field.getOrgId(), "general", "advancing.value_changed", "advancing_field", fieldId,
-                Map.of("field", field.getFieldName(), "party", field.getPartyType().name()));
+        activity.record(
+                field.getOrgId(),
+                "general",
+                "advancing.value_changed",
+                "advancing_field",
+                fieldId,
+                Map.of(
+                        "field",
+                        field.getFieldName(),
+                        "party",
+                        field.getPartyType().name()));
     }
 
     /** An org editor confirms one side's value; a confirmed Schedule time becomes (or updates) a day-sheet item. */
@@ -169,11 +195,24 @@ public class AdvancingExchange {
         flushOrRefuse();
         String itemType = AdvancingTemplate.scheduleItemType(field.getSection(), field.getFieldName());
         if (itemType != null && field.getFieldType() == FieldType.time) {
-            fields.scheduleConfirmedTime(field.getSession().getId(), field.getSection(), field.getFieldName(),
-                    LocalTime.parse(json.readValue(field.getValue(), String.class)), itemType);
+            fields.scheduleConfirmedTime(
+                    field.getSession().getId(),
+                    field.getSection(),
+                    field.getFieldName(),
+                    LocalTime.parse(json.readValue(field.getValue(), String.class)),
+                    itemType);
         }
-        activity.record(field.getOrgId(), "general", "advancing.confirmed", "advancing_field", fieldId,
-                Map.of("field", field.getFieldName(), "party", field.getPartyType().name()));
+        activity.record(
+                field.getOrgId(),
+                "general",
+                "advancing.confirmed",
+                "advancing_field",
+                fieldId,
+                Map.of(
+                        "field",
+                        field.getFieldName(),
+                        "party",
+                        field.getPartyType().name()));
     }
 
     // Comments ------------------------------------------------------------------------------------------
@@ -201,7 +240,12 @@ public class AdvancingExchange {
         }
         String author = ActingUser.id().flatMap(comments::findDisplayName).orElse(null);
         AdvancingComment comment = comments.saveAndFlush(new AdvancingComment(field, author, body.strip()));
-        activity.record(field.getOrgId(), "general", "advancing.commented", "advancing_field", fieldId,
+        activity.record(
+                field.getOrgId(),
+                "general",
+                "advancing.commented",
+                "advancing_field",
+                fieldId,
                 Map.of("field", field.getFieldName()));
         return comment.getId();
     }
@@ -211,29 +255,64 @@ public class AdvancingExchange {
     /** For an external collaborator: every show granted to them, across every org that invited them. */
     @Transactional(readOnly = true)
     public List<GrantedShow> myShows() {
-        return sessions.findMyGrantedShows().stream().map(g -> {
-            ZoneId zone = ZoneId.of(g.getVenueTimezone() == null ? "UTC" : g.getVenueTimezone());
-            OffsetDateTime doors = g.getDoorsAt();
-            return new GrantedShow(g.getShowId(), g.getOrgName(), g.getTitle(), g.getDate(),
-                    doors == null ? null : doors.atZoneSameInstant(zone).toLocalTime(), g.getVenueName(), g.getVenueCity(),
-                    zone.getId(), g.getArtistName(), g.getRole());
-        }).toList();
+        return sessions.findMyGrantedShows().stream()
+                .map(g -> {
+                    ZoneId zone = ZoneId.of(g.getVenueTimezone() == null ? "UTC" : g.getVenueTimezone());
+                    OffsetDateTime doors = g.getDoorsAt();
+                    return new GrantedShow(
+                            g.getShowId(),
+                            g.getOrgName(),
+                            g.getTitle(),
+                            g.getDate(),
+                            doors == null ? null : doors.atZoneSameInstant(zone).toLocalTime(),
+                            g.getVenueName(),
+                            g.getVenueCity(),
+                            zone.getId(),
+                            g.getArtistName(),
+                            g.getRole());
+                })
+                .toList();
     }
 
-    public record GrantedShow(UUID showId, String orgName, String title, LocalDate date, LocalTime doors, String venueName,
-                              String venueCity, String timezone, String artistName, String role) {
-    }
+    public record GrantedShow(
+            UUID showId,
+            String orgName,
+            String title,
+            LocalDate date,
+            LocalTime doors,
+            String venueName,
+            String venueCity,
+            String timezone,
+            String artistName,
+            String role) {}
 
     // Helpers -------------------------------------------------------------------------------------------
 
     private List<Row> pairs(UUID sessionId) {
-        return fields.findPairs(sessionId).stream().map(p -> new Row(p.getSection(), p.getFieldName(), p.getType(),
-                p.getSortOrder(),
-                new Side(p.getOurId(), plain(p.getOurValue()), p.getOurStatus(), p.getOurVersion(), p.getOurBy(), p.getOurAt(),
-                        plain(p.getOurPrevious())),
-                new Side(p.getTheirId(), plain(p.getTheirValue()), p.getTheirStatus(), p.getTheirVersion(), p.getTheirBy(),
-                        p.getTheirAt(), plain(p.getTheirPrevious())),
-                Math.toIntExact(p.getComments()))).toList();
+        return fields.findPairs(sessionId).stream()
+                .map(p -> new Row(
+                        p.getSection(),
+                        p.getFieldName(),
+                        p.getType(),
+                        p.getSortOrder(),
+                        new Side(
+                                p.getOurId(),
+                                plain(p.getOurValue()),
+                                p.getOurStatus(),
+                                p.getOurVersion(),
+                                p.getOurBy(),
+                                p.getOurAt(),
+                                plain(p.getOurPrevious())),
+                        new Side(
+                                p.getTheirId(),
+                                plain(p.getTheirValue()),
+                                p.getTheirStatus(),
+                                p.getTheirVersion(),
+                                p.getTheirBy(),
+                                p.getTheirAt(),
+                                plain(p.getTheirPrevious())),
+                        Math.toIntExact(p.getComments())))
+                .toList();
     }
 
     private AdvancingField field(UUID fieldId) {
@@ -303,11 +382,12 @@ public class AdvancingExchange {
                 case number -> new BigDecimal(v).toPlainString();
             };
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new Refusal(switch (type) {
-                case time -> "Enter a time like 19:30.";
-                case date -> "Enter a date like 2026-12-01.";
-                default -> "Enter a number.";
-            });
+            throw new Refusal(
+                    switch (type) {
+                        case time -> "Enter a time like 19:30.";
+                        case date -> "Enter a date like 2026-12-01.";
+                        default -> "Enter a number.";
+                    });
         }
     }
 

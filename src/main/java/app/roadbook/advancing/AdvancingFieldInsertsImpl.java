@@ -2,9 +2,8 @@ package app.roadbook.advancing;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.hibernate.Session;
-
 import java.util.List;
+import org.hibernate.Session;
 
 /**
  * A new advance has two fields for each of its template's (up to 200), so they are inserted as one JDBC batch rather

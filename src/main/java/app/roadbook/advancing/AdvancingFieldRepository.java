@@ -1,15 +1,14 @@
 package app.roadbook.advancing;
 
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
-
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 /** The fields of advances; RLS decides who sees which (members, and collaborators granted the show). */
 interface AdvancingFieldRepository extends JpaRepository<AdvancingField, UUID>, AdvancingFieldInserts {
@@ -115,7 +114,6 @@ interface AdvancingFieldRepository extends JpaRepository<AdvancingField, UUID>, 
             where ours.session_id = :sessionId and ours.section = :section and ours.field_name = :fieldName
               and ours.party_type = 'from_us'
             on conflict (source_field_id) where source_field_id is not null
-            do update set starts_at = excluded.starts_at, updated_at = now(), version = schedule_items.version + 1""",
-            nativeQuery = true)
+            do update set starts_at = excluded.starts_at, updated_at = now(), version = schedule_items.version + 1""", nativeQuery = true)
     int scheduleConfirmedTime(UUID sessionId, String section, String fieldName, LocalTime time, String itemType);
 }

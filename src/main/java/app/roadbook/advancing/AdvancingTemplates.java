@@ -6,18 +6,17 @@ import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgPermission;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The templates advances start from: the built-in one, and the organization's own, which owners and admins keep
@@ -33,7 +32,8 @@ public class AdvancingTemplates {
     private final JsonMapper json;
     private final Clock clock;
 
-    AdvancingTemplates(OrgTemplateRepository templates, OrgAccess access, ActivityLog activity, JsonMapper json, Clock clock) {
+    AdvancingTemplates(
+            OrgTemplateRepository templates, OrgAccess access, ActivityLog activity, JsonMapper json, Clock clock) {
         this.templates = templates;
         this.access = access;
         this.activity = activity;
@@ -57,7 +57,10 @@ public class AdvancingTemplates {
         if (templateId == null) {
             return AdvancingTemplate.DEFAULT;
         }
-        return templates.findByOrgIdAndId(orgId, templateId).map(this::toTemplate).orElseThrow(AdvancingTemplates::noSuchTemplate);
+        return templates
+                .findByOrgIdAndId(orgId, templateId)
+                .map(this::toTemplate)
+                .orElseThrow(AdvancingTemplates::noSuchTemplate);
     }
 
     /** Saves a new template ({@code templateId} null) or changes one; owners and admins only. */
@@ -69,16 +72,29 @@ public class AdvancingTemplates {
         }
         String cleanName = name.strip();
         TextInput.requireSingleLine("Template name", cleanName, 120);
-        if (fields.isEmpty() || fields.size() > 200 || fields.stream().anyMatch(f -> f.section() == null || f.name() == null
-                || f.type() == null || f.section().isBlank() || f.name().isBlank())) {
+        if (fields.isEmpty()
+                || fields.size() > 200
+                || fields.stream()
+                        .anyMatch(f -> f.section() == null
+                                || f.name() == null
+                                || f.type() == null
+                                || f.section().isBlank()
+                                || f.name().isBlank())) {
             throw new Refusal("A template needs 1 to 200 fields, each with a section, a name and a type.");
         }
         for (AdvancingTemplate.Field f : fields) {
             TextInput.requireSingleLine("Section", f.section().strip(), 120);
             TextInput.requireSingleLine("Field name", f.name().strip(), 120);
         }
-        String body = json.writeValueAsString(fields.stream().map(f -> Map.of("section", f.section().strip(), "field",
-                f.name().strip(), "type", f.type().name())).toList());
+        String body = json.writeValueAsString(fields.stream()
+                .map(f -> Map.of(
+                        "section",
+                        f.section().strip(),
+                        "field",
+                        f.name().strip(),
+                        "type",
+                        f.type().name()))
+                .toList());
         OrgTemplate template;
         if (templateId == null) {
             template = templates.save(new OrgTemplate(orgId, cleanName, body));
@@ -88,15 +104,26 @@ public class AdvancingTemplates {
         }
         // Now rather than at commit, so a name the org already uses fails here, before the activity is recorded.
         templates.flush();
-        activity.record(orgId, "general", "advancing_template.saved", "advancing_template", template.getId(),
+        activity.record(
+                orgId,
+                "general",
+                "advancing_template.saved",
+                "advancing_template",
+                template.getId(),
                 Map.of("name", cleanName));
         return template.getId();
     }
 
     private AdvancingTemplate toTemplate(OrgTemplate template) {
-        List<Map<String, String>> raw = json.readValue(template.getFields(), new TypeReference<List<Map<String, String>>>() { });
-        return new AdvancingTemplate(template.getId(), template.getName(), raw.stream().map(m -> new AdvancingTemplate.Field(
-                m.get("section"), m.get("field"), FieldType.valueOf(m.getOrDefault("type", "text")))).toList());
+        List<Map<String, String>> raw =
+                json.readValue(template.getFields(), new TypeReference<List<Map<String, String>>>() {});
+        return new AdvancingTemplate(
+                template.getId(),
+                template.getName(),
+                raw.stream()
+                        .map(m -> new AdvancingTemplate.Field(
+                                m.get("section"), m.get("field"), FieldType.valueOf(m.getOrDefault("type", "text"))))
+                        .toList());
     }
 
     private static OrgAccess.NotFoundException noSuchTemplate() {

@@ -1,11 +1,10 @@
 package app.roadbook.advancing;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /** An organization's own advancing templates; every query names the org, on top of RLS. */
 interface OrgTemplateRepository extends JpaRepository<OrgTemplate, UUID> {

@@ -1,5 +1,6 @@
 package app.roadbook.audit;
 
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -7,8 +8,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 
 /**
  * Keeps the activity log's monthly partitions at least {@value #MONTHS_AHEAD} months ahead (the range is fixed in

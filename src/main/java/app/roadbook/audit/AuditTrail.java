@@ -1,37 +1,43 @@
 package app.roadbook.audit;
 
 import app.roadbook.base.Refusal;
-import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
-import javax.sql.DataSource;
+import app.roadbook.tenancy.OrgPermission;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** An organization's activity log as its owners and admins read it; the policy on activity_log agrees. */
 @Service
 @PreAuthorize("isAuthenticated()")
 public class AuditTrail {
 
-    public static final List<String> CATEGORIES = List.of("security", "membership", "invitation", "billing", "general", "migration");
+    public static final List<String> CATEGORIES =
+            List.of("security", "membership", "invitation", "billing", "general", "migration");
 
     /** Filters; null or blank means "any". Dates are whole UTC days, both inclusive. */
     public record Filter(String category, String action, UUID actorId, LocalDate from, LocalDate to) {
         public static final Filter ANY = new Filter(null, null, null, null, null);
     }
 
-    public record Entry(OffsetDateTime at, UUID actorId, String actor, String category, String action, String target,
-                        String details, String ipAddress) {
-    }
+    public record Entry(
+            OffsetDateTime at,
+            UUID actorId,
+            String actor,
+            String category,
+            String action,
+            String target,
+            String details,
+            String ipAddress) {}
 
     private final JdbcTemplate jdbc;
     private final OrgAccess access;
@@ -50,14 +56,22 @@ public class AuditTrail {
         String where = where(orgId, filter, args);
         args.add(page.getPageSize());
         args.add(page.getOffset());
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select l.created_at, l.user_id,
                        coalesce(u.display_name, l.details->>'email', case when l.user_id is null then 'Unknown' else 'Someone outside the organization' end),
                        l.category, l.action, l.resource_type || coalesce(' ' || l.resource_id, ''), l.details::text, host(l.ip_address)
                 from activity_log l left join app_users u on u.id = l.user_id
                 """ + where + " order by l.created_at desc, l.id limit ? offset ?",
-                (rs, i) -> new Entry(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)),
+                (rs, i) -> new Entry(
+                        rs.getObject(1, OffsetDateTime.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)),
                 args.toArray());
     }
 

@@ -1,14 +1,13 @@
 package app.roadbook.base;
 
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
-
-import javax.sql.DataSource;
-import java.util.Map;
-import java.util.UUID;
 
 /** Appends to the activity log in the caller's transaction: the entry commits or rolls back with the change. */
 @Service
@@ -25,12 +24,18 @@ public class ActivityLog {
         this.json = json;
     }
 
-    public void record(UUID orgId, String category, String action, String resourceType, UUID resourceId,
-                       Map<String, ?> details) {
-        jdbc.update("""
+    public void record(
+            UUID orgId, String category, String action, String resourceType, UUID resourceId, Map<String, ?> details) {
+        jdbc.update(
+                """
                 insert into activity_log (org_id, user_id, category, action, resource_type, resource_id, details)
                 values (?, current_app_user_id(), ?, ?, ?, ?, ?::jsonb)""",
-                orgId, category, action, resourceType, resourceId, details == null ? null : json.writeValueAsString(details));
+                orgId,
+                category,
+                action,
+                resourceType,
+                resourceId,
+                details == null ? null : json.writeValueAsString(details));
     }
 
     /**
@@ -38,7 +43,12 @@ public class ActivityLog {
      * external collaborators; {@code record_security_event} keeps the org only if the user belongs to it.
      */
     public void security(UUID orgId, String action, String resourceType, UUID resourceId, Map<String, ?> details) {
-        jdbc.queryForList("select record_security_event(?, ?, ?, ?, ?::jsonb)", orgId, action, resourceType, resourceId,
+        jdbc.queryForList(
+                "select record_security_event(?, ?, ?, ?, ?::jsonb)",
+                orgId,
+                action,
+                resourceType,
+                resourceId,
                 details == null ? null : json.writeValueAsString(details));
     }
 }

@@ -13,8 +13,7 @@ public final class TextInput {
 
     private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
 
-    private TextInput() {
-    }
+    private TextInput() {}
 
     /** A name, title, city or other one-line text; null is fine (required-ness is the caller's rule). */
     public static Optional<String> singleLineProblem(String label, String value, int max) {
@@ -55,12 +54,19 @@ public final class TextInput {
 
     /** Search text for LIKE/ILIKE, with its wildcards taken literally (PostgreSQL's default escape is the backslash). */
     public static String likeLiteral(String search) {
-        return (search == null ? "" : search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return (search == null ? "" : search.strip())
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
     }
 
     /** The input in quotes for a message, or "This" when it is too long or too strange to repeat back. */
     public static String quotable(String value) {
-        return value != null && value.length() <= 80 && singleLineProblem("", value, 80).isEmpty() ? "\"" + value + "\"" : "This";
+        return value != null
+                        && value.length() <= 80
+                        && singleLineProblem("", value, 80).isEmpty()
+                ? "\"" + value + "\""
+                : "This";
     }
 
     public static void requireSingleLine(String label, String value, int max) {

@@ -1,14 +1,13 @@
 package app.roadbook.billing;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import java.sql.Timestamp;
-import java.time.Clock;
 
 /**
  * Moves expired trials and overdue subscriptions on, hourly (see apply_billing_lifecycle in V10). One call of that
@@ -30,7 +29,8 @@ public class BillingLifecycleJob {
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
     public int run() {
-        Integer moved = jdbc.queryForObject("select apply_billing_lifecycle(?)", Integer.class, Timestamp.from(clock.instant()));
+        Integer moved = jdbc.queryForObject(
+                "select apply_billing_lifecycle(?)", Integer.class, Timestamp.from(clock.instant()));
         if (moved != null && moved > 0) {
             log.info("Billing lifecycle moved {} subscription(s) on.", moved);
         }

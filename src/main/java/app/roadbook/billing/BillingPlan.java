@@ -99,8 +99,18 @@ public class BillingPlan {
     }
 
     public PlanSummary summary() {
-        return new PlanSummary(id, name, description, priceCents, currency, maxArtists, maxMembers, maxCollaborators,
-                Collections.unmodifiableMap(new LinkedHashMap<>(features)), retired(), version == null ? 0 : version);
+        return new PlanSummary(
+                id,
+                name,
+                description,
+                priceCents,
+                currency,
+                maxArtists,
+                maxMembers,
+                maxCollaborators,
+                Collections.unmodifiableMap(new LinkedHashMap<>(features)),
+                retired(),
+                version == null ? 0 : version);
     }
 
     /** The plan's limit for members, collaborators or artists; null when unlimited. */

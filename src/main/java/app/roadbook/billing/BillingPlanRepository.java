@@ -1,9 +1,8 @@
 package app.roadbook.billing;
 
+import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
-
-import java.util.List;
 
 /** The plan catalog; readable by anyone signed in, written by platform admins only (RLS). */
 interface BillingPlanRepository extends JpaRepository<BillingPlan, String> {

@@ -5,13 +5,6 @@ import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgPermission;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An org's billing as its owners and admins see it: plan, status, seats, entitlements, history, and the owner's
@@ -38,8 +37,14 @@ public class BillingService {
     private final ActivityLog activity;
     private final PaymentGateway payments;
 
-    BillingService(OrgSubscriptionRepository subscriptions, BillingPlanRepository plans, PlanChangeRequestRepository requests,
-                   PlanFit fit, OrgAccess access, ActivityLog activity, PaymentGateway payments) {
+    BillingService(
+            OrgSubscriptionRepository subscriptions,
+            BillingPlanRepository plans,
+            PlanChangeRequestRepository requests,
+            PlanFit fit,
+            OrgAccess access,
+            ActivityLog activity,
+            PaymentGateway payments) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.requests = requests;
@@ -62,22 +67,33 @@ public class BillingService {
     public BillingOverview overview(UUID orgId) {
         requireBillingReader(orgId);
         Optional<OrgSubscription> subscription = subscriptions.findWithPlan(orgId);
-        OrgSubscriptionRepository.Computed computed = subscriptions.findComputed(orgId)
-                .orElseThrow(() -> new OrgAccess.NotFoundException("Not found."));
+        OrgSubscriptionRepository.Computed computed =
+                subscriptions.findComputed(orgId).orElseThrow(() -> new OrgAccess.NotFoundException("Not found."));
         BillingOverview.PendingRequest pending = requests.findPending(orgId)
-                .map(r -> new BillingOverview.PendingRequest(r.getId(), r.getPlan().getName(), r.getCreatedAt())).orElse(null);
+                .map(r -> new BillingOverview.PendingRequest(
+                        r.getId(), r.getPlan().getName(), r.getCreatedAt()))
+                .orElse(null);
         if (subscription.isEmpty()) {
-            return new BillingOverview(orgId, null, "none", null, null, false, seats(computed, Map.of()), List.of(), pending);
+            return new BillingOverview(
+                    orgId, null, "none", null, null, false, seats(computed, Map.of()), List.of(), pending);
         }
         OrgSubscription s = subscription.get();
         Map<String, Object> overrides = fit.map(computed.getOverrides());
         Map<String, Object> effective = fit.map(computed.getEffective());
         List<BillingOverview.Entitlement> entitlements = new ArrayList<>();
-        effective.forEach((k, v) -> entitlements.add(new BillingOverview.Entitlement(k, v == null ? "unlimited" : v.toString(),
-                overrides.containsKey(k))));
+        effective.forEach((k, v) -> entitlements.add(
+                new BillingOverview.Entitlement(k, v == null ? "unlimited" : v.toString(), overrides.containsKey(k))));
         entitlements.sort(Comparator.comparing(BillingOverview.Entitlement::key));
-        return new BillingOverview(orgId, s.getPlan().summary(), s.getStatus(), s.getCurrentPeriodStart(),
-                s.getCurrentPeriodEnd(), computed.getLive(), seats(computed, effective), entitlements, pending);
+        return new BillingOverview(
+                orgId,
+                s.getPlan().summary(),
+                s.getStatus(),
+                s.getCurrentPeriodStart(),
+                s.getCurrentPeriodEnd(),
+                computed.getLive(),
+                seats(computed, effective),
+                entitlements,
+                pending);
     }
 
     /** Why the org is read-only, for the banner every member sees; empty while it is live. */
@@ -88,13 +104,16 @@ public class BillingService {
         }
         Optional<OrgSubscription> subscription = subscriptions.findById(orgId);
         if (subscription.isEmpty()) {
-            return Optional.of("This organization has no subscription, so it is read-only. An owner can choose a plan under Billing.");
+            return Optional.of(
+                    "This organization has no subscription, so it is read-only. An owner can choose a plan under Billing.");
         }
         String what = switch (subscription.get().getStatus()) {
             case "trialing", "canceled" -> "the trial or subscription has ended";
             case "past_due" -> "payment is overdue beyond the 7-day grace period";
-            default -> "crew_readonly".equals(subscription.get().getPlan().getId())
-                    ? "it is on the Crew Read-Only plan" : "its subscription is not active";
+            default ->
+                "crew_readonly".equals(subscription.get().getPlan().getId())
+                        ? "it is on the Crew Read-Only plan"
+                        : "its subscription is not active";
         };
         return Optional.of("This organization is read-only because " + what
                 + ". Everything stays readable; an owner can request a plan under Billing to edit again.");
@@ -104,12 +123,15 @@ public class BillingService {
     @Transactional(readOnly = true)
     public List<BillingEvent> history(UUID orgId, Pageable page) {
         requireBillingReader(orgId);
-        return subscriptions.findHistory(orgId, page.isPaged() ? page.getPageSize() : 1000, page.isPaged() ? page.getOffset() : 0)
-                .stream().map(e -> new BillingEvent(e.getHappened().atOffset(ZoneOffset.UTC), e.getAction(), e.getActor(), e.getDetails())).toList();
+        return subscriptions
+                .findHistory(orgId, page.isPaged() ? page.getPageSize() : 1000, page.isPaged() ? page.getOffset() : 0)
+                .stream()
+                .map(e -> new BillingEvent(
+                        e.getHappened().atOffset(ZoneOffset.UTC), e.getAction(), e.getActor(), e.getDetails()))
+                .toList();
     }
 
-    public record BillingEvent(OffsetDateTime at, String action, String actor, String details) {
-    }
+    public record BillingEvent(OffsetDateTime at, String action, String actor, String details) {}
 
     /** The plans an owner may ask for, cheapest first. */
     @Transactional(readOnly = true)
@@ -123,9 +145,12 @@ public class BillingService {
     @Transactional
     public PaymentGateway.Outcome requestPlanChange(UUID orgId, String planId) {
         access.require(orgId, OrgPermission.CHANGE_PLAN);
-        BillingPlan target = Optional.ofNullable(planId).flatMap(plans::findById).filter(p -> !p.retired())
+        BillingPlan target = Optional.ofNullable(planId)
+                .flatMap(plans::findById)
+                .filter(p -> !p.retired())
                 .orElseThrow(() -> new Refusal("That plan is not offered."));
-        String current = subscriptions.findById(orgId).map(s -> s.getPlan().getId()).orElse(null);
+        String current =
+                subscriptions.findById(orgId).map(s -> s.getPlan().getId()).orElse(null);
         if (planId.equals(current)) {
             throw new Refusal("The organization is on " + target.getName() + " already.");
         }
@@ -143,7 +168,12 @@ public class BillingService {
             // Another owner's request got in first: one pending request per org (a partial unique index).
             throw alreadyWaiting();
         }
-        activity.record(orgId, "billing", "plan_change.requested", "subscription", orgId,
+        activity.record(
+                orgId,
+                "billing",
+                "plan_change.requested",
+                "subscription",
+                orgId,
                 Map.of("before", Map.of("plan_id", String.valueOf(current)), "after", Map.of("plan_id", planId)));
         return payments.planChangeRequested(orgId, planId);
     }
@@ -168,11 +198,15 @@ public class BillingService {
 
     // Rules ------------------------------------------------------------------------------------------
 
-    private static List<BillingOverview.SeatUsage> seats(OrgSubscriptionRepository.SeatCounts counts, Map<String, Object> effective) {
-        return PlanFit.SEAT_KINDS.stream().map(kind -> {
-            Object limit = effective.get("max_" + kind);
-            return new BillingOverview.SeatUsage(kind, PlanFit.used(counts, kind), limit == null ? null : ((Number) limit).intValue());
-        }).toList();
+    private static List<BillingOverview.SeatUsage> seats(
+            OrgSubscriptionRepository.SeatCounts counts, Map<String, Object> effective) {
+        return PlanFit.SEAT_KINDS.stream()
+                .map(kind -> {
+                    Object limit = effective.get("max_" + kind);
+                    return new BillingOverview.SeatUsage(
+                            kind, PlanFit.used(counts, kind), limit == null ? null : ((Number) limit).intValue());
+                })
+                .toList();
     }
 
     /** The billing page of an org looks missing to members who may not see it. */

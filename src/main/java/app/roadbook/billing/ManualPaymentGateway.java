@@ -1,8 +1,7 @@
 package app.roadbook.billing;
 
-import org.springframework.stereotype.Component;
-
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /** No payment provider yet: every request waits for a platform admin, who applies it in the admin area. */
 @Component

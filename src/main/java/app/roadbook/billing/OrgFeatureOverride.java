@@ -31,9 +31,9 @@ public class OrgFeatureOverride {
 
     /** The composite primary key. */
     @Embeddable
-    public record Key(@Column(name = "org_id") UUID orgId,
-            @Column(name = "key") String key) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "org_id") UUID orgId,
+            @Column(name = "key") String key) implements Serializable {}
 
     /**
      * The value as JSON text ({@code true}, {@code 5}, {@code null}): unlimited is JSON null in a NOT NULL column,

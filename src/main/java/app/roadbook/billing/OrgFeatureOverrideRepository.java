@@ -1,9 +1,8 @@
 package app.roadbook.billing;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 /** One org's entitlement overrides; members read them, platform admins write them (RLS). */
 interface OrgFeatureOverrideRepository extends JpaRepository<OrgFeatureOverride, OrgFeatureOverride.Key> {

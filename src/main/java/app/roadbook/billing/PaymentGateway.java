@@ -8,7 +8,10 @@ import java.util.UUID;
  */
 public interface PaymentGateway {
 
-    enum Outcome { PENDING_APPROVAL, APPLIED }
+    enum Outcome {
+        PENDING_APPROVAL,
+        APPLIED
+    }
 
     /** An owner asked to move their org to another plan; say whether it is done or awaits approval. */
     Outcome planChangeRequested(UUID orgId, String planId);

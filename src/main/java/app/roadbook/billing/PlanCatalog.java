@@ -3,18 +3,17 @@ package app.roadbook.billing;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The platform admin's plan catalog: create and change plans, retire the ones in use, delete the ones nobody ever
@@ -99,7 +98,9 @@ public class PlanCatalog {
     }
 
     private BillingPlan require(String planId) {
-        return Optional.ofNullable(planId).flatMap(plans::findById).orElseThrow(() -> new OrgAccess.NotFoundException("No such plan."));
+        return Optional.ofNullable(planId)
+                .flatMap(plans::findById)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such plan."));
     }
 
     /**

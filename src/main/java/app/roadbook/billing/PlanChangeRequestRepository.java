@@ -1,12 +1,11 @@
 package app.roadbook.billing;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /** Owners' plan change requests: owners and admins read their org's, platform admins all of them (RLS). */
 interface PlanChangeRequestRepository extends JpaRepository<PlanChangeRequest, UUID> {
@@ -17,7 +16,8 @@ interface PlanChangeRequestRepository extends JpaRepository<PlanChangeRequest, U
             where r.orgId = :orgId and r.status = app.roadbook.billing.PlanRequestStatus.pending""")
     Optional<PlanChangeRequest> findPending(UUID orgId);
 
-    @Query("select r from PlanChangeRequest r where r.id = :id and r.status = app.roadbook.billing.PlanRequestStatus.pending")
+    @Query(
+            "select r from PlanChangeRequest r where r.id = :id and r.status = app.roadbook.billing.PlanRequestStatus.pending")
     Optional<PlanChangeRequest> findPendingById(UUID id);
 
     /** Every pending request with its org, plan and requester, oldest first: the platform admin's queue. */

@@ -1,17 +1,16 @@
 package app.roadbook.billing;
 
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Whether an org fits into a plan, for owners asking for one and platform admins setting one alike: its seats as
@@ -37,14 +36,16 @@ class PlanFit {
     /** What must go before the org fits into {@code target}'s limits; empty when it fits. */
     List<String> blockers(UUID orgId, BillingPlan target) {
         Map<String, Object> own = overrides(orgId);
-        OrgSubscriptionRepository.SeatCounts counts = subscriptions.findSeatCounts(orgId)
+        OrgSubscriptionRepository.SeatCounts counts = subscriptions
+                .findSeatCounts(orgId)
                 .orElseThrow(() -> new OrgAccess.NotFoundException("No such organization."));
         List<String> blockers = new ArrayList<>();
         for (String kind : SEAT_KINDS) {
             long used = used(counts, kind);
             String key = "max_" + kind;
             Integer limit = own.containsKey(key)
-                    ? (own.get(key) == null ? null : ((Number) own.get(key)).intValue()) : target.limit(kind);
+                    ? (own.get(key) == null ? null : ((Number) own.get(key)).intValue())
+                    : target.limit(kind);
             if (limit != null && used > limit) {
                 blockers.add("remove " + (used - limit) + " " + kind + " (" + used + " now, " + limit + " allowed)");
             }
@@ -69,7 +70,7 @@ class PlanFit {
 
     /** A JSON object as a map, keys in their order; empty for null. */
     Map<String, Object> map(String text) {
-        return text == null ? Map.of() : json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return text == null ? Map.of() : json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {});
     }
 
     static long used(OrgSubscriptionRepository.SeatCounts counts, String kind) {

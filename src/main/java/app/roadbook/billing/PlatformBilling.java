@@ -6,12 +6,6 @@ import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -23,6 +17,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The platform admin's side of every org's billing: subscriptions, feature overrides and plan change requests (the
@@ -44,8 +43,14 @@ public class PlatformBilling {
     private final ActivityLog activity;
     private final Clock clock;
 
-    PlatformBilling(OrgSubscriptionRepository subscriptions, BillingPlanRepository plans, OrgFeatureOverrideRepository overrides,
-                    PlanChangeRequestRepository requests, PlanFit fit, ActivityLog activity, Clock clock) {
+    PlatformBilling(
+            OrgSubscriptionRepository subscriptions,
+            BillingPlanRepository plans,
+            OrgFeatureOverrideRepository overrides,
+            PlanChangeRequestRepository requests,
+            PlanFit fit,
+            ActivityLog activity,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.overrides = overrides;
@@ -56,14 +61,27 @@ public class PlatformBilling {
     }
 
     /** An org in the admin's grid; {@code subscriptionVersion} (null without one) is what an edit of it is based on. */
-    public record OrgBillingRow(UUID orgId, String name, String planId, String planName, String status,
-                                OffsetDateTime periodEnd, long members, long collaborators, long artists, String pendingPlan,
-                                Integer subscriptionVersion) {
-    }
+    public record OrgBillingRow(
+            UUID orgId,
+            String name,
+            String planId,
+            String planName,
+            String status,
+            OffsetDateTime periodEnd,
+            long members,
+            long collaborators,
+            long artists,
+            String pendingPlan,
+            Integer subscriptionVersion) {}
 
-    public record RequestRow(UUID id, UUID orgId, String orgName, String planId, String planName, String requestedBy,
-                             OffsetDateTime at) {
-    }
+    public record RequestRow(
+            UUID id,
+            UUID orgId,
+            String orgName,
+            String planId,
+            String planName,
+            String requestedBy,
+            OffsetDateTime at) {}
 
     // Reading -------------------------------------------------------------------------------------
 
@@ -73,19 +91,38 @@ public class PlatformBilling {
         List<OrgSubscriptionRepository.OrgRow> rows = subscriptions.findOrgRows();
         Map<UUID, OrgSubscriptionRepository.OrgSeatCounts> seats = subscriptions.findAllSeatCounts().stream()
                 .collect(Collectors.toMap(OrgSubscriptionRepository.OrgSeatCounts::getOrg, Function.identity()));
-        return rows.stream().map(r -> {
-            OrgSubscriptionRepository.OrgSeatCounts used = seats.get(r.getOrgId());
-            return new OrgBillingRow(r.getOrgId(), r.getName(), r.getPlanId(), r.getPlanName(), r.getStatus(), r.getPeriodEnd(),
-                    used == null ? 0 : used.getMembers(), used == null ? 0 : used.getCollaborators(),
-                    used == null ? 0 : used.getArtists(), r.getPendingPlan(), r.getSubscriptionVersion());
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    OrgSubscriptionRepository.OrgSeatCounts used = seats.get(r.getOrgId());
+                    return new OrgBillingRow(
+                            r.getOrgId(),
+                            r.getName(),
+                            r.getPlanId(),
+                            r.getPlanName(),
+                            r.getStatus(),
+                            r.getPeriodEnd(),
+                            used == null ? 0 : used.getMembers(),
+                            used == null ? 0 : used.getCollaborators(),
+                            used == null ? 0 : used.getArtists(),
+                            r.getPendingPlan(),
+                            r.getSubscriptionVersion());
+                })
+                .toList();
     }
 
     /** The requests waiting for a decision, oldest first. */
     @Transactional(readOnly = true)
     public List<RequestRow> pendingRequests() {
-        return requests.findPendingRows().stream().map(r -> new RequestRow(r.getId(), r.getOrgId(), r.getOrgName(),
-                r.getPlanId(), r.getPlanName(), r.getRequestedBy(), r.getRequestedAt())).toList();
+        return requests.findPendingRows().stream()
+                .map(r -> new RequestRow(
+                        r.getId(),
+                        r.getOrgId(),
+                        r.getOrgName(),
+                        r.getPlanId(),
+                        r.getPlanName(),
+                        r.getRequestedBy(),
+                        r.getRequestedAt()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -109,15 +146,18 @@ public class PlatformBilling {
      * change someone saved meanwhile is refused with {@link ConcurrentChangeException}.
      */
     @Transactional
-    public void changeSubscription(UUID orgId, String planId, String status, OffsetDateTime periodEnd, Integer version) {
+    public void changeSubscription(
+            UUID orgId, String planId, String status, OffsetDateTime periodEnd, Integer version) {
         change(orgId, planId, status, periodEnd, true, version);
     }
 
-    private void change(UUID orgId, String planId, String status, OffsetDateTime periodEnd, boolean checkVersion, Integer version) {
+    private void change(
+            UUID orgId, String planId, String status, OffsetDateTime periodEnd, boolean checkVersion, Integer version) {
         if (!STATUSES.contains(status)) {
             throw new Refusal("Status is one of " + String.join(", ", STATUSES) + ".");
         }
-        BillingPlan plan = Optional.ofNullable(planId).flatMap(plans::findById)
+        BillingPlan plan = Optional.ofNullable(planId)
+                .flatMap(plans::findById)
                 .orElseThrow(() -> new OrgAccess.NotFoundException("No such plan."));
         requireOrg(orgId);
         List<String> blockers = fit.blockers(orgId, plan);
@@ -158,7 +198,10 @@ public class PlatformBilling {
         PlanChangeRequest request = pending(requestId);
         request.decline(note, decider(), OffsetDateTime.now(clock));
         flush();
-        log(request.getOrgId(), "plan_change.declined", Map.of("plan_id", request.getPlan().getId()),
+        log(
+                request.getOrgId(),
+                "plan_change.declined",
+                Map.of("plan_id", request.getPlan().getId()),
                 Map.of("note", String.valueOf(note)));
     }
 
@@ -185,7 +228,9 @@ public class PlatformBilling {
         List<OrgFeatureOverride> stored = overrides.findByIdOrgIdOrderByIdKey(orgId);
         Map<String, Object> before = fit.values(stored);
         String json = fit.toJson(value);
-        stored.stream().filter(o -> o.key().equals(key)).findFirst()
+        stored.stream()
+                .filter(o -> o.key().equals(key))
+                .findFirst()
                 .ifPresentOrElse(o -> o.change(json), () -> overrides.save(new OrgFeatureOverride(orgId, key, json)));
         flush();
         Map<String, Object> after = new LinkedHashMap<>(before);
@@ -207,7 +252,8 @@ public class PlatformBilling {
     // Rules ------------------------------------------------------------------------------------------
 
     private PlanChangeRequest pending(UUID requestId) {
-        return Optional.ofNullable(requestId).flatMap(requests::findPendingById)
+        return Optional.ofNullable(requestId)
+                .flatMap(requests::findPendingById)
                 .orElseThrow(() -> new OrgAccess.NotFoundException("No such pending request."));
     }
 

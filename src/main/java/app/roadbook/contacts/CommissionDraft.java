@@ -2,15 +2,14 @@ package app.roadbook.contacts;
 
 import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
 /** A new commission as the contact page hands it to {@link ContactCommissions}. */
-public record CommissionDraft(UUID showId, BigDecimal amount, String currency, String status, LocalDate paidOn,
-                              String description) {
+public record CommissionDraft(
+        UUID showId, BigDecimal amount, String currency, String status, LocalDate paidOn, String description) {
 
     static final Set<String> STATUSES = Set.of("pending", "paid", "cancelled");
 

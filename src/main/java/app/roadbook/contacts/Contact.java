@@ -150,12 +150,14 @@ public class Contact {
     }
 
     public Set<ContactType> types() {
-        return typeEntries.stream().map(ContactTypeEntry::type)
+        return typeEntries.stream()
+                .map(ContactTypeEntry::type)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ContactType.class)));
     }
 
     public ContactDraft toDraft() {
-        return new ContactDraft(name, types(), email, phone, company, roleTitle, city, country, commissionRate, notes, status);
+        return new ContactDraft(
+                name, types(), email, phone, company, roleTitle, city, country, commissionRate, notes, status);
     }
 
     /** Both notes, a blank line apart; null when neither has any (SQL's nullif(concat_ws(E'\n\n', a, b), '')). */

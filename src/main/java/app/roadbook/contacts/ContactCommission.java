@@ -82,7 +82,9 @@ public class ContactCommission {
 
     /** The day it was paid, in the server's zone: paid_at holds the start of that day. */
     static LocalDate paidOn(OffsetDateTime paidAt) {
-        return paidAt == null ? null : paidAt.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
+        return paidAt == null
+                ? null
+                : paidAt.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate();
     }
 
     private static OffsetDateTime startOf(LocalDate day) {

@@ -3,11 +3,6 @@ package app.roadbook.contacts;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The commissions ledger of a contact: what the org owes, for which show, and whether it is paid. */
 @Service
@@ -27,8 +26,12 @@ public class ContactCommissions {
     private final ActivityLog activity;
     private final Clock clock;
 
-    ContactCommissions(ContactCommissionRepository commissions, ContactRepository contacts, OrgAccess access,
-                       ActivityLog activity, Clock clock) {
+    ContactCommissions(
+            ContactCommissionRepository commissions,
+            ContactRepository contacts,
+            OrgAccess access,
+            ActivityLog activity,
+            Clock clock) {
         this.commissions = commissions;
         this.contacts = contacts;
         this.access = access;
@@ -57,9 +60,22 @@ public class ContactCommissions {
             throw new OrgAccess.NotFoundException("Not found.");
         }
         draft.validate();
-        UUID id = commissions.saveAndFlush(new ContactCommission(orgId, contactId, draft)).getId();
-        activity.record(orgId, "general", "commission.created", "contact", contactId,
-                Map.of("commission_id", id.toString(), "amount", draft.amount().toPlainString(), "currency", draft.currency()));
+        UUID id = commissions
+                .saveAndFlush(new ContactCommission(orgId, contactId, draft))
+                .getId();
+        activity.record(
+                orgId,
+                "general",
+                "commission.created",
+                "contact",
+                contactId,
+                Map.of(
+                        "commission_id",
+                        id.toString(),
+                        "amount",
+                        draft.amount().toPlainString(),
+                        "currency",
+                        draft.currency()));
         return id;
     }
 
@@ -68,15 +84,18 @@ public class ContactCommissions {
     public void setStatus(UUID orgId, UUID commissionId, String status, LocalDate paidOn) {
         access.requireEditor(orgId);
         new CommissionDraft(null, BigDecimal.ONE, "USD", status, paidOn, null).validate();
-        ContactCommission commission = commissions.findByOrgIdAndId(orgId, commissionId)
+        ContactCommission commission = commissions
+                .findByOrgIdAndId(orgId, commissionId)
                 .orElseThrow(() -> new OrgAccess.NotFoundException("No such commission."));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        commission.changeStatus(status, "paid".equals(status) ? (paidOn == null ? LocalDate.now() : paidOn) : null, now);
+        commission.changeStatus(
+                status, "paid".equals(status) ? (paidOn == null ? LocalDate.now() : paidOn) : null, now);
         try {
             commissions.flush();
         } catch (OptimisticLockingFailureException raced) {
             throw new ConcurrentChangeException();
         }
-        activity.record(orgId, "general", "commission.status_changed", "commission", commissionId, Map.of("status", status));
+        activity.record(
+                orgId, "general", "commission.status_changed", "commission", commissionId, Map.of("status", status));
     }
 }

@@ -1,21 +1,20 @@
 package app.roadbook.contacts;
 
-import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The contacts directory of an organization: promoters, agents, managers and vendors in one place, found, created,
@@ -33,8 +32,13 @@ public class ContactDirectory {
     private final ActivityLog activity;
     private final Clock clock;
 
-    ContactDirectory(ContactRepository contacts, VenueContactRepository venueLinks, ContactCommissionRepository commissions,
-                     OrgAccess access, ActivityLog activity, Clock clock) {
+    ContactDirectory(
+            ContactRepository contacts,
+            VenueContactRepository venueLinks,
+            ContactCommissionRepository commissions,
+            OrgAccess access,
+            ActivityLog activity,
+            Clock clock) {
         this.contacts = contacts;
         this.venueLinks = venueLinks;
         this.commissions = commissions;
@@ -80,12 +84,24 @@ public class ContactDirectory {
         access.requireMember(orgId);
         Contact contact = contacts.findWithTypes(orgId, contactId).orElseThrow(ContactDirectory::noSuchContact);
         List<ContactDetails.Commission> ledger = commissions.findRows(orgId, contactId).stream()
-                .map(c -> new ContactDetails.Commission(c.getId(), c.getShowId(),
-                        c.getShowDate() == null ? "—" : c.getShowDate() + (c.getShowTitle() == null ? "" : " · " + c.getShowTitle()),
-                        c.getAmount(), c.getCurrency(), c.getStatus(), ContactCommission.paidOn(c.getPaidAt()), c.getDescription()))
+                .map(c -> new ContactDetails.Commission(
+                        c.getId(),
+                        c.getShowId(),
+                        c.getShowDate() == null
+                                ? "—"
+                                : c.getShowDate() + (c.getShowTitle() == null ? "" : " · " + c.getShowTitle()),
+                        c.getAmount(),
+                        c.getCurrency(),
+                        c.getStatus(),
+                        ContactCommission.paidOn(c.getPaidAt()),
+                        c.getDescription()))
                 .toList();
-        return new ContactDetails(contact.getId(), contact.getVersion(), contact.toDraft(),
-                venueLinks.findLinks(orgId, contactId), ledger);
+        return new ContactDetails(
+                contact.getId(),
+                contact.getVersion(),
+                contact.toDraft(),
+                venueLinks.findLinks(orgId, contactId),
+                ledger);
     }
 
     // Changing ------------------------------------------------------------------------------------
@@ -96,7 +112,8 @@ public class ContactDirectory {
         requireValid(draft);
         rejectDuplicateEmail(orgId, draft.email(), null);
         Contact contact = contacts.saveAndFlush(new Contact(orgId, draft));
-        activity.record(orgId, "general", "contact.created", "contact", contact.getId(), Map.of("name", contact.getName()));
+        activity.record(
+                orgId, "general", "contact.created", "contact", contact.getId(), Map.of("name", contact.getName()));
         return contact.getId();
     }
 
@@ -125,9 +142,13 @@ public class ContactDirectory {
     public void delete(UUID orgId, UUID contactId) {
         access.requireEditor(orgId);
         String name = contacts.findName(orgId, contactId).orElseThrow(ContactDirectory::noSuchContact);
-        Map<String, Object> details = Map.of("name", name,
-                "commissions", commissions.countByOrgIdAndContactId(orgId, contactId),
-                "venues", venueLinks.countByOrgIdAndContactId(orgId, contactId));
+        Map<String, Object> details = Map.of(
+                "name",
+                name,
+                "commissions",
+                commissions.countByOrgIdAndContactId(orgId, contactId),
+                "venues",
+                venueLinks.countByOrgIdAndContactId(orgId, contactId));
         if (contacts.deleteInOrg(orgId, contactId) == 0) {
             throw noSuchContact();
         }
@@ -138,12 +159,12 @@ public class ContactDirectory {
     @Transactional(readOnly = true)
     public DeletionImpact deletionImpact(UUID orgId, UUID contactId) {
         access.requireMember(orgId);
-        return new DeletionImpact(Math.toIntExact(commissions.countByOrgIdAndContactId(orgId, contactId)),
+        return new DeletionImpact(
+                Math.toIntExact(commissions.countByOrgIdAndContactId(orgId, contactId)),
                 Math.toIntExact(venueLinks.countByOrgIdAndContactId(orgId, contactId)));
     }
 
-    public record DeletionImpact(int commissions, int venueLinks) {
-    }
+    public record DeletionImpact(int commissions, int venueLinks) {}
 
     /**
      * Merges {@code otherId} into {@code keepId}: every type, venue link and commission moves over, empty
@@ -178,7 +199,12 @@ public class ContactDirectory {
         contacts.deleteInOrg(orgId, otherId);
         keep.absorb(other, now);
         contacts.flush();
-        activity.record(orgId, "general", "contact.merged", "contact", keepId,
+        activity.record(
+                orgId,
+                "general",
+                "contact.merged",
+                "contact",
+                keepId,
                 Map.of("merged_contact_id", otherId.toString(), "merged_name", other.getName()));
     }
 
@@ -202,9 +228,11 @@ public class ContactDirectory {
         if (clean == null) {
             return;
         }
-        contacts.findByEmail(orgId, clean).filter(existing -> !existing.getId().equals(exceptId)).ifPresent(existing -> {
-            throw new DuplicateContactException(existing.getId(), existing.getName(), clean);
-        });
+        contacts.findByEmail(orgId, clean)
+                .filter(existing -> !existing.getId().equals(exceptId))
+                .ifPresent(existing -> {
+                    throw new DuplicateContactException(existing.getId(), existing.getName(), clean);
+                });
     }
 
     private OffsetDateTime now() {

@@ -1,15 +1,8 @@
 package app.roadbook.contacts;
 
-import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
+import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -28,6 +21,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * CSV import with a preview before anything is written, and CSV export of the filtered directory in the
@@ -39,8 +38,18 @@ import java.util.function.IntConsumer;
 @PreAuthorize("isAuthenticated()")
 public class ContactImport {
 
-    public static final List<String> COLUMNS = List.of("name", "types", "email", "phone", "company", "role", "city",
-            "country", "commission_rate", "notes", "status");
+    public static final List<String> COLUMNS = List.of(
+            "name",
+            "types",
+            "email",
+            "phone",
+            "company",
+            "role",
+            "city",
+            "country",
+            "commission_rate",
+            "notes",
+            "status");
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     public static final int MAX_ROWS = 50_000;
     private static final int BATCH = 500;
@@ -51,8 +60,12 @@ public class ContactImport {
     private final ContactDirectory directory;
     private final ContactRepository contacts;
 
-    ContactImport(DataSource dataSource, OrgAccess access, ActivityLog activity, ContactDirectory directory,
-                  ContactRepository contacts) {
+    ContactImport(
+            DataSource dataSource,
+            OrgAccess access,
+            ActivityLog activity,
+            ContactDirectory directory,
+            ContactRepository contacts) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.access = access;
         this.activity = activity;
@@ -74,7 +87,9 @@ public class ContactImport {
         }
 
         public long duplicates() {
-            return rows.stream().filter(r -> r.problems().isEmpty() && r.duplicateOf() != null).count();
+            return rows.stream()
+                    .filter(r -> r.problems().isEmpty() && r.duplicateOf() != null)
+                    .count();
         }
 
         public long importable() {
@@ -94,8 +109,12 @@ public class ContactImport {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return fileProblem("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.");
         }
@@ -105,7 +124,8 @@ public class ContactImport {
         char delimiter = CsvFormat.detectDelimiter(text);
         List<List<String>> lines = CsvFormat.parse(text, delimiter);
         if (lines.isEmpty()) {
-            return fileProblem("The file is empty. The first line must name the columns: " + String.join(", ", COLUMNS) + ".");
+            return fileProblem(
+                    "The file is empty. The first line must name the columns: " + String.join(", ", COLUMNS) + ".");
         }
         Map<String, Integer> header = new HashMap<>();
         for (int i = 0; i < lines.getFirst().size(); i++) {
@@ -119,13 +139,16 @@ public class ContactImport {
             }
         }
         if (!missing.isEmpty()) {
-            String hint = lines.getFirst().size() == 1 && lines.getFirst().getFirst().matches(".*[|:].*")
-                    ? " The columns seem to be separated by something other than a comma, semicolon or tab." : "";
+            String hint =
+                    lines.getFirst().size() == 1 && lines.getFirst().getFirst().matches(".*[|:].*")
+                            ? " The columns seem to be separated by something other than a comma, semicolon or tab."
+                            : "";
             return fileProblem("The file has no " + String.join(" or ", missing) + " column." + hint
                     + " The first line must name the columns: " + String.join(", ", COLUMNS) + ".");
         }
         if (lines.size() - 1 > MAX_ROWS) {
-            return fileProblem("The file has " + (lines.size() - 1) + " rows; import at most " + MAX_ROWS + " at a time.");
+            return fileProblem(
+                    "The file has " + (lines.size() - 1) + " rows; import at most " + MAX_ROWS + " at a time.");
         }
         Map<String, String> existing = new HashMap<>();
         contacts.findEmailOwners(orgId).forEach(owner -> existing.put(owner.getEmail(), owner.getName()));
@@ -145,8 +168,12 @@ public class ContactImport {
     public int commit(UUID orgId, Preview preview, IntConsumer progress) {
         access.requireEditor(orgId);
         if (!preview.canImport()) {
-            throw new Refusal(preview.fileProblem() != null ? preview.fileProblem()
-                    : preview.errors() > 0 ? "Fix the " + preview.errors() + " row(s) with errors first." : "Nothing to import.");
+            throw new Refusal(
+                    preview.fileProblem() != null
+                            ? preview.fileProblem()
+                            : preview.errors() > 0
+                                    ? "Fix the " + preview.errors() + " row(s) with errors first."
+                                    : "Nothing to import.");
         }
         List<Row> rows = preview.rows().stream().filter(Row::importable).toList();
         int done = 0;
@@ -157,10 +184,21 @@ public class ContactImport {
             for (Row row : batch) {
                 UUID id = UUID.randomUUID();
                 ContactDraft d = row.draft();
-                contactArgs.add(new Object[]{id, orgId, d.name().strip(), ContactRules.clean(d.email()), ContactRules.clean(d.phone()),
-                        ContactRules.clean(d.company()), ContactRules.clean(d.roleTitle()), ContactRules.clean(d.city()),
-                        ContactRules.clean(d.country()), d.commissionRate(), ContactRules.clean(d.notes()), d.status().name()});
-                d.types().forEach(t -> typeArgs.add(new Object[]{id, orgId, t.name()}));
+                contactArgs.add(new Object[] {
+                    id,
+                    orgId,
+                    d.name().strip(),
+                    ContactRules.clean(d.email()),
+                    ContactRules.clean(d.phone()),
+                    ContactRules.clean(d.company()),
+                    ContactRules.clean(d.roleTitle()),
+                    ContactRules.clean(d.city()),
+                    ContactRules.clean(d.country()),
+                    d.commissionRate(),
+                    ContactRules.clean(d.notes()),
+                    d.status().name()
+                });
+                d.types().forEach(t -> typeArgs.add(new Object[] {id, orgId, t.name()}));
             }
             try {
                 // Batched JDBC rather than JPA: thousands of rows in a few round trips, without managed entities.
@@ -168,16 +206,24 @@ public class ContactImport {
                         insert into contacts (id, org_id, name, email, phone, company, role_title, city, country, commission_rate,
                                               notes, status, created_by)
                         values (?, ?, ?, ?::citext, ?, ?, ?, ?, ?, ?, ?, ?, current_app_user_id())""", contactArgs);
-                jdbc.batchUpdate("insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)", typeArgs);
+                jdbc.batchUpdate(
+                        "insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)",
+                        typeArgs);
             } catch (DuplicateKeyException raced) {
                 // Another tab or person added one of these emails after the preview: the whole import rolls back.
-                throw new Refusal("While you were importing, someone added contacts with emails from "
-                        + "your file. Nothing was imported; choose the file again to see which rows are duplicates now.");
+                throw new Refusal(
+                        "While you were importing, someone added contacts with emails from "
+                                + "your file. Nothing was imported; choose the file again to see which rows are duplicates now.");
             }
             done += batch.size();
             progress.accept(done);
         }
-        activity.record(orgId, "general", "contact.imported", "contact", null,
+        activity.record(
+                orgId,
+                "general",
+                "contact.imported",
+                "contact",
+                null,
                 Map.of("imported", done, "skipped_duplicates", preview.duplicates()));
         return done;
     }
@@ -188,10 +234,18 @@ public class ContactImport {
         try {
             out.write(CsvFormat.line(COLUMNS));
             for (ContactDraft c : directory.drafts(orgId, filter)) {
-                out.write(CsvFormat.line(java.util.Arrays.asList(c.name(),
-                        String.join("|", c.types().stream().map(Enum::name).toList()), c.email(), c.phone(), c.company(),
-                        c.roleTitle(), c.city(), c.country(), c.commissionRate() == null ? null : c.commissionRate().toPlainString(),
-                        c.notes(), c.status().name())));
+                out.write(CsvFormat.line(java.util.Arrays.asList(
+                        c.name(),
+                        String.join("|", c.types().stream().map(Enum::name).toList()),
+                        c.email(),
+                        c.phone(),
+                        c.company(),
+                        c.roleTitle(),
+                        c.city(),
+                        c.country(),
+                        c.commissionRate() == null ? null : c.commissionRate().toPlainString(),
+                        c.notes(),
+                        c.status().name())));
             }
             out.flush();
         } catch (IOException e) {
@@ -199,7 +253,8 @@ public class ContactImport {
         }
     }
 
-    private Row row(int line, List<String> cells, Map<String, Integer> header, Map<String, String> existing, Set<String> seen) {
+    private Row row(
+            int line, List<String> cells, Map<String, Integer> header, Map<String, String> existing, Set<String> seen) {
         List<String> problems = new ArrayList<>();
         Set<ContactType> types = EnumSet.noneOf(ContactType.class);
         for (String t : cell(cells, header, "types").split("[|;,/]")) {
@@ -230,12 +285,21 @@ public class ContactImport {
                 problems.add("Status \"" + statusText.strip() + "\" is not active, inactive or pending.");
             }
         }
-        ContactDraft draft = new ContactDraft(cell(cells, header, "name"), types, blankToNull(cell(cells, header, "email")),
-                blankToNull(cell(cells, header, "phone")), blankToNull(cell(cells, header, "company")),
-                blankToNull(cell(cells, header, "role")), blankToNull(cell(cells, header, "city")),
-                blankToNull(cell(cells, header, "country")), rate, blankToNull(cell(cells, header, "notes")), status);
+        ContactDraft draft = new ContactDraft(
+                cell(cells, header, "name"),
+                types,
+                blankToNull(cell(cells, header, "email")),
+                blankToNull(cell(cells, header, "phone")),
+                blankToNull(cell(cells, header, "company")),
+                blankToNull(cell(cells, header, "role")),
+                blankToNull(cell(cells, header, "city")),
+                blankToNull(cell(cells, header, "country")),
+                rate,
+                blankToNull(cell(cells, header, "notes")),
+                status);
         problems.addAll(ContactRules.problems(draft).stream()
-                .filter(p -> !(p.startsWith("Choose at least one type") && problems.stream().anyMatch(q -> q.startsWith("Unknown type"))))
+                .filter(p -> !(p.startsWith("Choose at least one type")
+                        && problems.stream().anyMatch(q -> q.startsWith("Unknown type"))))
                 .toList());
         String duplicateOf = null;
         String email = ContactRules.clean(draft.email());

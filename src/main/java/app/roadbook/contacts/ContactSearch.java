@@ -1,9 +1,8 @@
 package app.roadbook.contacts;
 
-import org.springframework.data.domain.Pageable;
-
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 
 /**
  * The directory's filtered reads (grid rows, their count, the export), for {@link ContactRepository}: the filter

@@ -4,9 +4,6 @@ import app.roadbook.base.TextInput;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -15,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 /**
  * The directory's filtered reads in HQL, put together from the fixed pieces below: only the conditions the filter
@@ -25,8 +24,16 @@ class ContactSearchImpl implements ContactSearch {
 
     /** What each grid sort key sorts on. A key not listed here is ignored, never put into a query. */
     static final Map<String, String> SORTABLE = Map.of(
-            "name", "lower(c.name)", "company", "lower(c.company)", "city", "lower(c.city)",
-            "email", "c.email", "status", "c.status");
+            "name",
+            "lower(c.name)",
+            "company",
+            "lower(c.company)",
+            "city",
+            "lower(c.city)",
+            "email",
+            "c.email",
+            "status",
+            "c.status");
 
     /**
      * A contact's types as one column ("promoter,agent", in the enum's order), so a page of rows is one statement
@@ -52,7 +59,8 @@ class ContactSearchImpl implements ContactSearch {
     @Override
     public List<ContactRow> findRows(UUID orgId, ContactFilter filter, Pageable page) {
         Where where = Where.of(orgId, filter);
-        TypedQuery<Object[]> query = em.createQuery("""
+        TypedQuery<Object[]> query =
+                em.createQuery("""
                 select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, %s
                 from Contact c where %s order by %s""".formatted(TYPES, where.hql(), orderBy(page.getSort())), Object[].class);
         where.bind(query);
@@ -60,9 +68,18 @@ class ContactSearchImpl implements ContactSearch {
             query.setFirstResult(Math.toIntExact(page.getOffset()));
             query.setMaxResults(page.getPageSize());
         }
-        return query.getResultList().stream().map(r -> new ContactRow((UUID) r[0], (String) r[1],
-                List.copyOf(types((String) r[8])), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], (ContactStatus) r[7])).toList();
+        return query.getResultList().stream()
+                .map(r -> new ContactRow(
+                        (UUID) r[0],
+                        (String) r[1],
+                        List.copyOf(types((String) r[8])),
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        (String) r[6],
+                        (ContactStatus) r[7]))
+                .toList();
     }
 
     @Override
@@ -81,9 +98,20 @@ class ContactSearchImpl implements ContactSearch {
                        c.status, %s
                 from Contact c where %s order by lower(c.name), c.id""".formatted(TYPES, where.hql()), Object[].class);
         where.bind(query);
-        return query.getResultList().stream().map(r -> new ContactDraft((String) r[0], types((String) r[10]),
-                (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
-                (java.math.BigDecimal) r[7], (String) r[8], (ContactStatus) r[9])).toList();
+        return query.getResultList().stream()
+                .map(r -> new ContactDraft(
+                        (String) r[0],
+                        types((String) r[10]),
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        (String) r[6],
+                        (java.math.BigDecimal) r[7],
+                        (String) r[8],
+                        (ContactStatus) r[9]))
+                .toList();
     }
 
     /** The conditions a filter asks for, and their parameters. */
@@ -95,7 +123,8 @@ class ContactSearchImpl implements ContactSearch {
             parameters.put("orgId", orgId);
             if (filter.search() != null && !filter.search().isBlank()) {
                 hql.append(SEARCH);
-                parameters.put("search", "%" + TextInput.likeLiteral(filter.search().toLowerCase()) + "%");
+                parameters.put(
+                        "search", "%" + TextInput.likeLiteral(filter.search().toLowerCase()) + "%");
             }
             if (filter.types() != null && !filter.types().isEmpty()) {
                 hql.append(HAS_TYPE);

@@ -2,7 +2,9 @@ package app.roadbook.contacts;
 
 /** A contact's status as the database stores it. */
 public enum ContactStatus {
-    active("Active"), inactive("Inactive"), pending("Pending");
+    active("Active"),
+    inactive("Inactive"),
+    pending("Pending");
 
     private final String label;
 

@@ -2,5 +2,8 @@ package app.roadbook.contacts;
 
 /** The database enum; constants are spelled exactly as PostgreSQL stores them. */
 public enum ContactType {
-    promoter, agent, manager, vendor
+    promoter,
+    agent,
+    manager,
+    vendor
 }

@@ -31,9 +31,14 @@ public class ContactTypeEntry {
 
     /** The composite primary key; {@code contact_id} is written through it, so the association below only reads. */
     @Embeddable
-    public record Key(@Column(name = "contact_id") UUID contactId,
-            @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM) @Column(name = "type", columnDefinition = "contact_type") ContactType type) implements Serializable {
-    }
+    public record Key(
+            @Column(name = "contact_id") UUID contactId,
+
+            @Enumerated(EnumType.STRING)
+            @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+            @Column(name = "type", columnDefinition = "contact_type")
+            ContactType type)
+            implements Serializable {}
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "contact_id", insertable = false, updatable = false)

@@ -6,8 +6,7 @@ import java.util.List;
 /** Just enough RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, any one-char delimiter. */
 final class CsvFormat {
 
-    private CsvFormat() {
-    }
+    private CsvFormat() {}
 
     /** The delimiter the header line uses most: comma, semicolon or tab. */
     static char detectDelimiter(String text) {
@@ -15,7 +14,7 @@ final class CsvFormat {
         String header = end < 0 ? text : text.substring(0, end);
         char best = ',';
         long bestCount = header.chars().filter(c -> c == ',').count();
-        for (char candidate : new char[]{';', '\t'}) {
+        for (char candidate : new char[] {';', '\t'}) {
             long count = header.chars().filter(c -> c == candidate).count();
             if (count > bestCount) {
                 best = candidate;
@@ -103,7 +102,8 @@ final class CsvFormat {
             String rest = cell.substring(1);
             String trimmed = rest.stripLeading();
             if (!trimmed.isEmpty() && FORMULA_START.indexOf(trimmed.charAt(0)) >= 0
-                    || rest.charAt(0) == '\t' || rest.charAt(0) == '\r') {
+                    || rest.charAt(0) == '\t'
+                    || rest.charAt(0) == '\r') {
                 return rest;
             }
         }

@@ -1,12 +1,11 @@
 package app.roadbook.contacts;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 /** Links between contacts and the org's venues; every query names the org. */
 interface VenueContactRepository extends JpaRepository<VenueContact, UUID> {

@@ -2,13 +2,12 @@ package app.roadbook.contacts;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Which of the org's venues a contact works with, and whether they are a venue's primary contact. */
 @Service
@@ -51,7 +50,12 @@ public class VenueLinks {
             links.clearPrimary(orgId, venueId);
         }
         links.link(orgId, venueId, contactId, primary);
-        activity.record(orgId, "general", "contact.venue_linked", "contact", contactId,
+        activity.record(
+                orgId,
+                "general",
+                "contact.venue_linked",
+                "contact",
+                contactId,
                 Map.of("venue_id", venueId.toString(), "primary", primary));
     }
 
@@ -59,6 +63,12 @@ public class VenueLinks {
     public void unlink(UUID orgId, UUID contactId, UUID venueId) {
         access.requireEditor(orgId);
         links.unlink(orgId, contactId, venueId);
-        activity.record(orgId, "general", "contact.venue_unlinked", "contact", contactId, Map.of("venue_id", venueId.toString()));
+        activity.record(
+                orgId,
+                "general",
+                "contact.venue_unlinked",
+                "contact",
+                contactId,
+                Map.of("venue_id", venueId.toString()));
     }
 }

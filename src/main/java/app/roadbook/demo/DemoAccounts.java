@@ -1,9 +1,8 @@
 package app.roadbook.demo;
 
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import java.util.UUID;
 
 /** Writes accounts, organizations and memberships directly, as the owner: demo data and test fixtures. */
 public class DemoAccounts {
@@ -24,8 +23,12 @@ public class DemoAccounts {
     }
 
     public UUID organization(String name, String slug, UUID createdBy) {
-        return owner.queryForObject("insert into organizations (name, slug, created_by) values (?, ?, ?) returning id",
-                UUID.class, name, slug, createdBy);
+        return owner.queryForObject(
+                "insert into organizations (name, slug, created_by) values (?, ?, ?) returning id",
+                UUID.class,
+                name,
+                slug,
+                createdBy);
     }
 
     public void member(UUID orgId, UUID userId, String role) {

@@ -2,10 +2,9 @@ package app.roadbook.demo;
 
 import app.roadbook.base.db.EmbeddedDatabaseEnvironment;
 import app.roadbook.tenancy.SignInHint;
+import java.util.Optional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Whether this instance seeds and advertises the demo accounts: on by default for the embedded
@@ -30,7 +29,9 @@ public class DemoData implements SignInHint {
     /** The demo accounts, on the sign-in page, while the demo data is on. */
     @Override
     public Optional<String> text() {
-        return enabled ? Optional.of("Demo accounts: owner@roadbook.demo, admin@, editor@, viewer@, other@, "
-                + "platform@ and promoter@roadbook.demo, password " + PASSWORD + ".") : Optional.empty();
+        return enabled
+                ? Optional.of("Demo accounts: owner@roadbook.demo, admin@, editor@, viewer@, other@, "
+                        + "platform@ and promoter@roadbook.demo, password " + PASSWORD + ".")
+                : Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package app.roadbook.demo;
 
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -7,12 +9,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Seeds the demo organizations and accounts (README, "Demo accounts") into an empty database. */
 @Component
@@ -37,18 +36,23 @@ class DemoDataSeeder implements ApplicationRunner {
         }
         DataSource owner = OwnerJdbc.dataSource(env);
         // One transaction: a failed seed leaves nothing behind, and the next start tries again.
-        boolean seeded = Boolean.TRUE.equals(new TransactionTemplate(new DataSourceTransactionManager(owner)).execute(tx -> {
-            DemoAccounts accounts = new DemoAccounts(new JdbcTemplate(owner), passwords);
-            if (accounts.anyAccount()) {
-                return false;
-            }
-            seed(accounts);
-            UUID northern = new JdbcTemplate(owner).queryForObject(
-                    "select id from organizations where slug = 'northern-lights-touring'", UUID.class);
-            DemoDirectory.seed(new JdbcTemplate(owner), northern, accounts.userId("editor@roadbook.demo"),
-                    accounts.userId("promoter@roadbook.demo"));
-            return true;
-        }));
+        boolean seeded =
+                Boolean.TRUE.equals(new TransactionTemplate(new DataSourceTransactionManager(owner)).execute(tx -> {
+                    DemoAccounts accounts = new DemoAccounts(new JdbcTemplate(owner), passwords);
+                    if (accounts.anyAccount()) {
+                        return false;
+                    }
+                    seed(accounts);
+                    UUID northern = new JdbcTemplate(owner)
+                            .queryForObject(
+                                    "select id from organizations where slug = 'northern-lights-touring'", UUID.class);
+                    DemoDirectory.seed(
+                            new JdbcTemplate(owner),
+                            northern,
+                            accounts.userId("editor@roadbook.demo"),
+                            accounts.userId("promoter@roadbook.demo"));
+                    return true;
+                }));
         if (seeded) {
             log.info("Seeded the demo accounts (password '{}'); see the README.", DemoData.PASSWORD);
         }

@@ -1,80 +1,170 @@
 package app.roadbook.demo;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A realistic touring world for the demo org: venues, artists, shows, and a directory of contacts. */
 final class DemoDirectory {
 
     private static final String[][] VENUES = {
-            {"Rockefeller Music Hall", "Torggata 16", "Oslo", "NO", "1350", "Europe/Oslo"},
-            {"Vega", "Enghavevej 40", "Copenhagen", "DK", "1550", "Europe/Copenhagen"},
-            {"Debaser Strand", "Hornstulls Strand 4", "Stockholm", "SE", "1100", "Europe/Stockholm"},
-            {"Paradiso", "Weteringschans 6-8", "Amsterdam", "NL", "1500", "Europe/Amsterdam"},
-            {"Columbiahalle", "Columbiadamm 13-21", "Berlin", "DE", "3500", "Europe/Berlin"},
-            {"O2 Academy Brixton", "211 Stockwell Rd", "London", "GB", "4921", "Europe/London"},
+        {"Rockefeller Music Hall", "Torggata 16", "Oslo", "NO", "1350", "Europe/Oslo"},
+        {"Vega", "Enghavevej 40", "Copenhagen", "DK", "1550", "Europe/Copenhagen"},
+        {"Debaser Strand", "Hornstulls Strand 4", "Stockholm", "SE", "1100", "Europe/Stockholm"},
+        {"Paradiso", "Weteringschans 6-8", "Amsterdam", "NL", "1500", "Europe/Amsterdam"},
+        {"Columbiahalle", "Columbiadamm 13-21", "Berlin", "DE", "3500", "Europe/Berlin"},
+        {"O2 Academy Brixton", "211 Stockwell Rd", "London", "GB", "4921", "Europe/London"},
     };
 
     // name, email, company, city, country, types (|), role, status
     private static final String[][] CONTACTS = {
-            {"Ingrid Solberg", "ingrid@nordicpromo.no", "Nordic Promotions", "Oslo", "NO", "promoter", "Head of booking", "active"},
-            {"Mads Kjær", "mads@vega.dk", "Vega Live", "Copenhagen", "DK", "promoter", "Promoter", "active"},
-            {"Sara Lindqvist", "sara@debaser.se", "Debaser", "Stockholm", "SE", "promoter", "Talent buyer", "active"},
-            {"Joost de Vries", "joost@paradiso.nl", "Paradiso", "Amsterdam", "NL", "promoter", "Programmer", "active"},
-            {"Lena Hoffmann", "lena@trinity-music.de", "Trinity Music", "Berlin", "DE", "promoter", "Promoter", "active"},
-            {"Oliver Grant", "oliver@academymusicgroup.co.uk", "Academy Music Group", "London", "GB", "promoter", "Booker", "active"},
-            {"Priya Nair", "priya@northstaragency.com", "North Star Agency", "London", "GB", "agent", "Agent", "active"},
-            {"Tom Becker", "tom@bigsister-agency.de", "Big Sister Agency", "Hamburg", "DE", "agent", "Agent", "active"},
-            {"Ana Costa", "ana@wavelength.pt", "Wavelength Booking", "Lisbon", "PT", "agent", "Agent", "inactive"},
-            {"Henrik Dahl", "henrik@dahlmanagement.no", "Dahl Management", "Bergen", "NO", "manager", "Artist manager", "active"},
-            {"Claire Dubois", "claire@maisonmgmt.fr", "Maison Management", "Paris", "FR", "manager", "Tour manager", "active"},
-            {"Rui Alves", "rui@stagecraft.pt", "Stagecraft Rentals", "Porto", "PT", "vendor", "Backline", "active"},
-            {"Femke Jansen", "femke@nightliner.nl", "Nightliner Travel", "Utrecht", "NL", "vendor", "Sleeper buses", "active"},
-            {"Jonas Berg", "jonas@lightworks.se", "Lightworks", "Gothenburg", "SE", "vendor", "Lighting", "active"},
-            {"Marta Nowak", "marta@merchpress.pl", "MerchPress", "Kraków", "PL", "vendor", "Merchandise", "pending"},
-            {"Kai Schulz", "kai@fkp-scorpio.de", "FKP Scorpio", "Hamburg", "DE", "promoter|agent", "Promoter & agent", "active"},
-            {"Elin Nyström", "elin@luger.se", "Luger", "Stockholm", "SE", "promoter|manager", "Promoter", "active"},
-            {"Dave Mitchell", "dave@soundcheckpa.co.uk", "Soundcheck PA", "Manchester", "GB", "vendor", "PA hire", "active"},
-            {"Nina Petrović", "nina@exitfest.rs", "EXIT Festival", "Novi Sad", "RS", "promoter", "Booking", "active"},
-            {"Luca Romano", "luca@barleyarts.it", "Barley Arts", "Milan", "IT", "promoter", "Promoter", "inactive"},
-            {"Hanna Korhonen", "hanna@fullsteam.fi", "Fullsteam Agency", "Helsinki", "FI", "agent", "Agent", "active"},
-            {"Pieter Claes", "pieter@ab-concerts.be", "Ancienne Belgique", "Brussels", "BE", "promoter", "Programmer", "active"},
-            {"Sofie Møller", "sofie@smukfest.dk", "Smukfest", "Skanderborg", "DK", "promoter", "Booker", "active"},
-            {"Ben Carter", "ben@roadcases.co.uk", "Roadcases UK", "Bristol", "GB", "vendor", "Flight cases", "active"},
-            {"Julia Weber", "julia@weber-legal.de", "Weber Legal", "Munich", "DE", "vendor", "Music lawyer", "active"},
-            {"Arne Lund", "arne@lundaccounting.no", "Lund Accounting", "Oslo", "NO", "vendor", "Tour accountant", "active"},
-            {"Isabel Ortega", "isabel@primaveralive.es", "Primavera Live", "Barcelona", "ES", "promoter", "Promoter", "active"},
-            {"Mikkel Holm", "mikkel@holm-mgmt.dk", "Holm Management", "Aarhus", "DK", "manager", "Manager", "active"},
-            {"Greta Bauer", "greta@ticketsplus.at", "Tickets Plus", "Vienna", "AT", "vendor", "Ticketing", "pending"},
-            {"Owen Hughes", "owen@valleyagency.co.uk", "Valley Agency", "Cardiff", "GB", "agent|manager", "Agent", "active"},
-            {"Noor Haddad", "noor@cityhallcatering.nl", "City Hall Catering", "Rotterdam", "NL", "vendor", "Catering", "active"},
-            {"Erik Sand", null, "Sand Transport", "Trondheim", "NO", "vendor", "Van hire", "active"},
-            {"Yuki Tanaka", "yuki@smash-jpn.jp", "Smash Corporation", "Tokyo", "JP", "promoter", "International booking", "active"},
-            {"Chloé Martin", "chloe@olympia-paris.fr", "L'Olympia", "Paris", "FR", "promoter", "Programmation", "active"},
-            {"Robert Klein", "robert@kleinvisa.com", "Klein Visa Services", "New York", "US", "vendor", "Visas", "active"},
-            {"Astrid Vik", "astrid@vikpr.no", "Vik PR", "Oslo", "NO", "vendor", "Press", "active"},
+        {
+            "Ingrid Solberg",
+            "ingrid@nordicpromo.no",
+            "Nordic Promotions",
+            "Oslo",
+            "NO",
+            "promoter",
+            "Head of booking",
+            "active"
+        },
+        {"Mads Kjær", "mads@vega.dk", "Vega Live", "Copenhagen", "DK", "promoter", "Promoter", "active"},
+        {"Sara Lindqvist", "sara@debaser.se", "Debaser", "Stockholm", "SE", "promoter", "Talent buyer", "active"},
+        {"Joost de Vries", "joost@paradiso.nl", "Paradiso", "Amsterdam", "NL", "promoter", "Programmer", "active"},
+        {"Lena Hoffmann", "lena@trinity-music.de", "Trinity Music", "Berlin", "DE", "promoter", "Promoter", "active"},
+        {
+            "Oliver Grant",
+            "oliver@academymusicgroup.co.uk",
+            "Academy Music Group",
+            "London",
+            "GB",
+            "promoter",
+            "Booker",
+            "active"
+        },
+        {"Priya Nair", "priya@northstaragency.com", "North Star Agency", "London", "GB", "agent", "Agent", "active"},
+        {"Tom Becker", "tom@bigsister-agency.de", "Big Sister Agency", "Hamburg", "DE", "agent", "Agent", "active"},
+        {"Ana Costa", "ana@wavelength.pt", "Wavelength Booking", "Lisbon", "PT", "agent", "Agent", "inactive"},
+        {
+            "Henrik Dahl",
+            "henrik@dahlmanagement.no",
+            "Dahl Management",
+            "Bergen",
+            "NO",
+            "manager",
+            "Artist manager",
+            "active"
+        },
+        {
+            "Claire Dubois",
+            "claire@maisonmgmt.fr",
+            "Maison Management",
+            "Paris",
+            "FR",
+            "manager",
+            "Tour manager",
+            "active"
+        },
+        {"Rui Alves", "rui@stagecraft.pt", "Stagecraft Rentals", "Porto", "PT", "vendor", "Backline", "active"},
+        {
+            "Femke Jansen",
+            "femke@nightliner.nl",
+            "Nightliner Travel",
+            "Utrecht",
+            "NL",
+            "vendor",
+            "Sleeper buses",
+            "active"
+        },
+        {"Jonas Berg", "jonas@lightworks.se", "Lightworks", "Gothenburg", "SE", "vendor", "Lighting", "active"},
+        {"Marta Nowak", "marta@merchpress.pl", "MerchPress", "Kraków", "PL", "vendor", "Merchandise", "pending"},
+        {
+            "Kai Schulz",
+            "kai@fkp-scorpio.de",
+            "FKP Scorpio",
+            "Hamburg",
+            "DE",
+            "promoter|agent",
+            "Promoter & agent",
+            "active"
+        },
+        {"Elin Nyström", "elin@luger.se", "Luger", "Stockholm", "SE", "promoter|manager", "Promoter", "active"},
+        {"Dave Mitchell", "dave@soundcheckpa.co.uk", "Soundcheck PA", "Manchester", "GB", "vendor", "PA hire", "active"
+        },
+        {"Nina Petrović", "nina@exitfest.rs", "EXIT Festival", "Novi Sad", "RS", "promoter", "Booking", "active"},
+        {"Luca Romano", "luca@barleyarts.it", "Barley Arts", "Milan", "IT", "promoter", "Promoter", "inactive"},
+        {"Hanna Korhonen", "hanna@fullsteam.fi", "Fullsteam Agency", "Helsinki", "FI", "agent", "Agent", "active"},
+        {
+            "Pieter Claes",
+            "pieter@ab-concerts.be",
+            "Ancienne Belgique",
+            "Brussels",
+            "BE",
+            "promoter",
+            "Programmer",
+            "active"
+        },
+        {"Sofie Møller", "sofie@smukfest.dk", "Smukfest", "Skanderborg", "DK", "promoter", "Booker", "active"},
+        {"Ben Carter", "ben@roadcases.co.uk", "Roadcases UK", "Bristol", "GB", "vendor", "Flight cases", "active"},
+        {"Julia Weber", "julia@weber-legal.de", "Weber Legal", "Munich", "DE", "vendor", "Music lawyer", "active"},
+        {"Arne Lund", "arne@lundaccounting.no", "Lund Accounting", "Oslo", "NO", "vendor", "Tour accountant", "active"},
+        {
+            "Isabel Ortega",
+            "isabel@primaveralive.es",
+            "Primavera Live",
+            "Barcelona",
+            "ES",
+            "promoter",
+            "Promoter",
+            "active"
+        },
+        {"Mikkel Holm", "mikkel@holm-mgmt.dk", "Holm Management", "Aarhus", "DK", "manager", "Manager", "active"},
+        {"Greta Bauer", "greta@ticketsplus.at", "Tickets Plus", "Vienna", "AT", "vendor", "Ticketing", "pending"},
+        {"Owen Hughes", "owen@valleyagency.co.uk", "Valley Agency", "Cardiff", "GB", "agent|manager", "Agent", "active"
+        },
+        {
+            "Noor Haddad",
+            "noor@cityhallcatering.nl",
+            "City Hall Catering",
+            "Rotterdam",
+            "NL",
+            "vendor",
+            "Catering",
+            "active"
+        },
+        {"Erik Sand", null, "Sand Transport", "Trondheim", "NO", "vendor", "Van hire", "active"},
+        {
+            "Yuki Tanaka",
+            "yuki@smash-jpn.jp",
+            "Smash Corporation",
+            "Tokyo",
+            "JP",
+            "promoter",
+            "International booking",
+            "active"
+        },
+        {"Chloé Martin", "chloe@olympia-paris.fr", "L'Olympia", "Paris", "FR", "promoter", "Programmation", "active"},
+        {"Robert Klein", "robert@kleinvisa.com", "Klein Visa Services", "New York", "US", "vendor", "Visas", "active"},
+        {"Astrid Vik", "astrid@vikpr.no", "Vik PR", "Oslo", "NO", "vendor", "Press", "active"},
     };
 
-    private DemoDirectory() {
-    }
+    private DemoDirectory() {}
 
     private static UUID advance(JdbcTemplate owner, UUID orgId, UUID showId, UUID createdBy, String title) {
         UUID session = owner.queryForObject("""
-                insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, ?, ?) returning id""",
-                UUID.class, orgId, showId, title, createdBy);
+                insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, ?, ?) returning id""", UUID.class, orgId, showId, title, createdBy);
         int order = 0;
-        for (app.roadbook.advancing.AdvancingTemplate.Field f : app.roadbook.advancing.AdvancingTemplate.DEFAULT.fields()) {
+        for (app.roadbook.advancing.AdvancingTemplate.Field f :
+                app.roadbook.advancing.AdvancingTemplate.DEFAULT.fields()) {
             order += 10;
             for (app.roadbook.advancing.Party party : app.roadbook.advancing.Party.values()) {
-                owner.update("""
+                owner.update(
+                        """
                         insert into advancing_fields (org_id, session_id, section, field_name, field_type, party_type, sort_order, created_by)
-                        values (?, ?, ?, ?, ?, ?::party, ?, ?)""", orgId, session, f.section(), f.name(), f.type().name(), party.name(), order,
-                        createdBy);
+                        values (?, ?, ?, ?, ?, ?::party, ?, ?)""", orgId, session, f.section(), f.name(), f.type().name(), party.name(), order, createdBy);
             }
         }
         return session;
@@ -88,34 +178,55 @@ final class DemoDirectory {
     static void seed(JdbcTemplate owner, UUID orgId, UUID createdBy, UUID promoter) {
         List<UUID> venues = new ArrayList<>();
         for (String[] v : VENUES) {
-            venues.add(owner.queryForObject("""
+            venues.add(
+                    owner.queryForObject("""
                     insert into venues (org_id, name, address, city, country, capacity, timezone) values (?, ?, ?, ?, ?, ?, ?)
                     returning id""", UUID.class, orgId, v[0], v[1], v[2], v[3], Integer.parseInt(v[4]), v[5]));
         }
-        UUID auroras = owner.queryForObject("insert into artists (org_id, name, slug) values (?, 'The Auroras', 'the-auroras') returning id",
-                UUID.class, orgId);
-        owner.queryForObject("insert into artists (org_id, name, slug) values (?, 'Mira Vale', 'mira-vale') returning id", UUID.class, orgId);
+        UUID auroras = owner.queryForObject(
+                "insert into artists (org_id, name, slug) values (?, 'The Auroras', 'the-auroras') returning id",
+                UUID.class,
+                orgId);
+        owner.queryForObject(
+                "insert into artists (org_id, name, slug) values (?, 'Mira Vale', 'mira-vale') returning id",
+                UUID.class,
+                orgId);
         List<UUID> shows = new ArrayList<>();
         LocalDate first = LocalDate.now().plusDays(21);
         for (int i = 0; i < 4; i++) {
-            shows.add(owner.queryForObject("""
+            shows.add(owner.queryForObject(
+                    """
                     insert into shows (org_id, artist_id, venue_id, date, status, title, fee, fee_currency)
-                    values (?, ?, ?, ?, ?::show_status, ?, ?, 'EUR') returning id""", UUID.class, orgId, auroras, venues.get(i),
-                    first.plusDays(i * 2L), i == 3 ? "draft" : "confirmed", "The Auroras · " + VENUES[i][2],
+                    values (?, ?, ?, ?, ?::show_status, ?, ?, 'EUR') returning id""",
+                    UUID.class,
+                    orgId,
+                    auroras,
+                    venues.get(i),
+                    first.plusDays(i * 2L),
+                    i == 3 ? "draft" : "confirmed",
+                    "The Auroras · " + VENUES[i][2],
                     new BigDecimal(8000 + i * 1500)));
         }
         if (promoter != null) {
             for (int i = 0; i < 2; i++) {
-                owner.update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
-                        shows.get(i), promoter, orgId);
+                owner.update(
+                        "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                        shows.get(i),
+                        promoter,
+                        orgId);
             }
             UUID advanced = advance(owner, orgId, shows.get(0), createdBy, "Oslo advance");
             advance(owner, orgId, shows.get(1), createdBy, "Copenhagen advance");
             // The Oslo advance is under way: our times are in, the promoter answered some, a few are confirmed.
-            Object[][] values = {{"Load-in", "from_us", "\"14:00\"", "confirmed"}, {"Soundcheck", "from_us", "\"17:00\"", "pending"},
-                    {"Doors", "from_us", "\"19:00\"", "pending"}, {"Doors", "from_you", "\"19:30\"", "pending"},
-                    {"Set time", "from_us", "\"21:00\"", "confirmed"}, {"Hotel", "from_you", "\"Hotel Continental\"", "pending"},
-                    {"Guest list spots", "from_us", "20", "pending"}};
+            Object[][] values = {
+                {"Load-in", "from_us", "\"14:00\"", "confirmed"},
+                {"Soundcheck", "from_us", "\"17:00\"", "pending"},
+                {"Doors", "from_us", "\"19:00\"", "pending"},
+                {"Doors", "from_you", "\"19:30\"", "pending"},
+                {"Set time", "from_us", "\"21:00\"", "confirmed"},
+                {"Hotel", "from_you", "\"Hotel Continental\"", "pending"},
+                {"Guest list spots", "from_us", "20", "pending"}
+            };
             for (Object[] v : values) {
                 owner.update("""
                         update advancing_fields set value = ?::jsonb, status = ?::field_status, updated_at = now()
@@ -124,36 +235,72 @@ final class DemoDirectory {
         }
         List<UUID> contacts = new ArrayList<>();
         for (String[] c : CONTACTS) {
-            UUID id = owner.queryForObject("""
+            UUID id = owner.queryForObject(
+                    """
                     insert into contacts (org_id, name, email, company, city, country, role_title, status, commission_rate, created_by)
-                    values (?, ?, ?::citext, ?, ?, ?, ?, ?, ?, ?) returning id""", UUID.class, orgId, c[0], c[1], c[2], c[3], c[4],
-                    c[6], c[7], c[5].contains("agent") ? new BigDecimal("10.00") : null, createdBy);
+                    values (?, ?, ?::citext, ?, ?, ?, ?, ?, ?, ?) returning id""",
+                    UUID.class,
+                    orgId,
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
+                    c[4],
+                    c[6],
+                    c[7],
+                    c[5].contains("agent") ? new BigDecimal("10.00") : null,
+                    createdBy);
             for (String type : c[5].split("\\|")) {
-                owner.update("insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)", id, orgId, type);
+                owner.update(
+                        "insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)",
+                        id,
+                        orgId,
+                        type);
             }
             contacts.add(id);
         }
         // The first six contacts promote the six venues; two venues have a second promoter.
         for (int i = 0; i < VENUES.length; i++) {
-            owner.update("insert into venue_contacts (org_id, venue_id, contact_id, is_primary) values (?, ?, ?, true)",
-                    orgId, venues.get(i), contacts.get(i));
+            owner.update(
+                    "insert into venue_contacts (org_id, venue_id, contact_id, is_primary) values (?, ?, ?, true)",
+                    orgId,
+                    venues.get(i),
+                    contacts.get(i));
         }
-        owner.update("insert into venue_contacts (org_id, venue_id, contact_id, is_primary) values (?, ?, ?, false)",
-                orgId, venues.get(4), contacts.get(15));
-        owner.update("insert into venue_contacts (org_id, venue_id, contact_id, is_primary) values (?, ?, ?, false)",
-                orgId, venues.get(2), contacts.get(16));
+        owner.update(
+                "insert into venue_contacts (org_id, venue_id, contact_id, is_primary) values (?, ?, ?, false)",
+                orgId,
+                venues.get(4),
+                contacts.get(15));
+        owner.update(
+                "insert into venue_contacts (org_id, venue_id, contact_id, is_primary) values (?, ?, ?, false)",
+                orgId,
+                venues.get(2),
+                contacts.get(16));
         // Agents earn commissions on shows: paid, pending and one cancelled.
         Object[][] commissions = {
-                {6, 0, "800.00", "EUR", "paid", "Booking fee Oslo"}, {6, 1, "950.00", "EUR", "pending", "Booking fee Copenhagen"},
-                {7, 2, "1100.00", "EUR", "pending", "Booking fee Stockholm"}, {15, 3, "650.00", "EUR", "cancelled", "Show moved"},
-                {6, -1, "250.00", "GBP", "pending", "Press trip"},
+            {6, 0, "800.00", "EUR", "paid", "Booking fee Oslo"},
+            {6, 1, "950.00", "EUR", "pending", "Booking fee Copenhagen"},
+            {7, 2, "1100.00", "EUR", "pending", "Booking fee Stockholm"},
+            {15, 3, "650.00", "EUR", "cancelled", "Show moved"},
+            {6, -1, "250.00", "GBP", "pending", "Press trip"},
         };
         for (Object[] c : commissions) {
             int show = (int) c[1];
-            owner.update("""
+            owner.update(
+                    """
                     insert into contact_commissions (org_id, contact_id, show_id, amount, currency, status, paid_at, description)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", orgId, contacts.get((int) c[0]), show < 0 ? null : shows.get(show),
-                    new BigDecimal((String) c[2]), c[3], c[4], "paid".equals(c[4]) ? java.sql.Timestamp.valueOf(LocalDate.now().minusDays(3).atStartOfDay()) : null,
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    orgId,
+                    contacts.get((int) c[0]),
+                    show < 0 ? null : shows.get(show),
+                    new BigDecimal((String) c[2]),
+                    c[3],
+                    c[4],
+                    "paid".equals(c[4])
+                            ? java.sql.Timestamp.valueOf(
+                                    LocalDate.now().minusDays(3).atStartOfDay())
+                            : null,
                     c[5]);
         }
     }

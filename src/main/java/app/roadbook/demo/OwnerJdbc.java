@@ -1,10 +1,9 @@
 package app.roadbook.demo;
 
+import javax.sql.DataSource;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import javax.sql.DataSource;
 
 /**
  * A connection as the schema owner, which row-level security does not restrict. Only for writing
@@ -12,8 +11,7 @@ import javax.sql.DataSource;
  */
 public final class OwnerJdbc {
 
-    private OwnerJdbc() {
-    }
+    private OwnerJdbc() {}
 
     public static JdbcTemplate from(Environment env) {
         return new JdbcTemplate(dataSource(env));
@@ -23,7 +21,8 @@ public final class OwnerJdbc {
         String url = env.getProperty("spring.flyway.url", env.getRequiredProperty("spring.datasource.url"));
         String user = env.getProperty("spring.flyway.user");
         if (user == null) {
-            throw new IllegalStateException("Demo data needs the owner's credentials: set SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD.");
+            throw new IllegalStateException(
+                    "Demo data needs the owner's credentials: set SPRING_FLYWAY_USER and SPRING_FLYWAY_PASSWORD.");
         }
         return new DriverManagerDataSource(url, user, env.getProperty("spring.flyway.password", ""));
     }

@@ -24,8 +24,7 @@ public final class DocumentTypes {
 
     public static final String UNKNOWN = "application/octet-stream";
 
-    private DocumentTypes() {
-    }
+    private DocumentTypes() {}
 
     public static Set<String> extensions() {
         return BY_EXTENSION.keySet();

@@ -75,8 +75,14 @@ public class StoredFile implements Persistable<UUID> {
      * A file in a document box, its bytes kept by {@link FileStorage} at {@code storagePath}. The id is the caller's,
      * since the path is made from it before the row exists.
      */
-    public static StoredFile inDocumentBox(UUID id, UUID orgId, UUID documentId, String storagePath, String originalName,
-                                           String contentType, int sizeBytes) {
+    public static StoredFile inDocumentBox(
+            UUID id,
+            UUID orgId,
+            UUID documentId,
+            String storagePath,
+            String originalName,
+            String contentType,
+            int sizeBytes) {
         StoredFile file = new StoredFile();
         file.id = id;
         file.orgId = orgId;

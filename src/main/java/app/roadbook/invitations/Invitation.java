@@ -83,8 +83,14 @@ public class Invitation {
     private Integer version;
 
     /** An invitation into the organization with a role. */
-    static Invitation toOrganization(UUID orgId, String email, app.roadbook.tenancy.OrgRole role, UUID personId,
-                                     byte[] tokenHash, OffsetDateTime expiresAt, UUID invitedBy) {
+    static Invitation toOrganization(
+            UUID orgId,
+            String email,
+            app.roadbook.tenancy.OrgRole role,
+            UUID personId,
+            byte[] tokenHash,
+            OffsetDateTime expiresAt,
+            UUID invitedBy) {
         Invitation invitation = pending(orgId, email, tokenHash, expiresAt, invitedBy);
         invitation.orgRole = role;
         invitation.personId = personId;
@@ -92,15 +98,22 @@ public class Invitation {
     }
 
     /** An invitation onto one show as an external collaborator. */
-    static Invitation toShow(UUID orgId, UUID showId, String email, ShowCollabRole role, byte[] tokenHash,
-                             OffsetDateTime expiresAt, UUID invitedBy) {
+    static Invitation toShow(
+            UUID orgId,
+            UUID showId,
+            String email,
+            ShowCollabRole role,
+            byte[] tokenHash,
+            OffsetDateTime expiresAt,
+            UUID invitedBy) {
         Invitation invitation = pending(orgId, email, tokenHash, expiresAt, invitedBy);
         invitation.showId = showId;
         invitation.collabRole = role;
         return invitation;
     }
 
-    private static Invitation pending(UUID orgId, String email, byte[] tokenHash, OffsetDateTime expiresAt, UUID invitedBy) {
+    private static Invitation pending(
+            UUID orgId, String email, byte[] tokenHash, OffsetDateTime expiresAt, UUID invitedBy) {
         Invitation invitation = new Invitation();
         invitation.id = UUID.randomUUID();
         invitation.orgId = orgId;
@@ -130,7 +143,8 @@ public class Invitation {
     /** The status as people read it: a pending invitation past its expiry is expired. */
     InvitationStatus effectiveStatus() {
         return status == InvitationStatus.pending && expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())
-                ? InvitationStatus.expired : status;
+                ? InvitationStatus.expired
+                : status;
     }
 
     @Override

@@ -1,6 +1,11 @@
 package app.roadbook.invitations;
 
 import app.roadbook.base.db.EmbeddedDatabaseEnvironment;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,12 +14,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Sends invitation emails through SMTP (Spring's {@code spring.mail.*}). Without SMTP on the embedded development
@@ -28,11 +27,9 @@ public class InvitationMail {
     private static final int OUTBOX_SIZE = 50;
 
     /** Who a mail is sent for: the organization and the person acting (null outside a request). */
-    public record Sender(UUID orgId, UUID userId) {
-    }
+    public record Sender(UUID orgId, UUID userId) {}
 
-    public record Message(String to, String subject, String body, Instant at, Sender sender) {
-    }
+    public record Message(String to, String subject, String body, Instant at, Sender sender) {}
 
     private final ObjectProvider<JavaMailSender> sender;
     private final boolean smtp;
@@ -41,9 +38,11 @@ public class InvitationMail {
     private final String from;
     private final Deque<Message> outbox = new ArrayDeque<>();
 
-    InvitationMail(ObjectProvider<JavaMailSender> sender, Environment env,
-                   @Value("${roadbook.base-url:}") String baseUrl,
-                   @Value("${roadbook.mail-from:Roadbook <no-reply@roadbook.app>}") String from) {
+    InvitationMail(
+            ObjectProvider<JavaMailSender> sender,
+            Environment env,
+            @Value("${roadbook.base-url:}") String baseUrl,
+            @Value("${roadbook.mail-from:Roadbook <no-reply@roadbook.app>}") String from) {
         this.sender = sender;
         this.smtp = env.containsProperty("spring.mail.host");
         this.outboxEnabled = !smtp && env.getProperty(EmbeddedDatabaseEnvironment.EMBEDDED_FLAG, Boolean.class, false);
@@ -56,7 +55,9 @@ public class InvitationMail {
         String base = baseUrl;
         if (base.isEmpty()) {
             try {
-                base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+                base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .build()
+                        .toUriString();
             } catch (IllegalStateException noRequest) {
                 base = "http://localhost:8080";
             }
@@ -66,9 +67,10 @@ public class InvitationMail {
 
     void send(Sender origin, String to, String where, String role, String inviter, String token) {
         String subject = "You're invited to " + where + " on Roadbook";
-        String body = (inviter == null ? "You have" : inviter + " has") + " invited you to " + where + " as " + role + ".\n\n"
-                + "Open this link to accept (it works once and expires in 14 days):\n" + link(token) + "\n\n"
-                + "If you did not expect this, ignore this email.";
+        String body =
+                (inviter == null ? "You have" : inviter + " has") + " invited you to " + where + " as " + role + ".\n\n"
+                        + "Open this link to accept (it works once and expires in 14 days):\n" + link(token) + "\n\n"
+                        + "If you did not expect this, ignore this email.";
         if (smtp) {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(from);
@@ -84,7 +86,9 @@ public class InvitationMail {
                 }
             }
         } else {
-            log.warn("No SMTP configured (spring.mail.host): the invitation to {} was not emailed; copy its link instead.", to);
+            log.warn(
+                    "No SMTP configured (spring.mail.host): the invitation to {} was not emailed; copy its link instead.",
+                    to);
         }
     }
 

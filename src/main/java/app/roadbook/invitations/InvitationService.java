@@ -1,12 +1,27 @@
 package app.roadbook.invitations;
 
-import app.roadbook.base.Refusal;
-import app.roadbook.tenancy.OrgPermission;
-import app.roadbook.base.TextInput;
 import app.roadbook.base.ActivityLog;
+import app.roadbook.base.Refusal;
+import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.OrgAccess;
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgRole;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,23 +29,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
-import java.time.OffsetDateTime;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * One invitation flow for staff (into the org, with a role) and external collaborators (onto one show). Links carry
@@ -42,9 +40,25 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     static final Duration VALID_FOR = Duration.ofDays(14);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
     /** The passwords people choose most; a real deployment would check a breach corpus too. */
-    static final Set<String> COMMON_PASSWORDS = Set.of("password", "password1", "12345678", "123456789", "1234567890",
-            "qwertyuiop", "iloveyou", "sunshine", "princess", "football", "baseball", "welcome1", "admin123", "letmein1",
-            "passw0rd", "trustno1", "roadbook", "roadbook1");
+    static final Set<String> COMMON_PASSWORDS = Set.of(
+            "password",
+            "password1",
+            "12345678",
+            "123456789",
+            "1234567890",
+            "qwertyuiop",
+            "iloveyou",
+            "sunshine",
+            "princess",
+            "football",
+            "baseball",
+            "welcome1",
+            "admin123",
+            "letmein1",
+            "passw0rd",
+            "trustno1",
+            "roadbook",
+            "roadbook1");
 
     private final JdbcTemplate jdbc;
     private final InvitationRepository invitationsTable;
@@ -54,8 +68,13 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     private final InvitationMail mail;
     private final SecureRandom random = new SecureRandom();
 
-    InvitationService(DataSource dataSource, InvitationRepository invitationsTable, OrgAccess access, ActivityLog activity,
-                      PasswordEncoder passwords, InvitationMail mail) {
+    InvitationService(
+            DataSource dataSource,
+            InvitationRepository invitationsTable,
+            OrgAccess access,
+            ActivityLog activity,
+            PasswordEncoder passwords,
+            InvitationMail mail) {
         // SQL stays for the definer functions of acceptance and account creation (nobody, or not yet the invited
         // person, is acting), the link lookup, and the plan's seat counts (a report over several capabilities).
         this.jdbc = new JdbcTemplate(dataSource);
@@ -67,15 +86,15 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     }
 
     /** A new invitation and the token for its link (shown once, never stored). */
-    public record Issued(UUID invitationId, String token) {
-    }
+    public record Issued(UUID invitationId, String token) {}
 
     /** Owners and admins invite staff; only owners invite owners. The plan's member limit is checked now and again on accept. */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Issued inviteToOrg(UUID orgId, String email, OrgRole role, UUID personId) {
         access.require(orgId, OrgPermission.MANAGE_MEMBERS);
-        if (role != null && !OrgPermission.assignableBy(access.requireMember(orgId)).contains(role)) {
+        if (role != null
+                && !OrgPermission.assignableBy(access.requireMember(orgId)).contains(role)) {
             throw new AccessDeniedException("Only an owner can invite another owner.");
         }
         String address = requireEmail(email);
@@ -107,8 +126,9 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     public Issued resend(UUID orgId, UUID invitationId) {
         access.requireEditor(orgId);
         String token = newToken();
-        Invitation invitation = invitationsTable.findByOrgIdAndIdAndStatusIn(orgId, invitationId,
-                        List.of(InvitationStatus.pending, InvitationStatus.expired))
+        Invitation invitation = invitationsTable
+                .findByOrgIdAndIdAndStatusIn(
+                        orgId, invitationId, List.of(InvitationStatus.pending, InvitationStatus.expired))
                 .orElseThrow(() -> new OrgAccess.NotFoundException("No open invitation to resend."));
         invitation.renew(hash(token), OffsetDateTime.now().plus(VALID_FOR));
         invitationsTable.flush();
@@ -121,28 +141,48 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @Transactional
     public void revoke(UUID orgId, UUID invitationId) {
         access.requireEditor(orgId);
-        invitationsTable.findByOrgIdAndIdAndStatusIn(orgId, invitationId, List.of(InvitationStatus.pending))
+        invitationsTable
+                .findByOrgIdAndIdAndStatusIn(orgId, invitationId, List.of(InvitationStatus.pending))
                 .orElseThrow(() -> new OrgAccess.NotFoundException("No pending invitation to revoke."))
                 .revoke();
         invitationsTable.flush();
         activity.record(orgId, "invitation", "invitation.revoked", "invitation", invitationId, Map.of());
     }
 
-    public record Row(UUID id, String email, String scope, String showTitle, String role, String status, java.time.OffsetDateTime expiresAt,
-                      java.time.OffsetDateTime createdAt) {
-    }
+    public record Row(
+            UUID id,
+            String email,
+            String scope,
+            String showTitle,
+            String role,
+            String status,
+            java.time.OffsetDateTime expiresAt,
+            java.time.OffsetDateTime createdAt) {}
 
     /** The org's invitations the acting user may manage (owners and admins all; editors the show invitations). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public java.util.List<Row> list(UUID orgId, String status) {
         access.requireMember(orgId);
-        return invitationsTable.findListed(orgId).stream().map(i -> {
-            String shown = "pending".equals(i.getStatus()) && i.getExpiresAt() != null && !i.getExpiresAt().isAfter(Instant.now())
-                    ? "expired" : i.getStatus();
-            return new Row(i.getId(), i.getEmail(), i.getShowId() == null ? "Organization" : "Show", i.getShowTitle(), i.getRole(),
-                    shown, offset(i.getExpiresAt()), offset(i.getCreatedAt()));
-        }).filter(row -> status == null || status.equals(row.status())).toList();
+        return invitationsTable.findListed(orgId).stream()
+                .map(i -> {
+                    String shown = "pending".equals(i.getStatus())
+                                    && i.getExpiresAt() != null
+                                    && !i.getExpiresAt().isAfter(Instant.now())
+                            ? "expired"
+                            : i.getStatus();
+                    return new Row(
+                            i.getId(),
+                            i.getEmail(),
+                            i.getShowId() == null ? "Organization" : "Show",
+                            i.getShowTitle(),
+                            i.getRole(),
+                            shown,
+                            offset(i.getExpiresAt()),
+                            offset(i.getCreatedAt()));
+                })
+                .filter(row -> status == null || status.equals(row.status()))
+                .toList();
     }
 
     private static OffsetDateTime offset(Instant instant) {
@@ -159,7 +199,8 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     public void removeMember(UUID orgId, UUID userId) {
         access.require(orgId, OrgPermission.MANAGE_MEMBERS);
         if (invitationsTable.deleteMembership(orgId, userId) == 0) {
-            throw new AccessDeniedException("You cannot remove this member (yourself, an owner as an admin, or not a member).");
+            throw new AccessDeniedException(
+                    "You cannot remove this member (yourself, an owner as an admin, or not a member).");
         }
         activity.record(orgId, "membership", "member.removed", "user", userId, Map.of());
     }
@@ -184,15 +225,22 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @Transactional(readOnly = true)
     public java.util.List<InvitationMail.Message> outbox() {
         app.roadbook.tenancy.RoadbookUser reader = (app.roadbook.tenancy.RoadbookUser)
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+                org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication()
+                        .getPrincipal();
         if (reader.isPlatformAdmin()) {
             return mail.outbox();
         }
         Map<UUID, Boolean> manages = new java.util.HashMap<>();
-        return mail.outbox().stream().filter(m -> m.to().equalsIgnoreCase(reader.getEmail())
-                || reader.getId().equals(m.sender().userId())
-                || (m.sender().orgId() != null && manages.computeIfAbsent(m.sender().orgId(),
-                        org -> access.role(org).map(OrgPermission.MANAGE_MEMBERS::heldBy).orElse(false))))
+        return mail.outbox().stream()
+                .filter(m -> m.to().equalsIgnoreCase(reader.getEmail())
+                        || reader.getId().equals(m.sender().userId())
+                        || (m.sender().orgId() != null
+                                && manages.computeIfAbsent(
+                                        m.sender().orgId(),
+                                        org -> access.role(org)
+                                                .map(OrgPermission.MANAGE_MEMBERS::heldBy)
+                                                .orElse(false))))
                 .toList();
     }
 
@@ -203,22 +251,34 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     /** What the acceptance page may show about a link, for anyone holding it. */
     @Transactional(readOnly = true)
     public Optional<Map<String, Object>> lookup(String token) {
-        return jdbc.queryForList("select * from invitation_by_token_hash(?)", hash(token)).stream().findFirst();
+        return jdbc.queryForList("select * from invitation_by_token_hash(?)", hash(token)).stream()
+                .findFirst();
     }
 
-    public enum Outcome { accepted, already_yours, used, revoked, expired, wrong_account, not_found }
+    public enum Outcome {
+        accepted,
+        already_yours,
+        used,
+        revoked,
+        expired,
+        wrong_account,
+        not_found
+    }
 
     /** The signed-in user accepts; exactly once, however many times and however fast the link is used. */
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Outcome accept(String token) {
         try {
-            return Outcome.valueOf(jdbc.queryForObject("select outcome from accept_invitation(?)", String.class, hash(token)));
+            return Outcome.valueOf(
+                    jdbc.queryForObject("select outcome from accept_invitation(?)", String.class, hash(token)));
         } catch (DataIntegrityViolationException e) {
             String message = e.getMostSpecificCause().getMessage();
             if (message != null && message.contains("plan allows")) {
-                throw new Refusal(message.replaceFirst("(?s)^ERROR: ", "").lines().findFirst().orElse(message)
-                        + " Ask the organization's owner to move to a larger plan.");
+                throw new Refusal(message.replaceFirst("(?s)^ERROR: ", "")
+                                .lines()
+                                .findFirst()
+                                .orElse(message) + " Ask the organization's owner to move to a larger plan.");
             }
             throw e;
         }
@@ -233,7 +293,11 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         }
         TextInput.requireSingleLine("Your name", displayName.strip(), 120);
         try {
-            return jdbc.queryForObject("select create_invited_account(?, ?, ?)", UUID.class, hash(token), displayName.strip(),
+            return jdbc.queryForObject(
+                    "select create_invited_account(?, ?, ?)",
+                    UUID.class,
+                    hash(token),
+                    displayName.strip(),
                     passwords.encode(password));
         } catch (DataIntegrityViolationException e) {
             throw new Refusal("An account with this email exists already; sign in to accept.");
@@ -255,7 +319,8 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         }
     }
 
-    private Issued issue(UUID orgId, String email, OrgRole role, UUID showId, ShowCollabRole collabRole, UUID personId) {
+    private Issued issue(
+            UUID orgId, String email, OrgRole role, UUID showId, ShowCollabRole collabRole, UUID personId) {
         String token = newToken();
         OffsetDateTime expires = OffsetDateTime.now().plus(VALID_FOR);
         UUID inviter = ActingUser.requireId();
@@ -267,8 +332,17 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         } catch (DataIntegrityViolationException duplicate) {
             throw new Refusal(email + " has an open invitation already; resend it instead.");
         }
-        activity.record(orgId, "invitation", "invitation.created", "invitation", invitation.getId(), Map.of("scope",
-                showId == null ? "org" : "show", "role", role != null ? role.name() : collabRole.name()));
+        activity.record(
+                orgId,
+                "invitation",
+                "invitation.created",
+                "invitation",
+                invitation.getId(),
+                Map.of(
+                        "scope",
+                        showId == null ? "org" : "show",
+                        "role",
+                        role != null ? role.name() : collabRole.name()));
         email(orgId, token);
         return new Issued(invitation.getId(), token);
     }
@@ -276,24 +350,35 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     /** Mails the link; a failure rolls the invitation back, so nobody holds an invitation they never received. */
     private void email(UUID orgId, String token) {
         Map<String, Object> i = jdbc.queryForMap("select * from invitation_by_token_hash(?)", hash(token));
-        String where = i.get("show_title") != null ? "the show " + i.get("show_title") + " (" + i.get("org_name") + ")"
+        String where = i.get("show_title") != null
+                ? "the show " + i.get("show_title") + " (" + i.get("org_name") + ")"
                 : String.valueOf(i.get("org_name"));
-        String role = i.get("org_role") != null ? String.valueOf(i.get("org_role")) : String.valueOf(i.get("collab_role")).replace('_', ' ');
-        mail.send(new InvitationMail.Sender(orgId, app.roadbook.tenancy.ActingUser.id().orElse(null)),
-                (String) i.get("email"), where, role, (String) i.get("invited_by_name"), token);
+        String role = i.get("org_role") != null
+                ? String.valueOf(i.get("org_role"))
+                : String.valueOf(i.get("collab_role")).replace('_', ' ');
+        mail.send(
+                new InvitationMail.Sender(
+                        orgId, app.roadbook.tenancy.ActingUser.id().orElse(null)),
+                (String) i.get("email"),
+                where,
+                role,
+                (String) i.get("invited_by_name"),
+                token);
     }
 
     private void refuseIfFull(UUID orgId, String kind, String countSql) {
         Map<String, Object> plan = jdbc.queryForList("""
-                select plan_id, (effective_entitlements ->> ?)::int as seat_limit from org_entitlements where org_id = ?""",
-                "max_" + kind, orgId).stream().findFirst().orElse(Map.of());
+                select plan_id, (effective_entitlements ->> ?)::int as seat_limit from org_entitlements where org_id = ?""", "max_" + kind, orgId).stream()
+                .findFirst()
+                .orElse(Map.of());
         Object limit = plan.get("seat_limit");
         if (limit != null) {
             long used = jdbc.queryForObject(countSql, Long.class, orgId);
             if (used >= ((Number) limit).longValue()) {
-                String planName = jdbc.queryForObject("select name from billing_plans where id = ?", String.class, plan.get("plan_id"));
-                throw new Refusal("The " + planName + " plan allows " + limit + " " + kind
-                        + "; this organization has " + used + ". Ask an owner to move to a larger plan.");
+                String planName = jdbc.queryForObject(
+                        "select name from billing_plans where id = ?", String.class, plan.get("plan_id"));
+                throw new Refusal("The " + planName + " plan allows " + limit + " " + kind + "; this organization has "
+                        + used + ". Ask an owner to move to a larger plan.");
             }
         }
     }
@@ -314,7 +399,8 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
 
     static byte[] hash(String token) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256")
+                    .digest((token == null ? "" : token).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -2,5 +2,8 @@ package app.roadbook.invitations;
 
 /** The database enum; constants are spelled exactly as PostgreSQL stores them. */
 public enum InvitationStatus {
-    pending, accepted, revoked, expired
+    pending,
+    accepted,
+    revoked,
+    expired
 }

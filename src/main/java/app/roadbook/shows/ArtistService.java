@@ -1,21 +1,20 @@
 package app.roadbook.shows;
 
-import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.tenancy.OrgAccess;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /** The artists an organization manages; its plan limits how many. */
 @Service
@@ -24,6 +23,7 @@ public class ArtistService {
 
     /** What the artists grid may sort by. */
     static final Set<String> SORTABLE = Set.of("name");
+
     private static final Sort BY_NAME = Sort.by(Sort.Order.asc("name").ignoreCase());
 
     private final ArtistRepository artists;
@@ -77,7 +77,8 @@ public class ArtistService {
     public void renameArtist(UUID orgId, UUID artistId, String name) {
         access.requireEditor(orgId);
         String clean = requireName(name);
-        Artist artist = artists.findByOrgIdAndId(orgId, artistId).orElseThrow(() -> new OrgAccess.NotFoundException("No such artist."));
+        Artist artist = artists.findByOrgIdAndId(orgId, artistId)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such artist."));
         artist.setName(clean);
         artists.flush();
         activity.record(orgId, "general", "artist.renamed", "artist", artistId, Map.of("name", clean));
@@ -106,8 +107,9 @@ public class ArtistService {
     private static RuntimeException limitOr(DataIntegrityViolationException e, String fallback) {
         String message = e.getMostSpecificCause().getMessage();
         if (message != null && message.contains("plan allows")) {
-            return new Refusal(message.replaceFirst("(?s)^ERROR: ", "").lines().findFirst().orElse(fallback)
-                    + " Ask an owner to move to a larger plan under Billing.");
+            return new Refusal(
+                    message.replaceFirst("(?s)^ERROR: ", "").lines().findFirst().orElse(fallback)
+                            + " Ask an owner to move to a larger plan under Billing.");
         }
         return e;
     }

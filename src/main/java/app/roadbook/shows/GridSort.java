@@ -1,11 +1,10 @@
 package app.roadbook.shows;
 
 import app.roadbook.base.Refusal;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-
-import java.util.Set;
 
 /**
  * Grids sort only by whitelisted properties (docs/product.md §7): a sort property that arrives from the browser
@@ -13,8 +12,7 @@ import java.util.Set;
  */
 final class GridSort {
 
-    private GridSort() {
-    }
+    private GridSort() {}
 
     static Sort check(Sort requested, Set<String> allowed) {
         for (Sort.Order order : requested) {
@@ -31,8 +29,11 @@ final class GridSort {
      */
     static Pageable page(Pageable page, Set<String> allowed, Set<String> text, Sort defaultSort) {
         Sort requested = check(page.getSort(), allowed);
-        Sort sort = requested.isUnsorted() ? defaultSort
-                : Sort.by(requested.stream().map(o -> text.contains(o.getProperty()) ? o.ignoreCase() : o).toList());
+        Sort sort = requested.isUnsorted()
+                ? defaultSort
+                : Sort.by(requested.stream()
+                        .map(o -> text.contains(o.getProperty()) ? o.ignoreCase() : o)
+                        .toList());
         sort = sort.and(Sort.by("id"));
         return page.isPaged() ? PageRequest.of(page.getPageNumber(), page.getPageSize(), sort) : Pageable.unpaged(sort);
     }

@@ -3,8 +3,7 @@ package app.roadbook.shows;
 /** Input clean-up shared by the shows services. */
 final class Inputs {
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** Optional text: stripped, and nothing at all when blank. */
     static String blankToNull(String s) {

@@ -1,11 +1,10 @@
 package app.roadbook.shows;
 
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.Repository;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
 /** A show's day sheet, read only here (advancing writes it). */
 interface ScheduleItemRepository extends Repository<ScheduleItem, UUID> {
@@ -18,6 +17,5 @@ interface ScheduleItemRepository extends Repository<ScheduleItem, UUID> {
     List<Line> findLines(UUID orgId, UUID showId);
 
     /** One entry as stored: instants, shown later in the venue's zone. */
-    record Line(OffsetDateTime startsAt, OffsetDateTime endsAt, String title, String type, String visibility) {
-    }
+    record Line(OffsetDateTime startsAt, OffsetDateTime endsAt, String title, String type, String visibility) {}
 }

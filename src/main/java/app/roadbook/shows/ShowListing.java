@@ -1,10 +1,9 @@
 package app.roadbook.shows;
 
 import app.roadbook.shows.ShowRecords.ShowFilter;
-import org.springframework.data.domain.Pageable;
-
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 
 /**
  * The shows list, a fragment of {@link ShowRepository}: its filters are optional, which neither a derived nor an

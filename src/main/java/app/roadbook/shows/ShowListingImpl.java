@@ -4,14 +4,13 @@ import app.roadbook.shows.ShowRecords.ShowFilter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 /**
  * JPQL assembled from fixed clauses only; every value is a bound parameter. Artist and venue come by left join
@@ -39,7 +38,8 @@ class ShowListingImpl implements ShowListing {
     @Override
     public List<ShowLine> findLines(UUID orgId, ShowFilter filter, Pageable page) {
         Map<String, Object> params = new HashMap<>();
-        TypedQuery<ShowLine> query = em.createQuery("""
+        TypedQuery<ShowLine> query =
+                em.createQuery("""
                 select new app.roadbook.shows.ShowLine(s.id, s.date, s.title, s.status, a.name, v.name, v.city,
                        s.doorsAt, s.setTime, v.timezone)
                 from Show s left join s.artist a left join s.venue v
@@ -56,7 +56,8 @@ class ShowListingImpl implements ShowListing {
     @Override
     public long countLines(UUID orgId, ShowFilter filter) {
         Map<String, Object> params = new HashMap<>();
-        TypedQuery<Long> query = em.createQuery("select count(s) from Show s where " + where(orgId, filter, params), Long.class);
+        TypedQuery<Long> query =
+                em.createQuery("select count(s) from Show s where " + where(orgId, filter, params), Long.class);
         params.forEach(query::setParameter);
         return query.getSingleResult();
     }
@@ -87,7 +88,8 @@ class ShowListingImpl implements ShowListing {
         if (GridSort.check(sort, SORTABLE.keySet()).isUnsorted()) {
             return UPCOMING_FIRST;
         }
-        return sort.stream().map(o -> SORTABLE.get(o.getProperty()) + (o.isAscending() ? " asc" : " desc"))
+        return sort.stream()
+                .map(o -> SORTABLE.get(o.getProperty()) + (o.isAscending() ? " asc" : " desc"))
                 .collect(Collectors.joining(", "));
     }
 }

@@ -9,14 +9,19 @@ import java.util.UUID;
 /** The small records the shows screens and services exchange. */
 public final class ShowRecords {
 
-    private ShowRecords() {
-    }
+    private ShowRecords() {}
 
-    public record ArtistRow(UUID id, String name, long shows) {
-    }
+    public record ArtistRow(UUID id, String name, long shows) {}
 
-    public record VenueRow(UUID id, String name, String address, String city, String country, Integer capacity,
-                           String timezone, int version) {
+    public record VenueRow(
+            UUID id,
+            String name,
+            String address,
+            String city,
+            String country,
+            Integer capacity,
+            String timezone,
+            int version) {
         public String label() {
             return city == null ? name : name + " (" + city + ")";
         }
@@ -26,20 +31,36 @@ public final class ShowRecords {
         }
     }
 
-    public record VenueDraft(String name, String address, String city, String country, Integer capacity, String timezone) {
-    }
+    public record VenueDraft(
+            String name, String address, String city, String country, Integer capacity, String timezone) {}
 
     /** A show's editable facts; times are wall-clock times at the venue. */
-    public record ShowDraft(UUID artistId, UUID venueId, LocalDate date, LocalTime doors, LocalTime setTime, ShowStatus status,
-                            String title, BigDecimal fee, String feeCurrency, String notes) {
-    }
+    public record ShowDraft(
+            UUID artistId,
+            UUID venueId,
+            LocalDate date,
+            LocalTime doors,
+            LocalTime setTime,
+            ShowStatus status,
+            String title,
+            BigDecimal fee,
+            String feeCurrency,
+            String notes) {}
 
-    public record ShowRow(UUID id, LocalDate date, String title, ShowStatus status, String artistName, String venueName,
-                          String venueCity, LocalTime doors, LocalTime setTime, String timezone) {
-    }
+    public record ShowRow(
+            UUID id,
+            LocalDate date,
+            String title,
+            ShowStatus status,
+            String artistName,
+            String venueName,
+            String venueCity,
+            LocalTime doors,
+            LocalTime setTime,
+            String timezone) {}
 
-    public record ShowDetails(UUID id, int version, ShowDraft draft, String artistName, String venueName, String timezone) {
-    }
+    public record ShowDetails(
+            UUID id, int version, ShowDraft draft, String artistName, String venueName, String timezone) {}
 
     public record ShowFilter(UUID artistId, ShowStatus status, LocalDate from, LocalDate to) {
         public static final ShowFilter ALL = new ShowFilter(null, null, null, null);

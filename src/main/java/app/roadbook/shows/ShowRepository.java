@@ -1,12 +1,11 @@
 package app.roadbook.shows;
 
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.Repository;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
 /**
  * Shows, always within one organization: every query states its org_id on top of RLS (docs/product.md §3).

@@ -1,20 +1,14 @@
 package app.roadbook.shows;
 
-import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.shows.ShowRecords.ShowDetails;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.ShowFilter;
 import app.roadbook.shows.ShowRecords.ShowRow;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -23,6 +17,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The shows of an organization. Show times are entered and shown as wall-clock times at the venue and stored as
@@ -41,8 +40,13 @@ public class ShowService {
     private final OrgAccess access;
     private final ActivityLog activity;
 
-    ShowService(ShowRepository shows, ArtistRepository artists, VenueRepository venues, ScheduleItemRepository schedule,
-                OrgAccess access, ActivityLog activity) {
+    ShowService(
+            ShowRepository shows,
+            ArtistRepository artists,
+            VenueRepository venues,
+            ScheduleItemRepository schedule,
+            OrgAccess access,
+            ActivityLog activity) {
         this.shows = shows;
         this.artists = artists;
         this.venues = venues;
@@ -64,7 +68,9 @@ public class ShowService {
     public List<ShowRow> shows(UUID orgId, ShowFilter filter, Pageable page) {
         access.requireMember(orgId);
         GridSort.check(page.getSort(), ShowListingImpl.SORTABLE.keySet());
-        return shows.findLines(orgId, filter, page).stream().map(ShowLine::toRow).toList();
+        return shows.findLines(orgId, filter, page).stream()
+                .map(ShowLine::toRow)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -76,15 +82,28 @@ public class ShowService {
     @Transactional(readOnly = true)
     public ShowDetails show(UUID orgId, UUID showId) {
         access.requireMember(orgId);
-        Show show = shows.findWithArtistAndVenue(orgId, showId).orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
+        Show show = shows.findWithArtistAndVenue(orgId, showId)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
         Artist artist = show.getArtist();
         Venue venue = show.getVenue();
         ZoneId zone = venue == null ? VenueTime.NO_VENUE : venue.zone();
-        return new ShowDetails(show.getId(), show.getVersion(), new ShowDraft(
-                artist == null ? null : artist.getId(), venue == null ? null : venue.getId(), show.getDate(),
-                VenueTime.local(show.getDoorsAt(), zone), VenueTime.local(show.getSetTime(), zone), show.getStatus(),
-                show.getTitle(), show.getFee(), show.getFeeCurrency(), show.getNotes()),
-                artist == null ? null : artist.getName(), venue == null ? null : venue.getName(), zone.getId());
+        return new ShowDetails(
+                show.getId(),
+                show.getVersion(),
+                new ShowDraft(
+                        artist == null ? null : artist.getId(),
+                        venue == null ? null : venue.getId(),
+                        show.getDate(),
+                        VenueTime.local(show.getDoorsAt(), zone),
+                        VenueTime.local(show.getSetTime(), zone),
+                        show.getStatus(),
+                        show.getTitle(),
+                        show.getFee(),
+                        show.getFeeCurrency(),
+                        show.getNotes()),
+                artist == null ? null : artist.getName(),
+                venue == null ? null : venue.getName(),
+                zone.getId());
     }
 
     @Transactional
@@ -94,7 +113,13 @@ public class ShowService {
         Show show = new Show(orgId);
         apply(show, d, place);
         UUID id = shows.saveAndFlush(show).getId();
-        activity.record(orgId, "general", "show.created", "show", id, Map.of("date", d.date().toString()));
+        activity.record(
+                orgId,
+                "general",
+                "show.created",
+                "show",
+                id,
+                Map.of("date", d.date().toString()));
         return id;
     }
 
@@ -103,7 +128,8 @@ public class ShowService {
     public void updateShow(UUID orgId, UUID showId, int version, ShowDraft d) {
         access.requireEditor(orgId);
         Place place = validate(orgId, d);
-        Show show = shows.findByOrgIdAndId(orgId, showId).orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
+        Show show = shows.findByOrgIdAndId(orgId, showId)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
         if (show.getVersion() != version) {
             throw new ConcurrentChangeException();
         }
@@ -113,7 +139,13 @@ public class ShowService {
         } catch (OptimisticLockingFailureException e) {
             throw new ConcurrentChangeException();
         }
-        activity.record(orgId, "general", "show.updated", "show", showId, Map.of("date", d.date().toString(), "status", d.status().name()));
+        activity.record(
+                orgId,
+                "general",
+                "show.updated",
+                "show",
+                showId,
+                Map.of("date", d.date().toString(), "status", d.status().name()));
     }
 
     /** The show's day sheet in the venue's time zone, earliest first. */
@@ -121,24 +153,39 @@ public class ShowService {
     public List<ScheduleEntry> schedule(UUID orgId, UUID showId) {
         ZoneId zone = ZoneId.of(show(orgId, showId).timezone());
         return schedule.findLines(orgId, showId).stream()
-                .map(l -> new ScheduleEntry(VenueTime.local(l.startsAt(), zone), VenueTime.local(l.endsAt(), zone), l.title(),
-                        l.type(), l.visibility()))
+                .map(l -> new ScheduleEntry(
+                        VenueTime.local(l.startsAt(), zone),
+                        VenueTime.local(l.endsAt(), zone),
+                        l.title(),
+                        l.type(),
+                        l.visibility()))
                 .toList();
     }
 
-    public record ScheduleEntry(LocalTime starts, LocalTime ends, String title, String type, String visibility) {
-    }
+    public record ScheduleEntry(LocalTime starts, LocalTime ends, String title, String type, String visibility) {}
 
     /** One line of "Who can see this?": a person (or an invited email) and why they see the show. */
-    public record Viewer(UUID userId, String name, String email, String kind, String role, boolean canSee, String invitedBy,
-                         OffsetDateTime since, UUID grantId) {
+    public record Viewer(
+            UUID userId,
+            String name,
+            String email,
+            String kind,
+            String role,
+            boolean canSee,
+            String invitedBy,
+            OffsetDateTime since,
+            UUID grantId) {
         public String reason() {
             return switch (kind) {
                 case "member" -> role.substring(0, 1).toUpperCase() + role.substring(1) + " of the organization";
-                case "collaborator" -> ("promoter_editor".equals(role) ? "Promoter team, can edit the promoter side"
-                        : "Promoter team, read-only") + (invitedBy == null ? "" : " (invited by " + invitedBy + ")");
-                default -> "Invited as " + ("promoter_editor".equals(role) ? "promoter editor" : "promoter viewer")
-                        + (invitedBy == null ? "" : " by " + invitedBy) + "; sees the show once they accept";
+                case "collaborator" ->
+                    ("promoter_editor".equals(role)
+                                    ? "Promoter team, can edit the promoter side"
+                                    : "Promoter team, read-only")
+                            + (invitedBy == null ? "" : " (invited by " + invitedBy + ")");
+                default ->
+                    "Invited as " + ("promoter_editor".equals(role) ? "promoter editor" : "promoter viewer")
+                            + (invitedBy == null ? "" : " by " + invitedBy) + "; sees the show once they accept";
             };
         }
     }
@@ -154,16 +201,23 @@ public class ShowService {
             throw new OrgAccess.NotFoundException("No such show.");
         }
         return shows.audience(showId).stream()
-                .map(a -> new Viewer(a.getUserId(), a.getName(), a.getEmail(), a.getKind(), a.getRole(), a.getCanSee(),
-                        a.getInvitedBy(), a.getSince() == null ? null : a.getSince().atOffset(ZoneOffset.UTC), a.getGrantId()))
+                .map(a -> new Viewer(
+                        a.getUserId(),
+                        a.getName(),
+                        a.getEmail(),
+                        a.getKind(),
+                        a.getRole(),
+                        a.getCanSee(),
+                        a.getInvitedBy(),
+                        a.getSince() == null ? null : a.getSince().atOffset(ZoneOffset.UTC),
+                        a.getGrantId()))
                 .toList();
     }
 
     // Helpers ---------------------------------------------------------------------------------------
 
     /** What a valid draft resolves to: its artist and venue (checked to belong to the org), their zone, the currency. */
-    private record Place(Artist artist, Venue venue, ZoneId zone, String currency) {
-    }
+    private record Place(Artist artist, Venue venue, ZoneId zone, String currency) {}
 
     private Place validate(UUID orgId, ShowDraft d) {
         if (d.date() == null) {
@@ -174,18 +228,24 @@ public class ShowService {
         }
         TextInput.requireSingleLine("Title", d.title(), 200);
         TextInput.requireMultiLine("Notes", d.notes(), 5000);
-        if (d.fee() != null && (d.fee().signum() < 0 || d.fee().compareTo(MAX_FEE) > 0 || d.fee().stripTrailingZeros().scale() > 2)) {
+        if (d.fee() != null
+                && (d.fee().signum() < 0
+                        || d.fee().compareTo(MAX_FEE) > 0
+                        || d.fee().stripTrailingZeros().scale() > 2)) {
             throw new Refusal("The fee is an amount from 0 to 99,999,999.99 with at most two decimals.");
         }
-        Artist artist = d.artistId() == null ? null
-                : artists.findByOrgIdAndId(orgId, d.artistId()).orElseThrow(() -> new OrgAccess.NotFoundException("No such artist."));
+        Artist artist = d.artistId() == null
+                ? null
+                : artists.findByOrgIdAndId(orgId, d.artistId())
+                        .orElseThrow(() -> new OrgAccess.NotFoundException("No such artist."));
         if (d.venueId() == null) {
             if (d.doors() != null || d.setTime() != null) {
                 throw new Refusal("Choose a venue before entering times: they are local to the venue.");
             }
             return new Place(artist, null, VenueTime.NO_VENUE, currency(d.feeCurrency()));
         }
-        Venue venue = venues.findByOrgIdAndId(orgId, d.venueId()).orElseThrow(() -> new OrgAccess.NotFoundException("No such venue."));
+        Venue venue = venues.findByOrgIdAndId(orgId, d.venueId())
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such venue."));
         return new Place(artist, venue, venue.zone(), currency(d.feeCurrency()));
     }
 

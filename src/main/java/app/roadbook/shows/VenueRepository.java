@@ -1,14 +1,13 @@
 package app.roadbook.shows;
 
 import app.roadbook.shows.ShowRecords.VenueRow;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Venues, always within one organization: every query states its org_id on top of RLS (docs/product.md §3). */
 interface VenueRepository extends Repository<Venue, UUID> {

@@ -1,25 +1,24 @@
 package app.roadbook.shows;
 
-import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.shows.ShowRecords.VenueDraft;
 import app.roadbook.shows.ShowRecords.VenueRow;
 import app.roadbook.tenancy.OrgAccess;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Venues with address, capacity and the time zone their show times are given in. */
 @Service
@@ -28,6 +27,7 @@ public class VenueService {
 
     /** What the venues grid may sort by; text columns sort case-insensitively. */
     static final Set<String> SORTABLE = Set.of("name", "city", "country", "capacity", "timezone");
+
     private static final Set<String> TEXT = Set.of("name", "city", "country", "timezone");
     private static final Sort BY_NAME = Sort.by(Sort.Order.asc("name").ignoreCase());
 
@@ -83,7 +83,8 @@ public class VenueService {
     public void updateVenue(UUID orgId, UUID venueId, int version, VenueDraft v) {
         access.requireEditor(orgId);
         validate(v);
-        Venue venue = venues.findByOrgIdAndId(orgId, venueId).orElseThrow(() -> new OrgAccess.NotFoundException("No such venue."));
+        Venue venue = venues.findByOrgIdAndId(orgId, venueId)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such venue."));
         if (venue.getVersion() != version) {
             throw new ConcurrentChangeException();
         }

@@ -14,8 +14,7 @@ final class VenueTime {
 
     static final ZoneId NO_VENUE = ZoneId.of("UTC");
 
-    private VenueTime() {
-    }
+    private VenueTime() {}
 
     static ZoneId zone(String timezone) {
         return timezone == null ? NO_VENUE : ZoneId.of(timezone);

@@ -1,11 +1,10 @@
 package app.roadbook.tenancy;
 
 import app.roadbook.base.ActivityLog;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Refused attempts by signed-in people, for the owners' and admins' audit log. */
 @Service

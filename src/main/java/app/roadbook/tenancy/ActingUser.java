@@ -1,11 +1,10 @@
 package app.roadbook.tenancy;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who the database should see as acting in the current thread: the signed-in user, or an explicit
@@ -16,8 +15,7 @@ public final class ActingUser {
 
     private static final ThreadLocal<UUID> EXPLICIT = new ThreadLocal<>();
 
-    private ActingUser() {
-    }
+    private ActingUser() {}
 
     public static Optional<UUID> id() {
         UUID explicit = EXPLICIT.get();

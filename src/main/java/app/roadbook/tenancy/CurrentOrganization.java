@@ -1,11 +1,10 @@
 package app.roadbook.tenancy;
 
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * The organization the user is working in, per browser session. Falls back to the first
@@ -28,7 +27,8 @@ public class CurrentOrganization {
 
     /** The chosen organization out of {@code mine} (the user's organizations, freshly loaded). */
     public Optional<OrgSummary> pick(List<OrgSummary> mine) {
-        Optional<OrgSummary> selected = mine.stream().filter(o -> o.id().equals(selectedId)).findFirst();
+        Optional<OrgSummary> selected =
+                mine.stream().filter(o -> o.id().equals(selectedId)).findFirst();
         if (selected.isEmpty()) {
             selected = mine.stream().findFirst();
             selectedId = selected.map(OrgSummary::id).orElse(null);

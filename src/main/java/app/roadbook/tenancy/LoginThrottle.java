@@ -26,8 +26,7 @@ public class LoginThrottle {
     private static final Duration FORGET_AFTER = Duration.ofHours(1);
     private static final int MAX_TRACKED = 100_000;
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -82,8 +81,11 @@ public class LoginThrottle {
     }
 
     private void count(String key, Instant now) {
-        failures.compute(key, (k, f) -> f == null || f.last().isBefore(now.minus(FORGET_AFTER))
-                ? new Failures(1, now) : new Failures(f.count() + 1, now));
+        failures.compute(
+                key,
+                (k, f) -> f == null || f.last().isBefore(now.minus(FORGET_AFTER))
+                        ? new Failures(1, now)
+                        : new Failures(f.count() + 1, now));
     }
 
     private static String clientKey(String client) {
@@ -91,6 +93,7 @@ public class LoginThrottle {
     }
 
     private static String emailKey(String client, String email) {
-        return "email " + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT)) + " from " + (client == null ? "" : client);
+        return "email " + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT)) + " from "
+                + (client == null ? "" : client);
     }
 }

@@ -1,8 +1,7 @@
 package app.roadbook.tenancy;
 
-import org.springframework.security.core.AuthenticationException;
-
 import java.time.Duration;
+import org.springframework.security.core.AuthenticationException;
 
 /** A sign-in attempt that came during a throttle delay; it was not checked at all. */
 public class LoginThrottledException extends AuthenticationException {

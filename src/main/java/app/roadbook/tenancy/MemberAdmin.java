@@ -1,16 +1,15 @@
 package app.roadbook.tenancy;
 
-import app.roadbook.base.Refusal;
 import app.roadbook.base.ActivityLog;
+import app.roadbook.base.Refusal;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import javax.sql.DataSource;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * What owners and admins do to a member besides removing them: change the role, sign them out everywhere.
@@ -44,11 +43,13 @@ public class MemberAdmin {
         if (role == null) {
             throw new Refusal("Choose a role.");
         }
-        OrgRole before = access.roleOf(orgId, userId).orElseThrow(() -> new OrgAccess.NotFoundException("No such member."));
+        OrgRole before =
+                access.roleOf(orgId, userId).orElseThrow(() -> new OrgAccess.NotFoundException("No such member."));
         if (before == role) {
             return;
         }
-        if (!mayManage(mine, before, userId.equals(ActingUser.requireId())) || !OrgPermission.assignableBy(mine).contains(role)) {
+        if (!mayManage(mine, before, userId.equals(ActingUser.requireId()))
+                || !OrgPermission.assignableBy(mine).contains(role)) {
             throw new AccessDeniedException("You cannot give this member that role (only owners manage owners, "
                     + "and nobody changes their own role).");
         }
@@ -57,7 +58,12 @@ public class MemberAdmin {
                 .orElseThrow(() -> new OrgAccess.NotFoundException("No such member."))
                 .changeRole(role);
         members.flush();
-        activity.record(orgId, "membership", "member.role_changed", "user", userId,
+        activity.record(
+                orgId,
+                "membership",
+                "member.role_changed",
+                "user",
+                userId,
                 Map.of("before", before.name(), "after", role.name()));
     }
 
@@ -65,8 +71,10 @@ public class MemberAdmin {
     @Transactional
     public void signOutEverywhere(UUID orgId, UUID userId) {
         access.requireMember(orgId);
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select sign_out_member_everywhere(?, ?)", Boolean.class, orgId, userId))) {
-            throw new AccessDeniedException("Only owners and admins sign members out, and admins cannot sign out an owner.");
+        if (!Boolean.TRUE.equals(
+                jdbc.queryForObject("select sign_out_member_everywhere(?, ?)", Boolean.class, orgId, userId))) {
+            throw new AccessDeniedException(
+                    "Only owners and admins sign members out, and admins cannot sign out an owner.");
         }
         activity.record(orgId, "security", "member.signed_out_everywhere", "user", userId, Map.of());
     }

@@ -1,15 +1,14 @@
 package app.roadbook.tenancy;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import javax.sql.DataSource;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Authorization for one organization, answered by the same SQL helpers the RLS policies use, so
@@ -28,14 +27,23 @@ public class OrgAccess {
     /** The acting user's role in the org, if they are a member. */
     public Optional<OrgRole> role(UUID orgId) {
         List<String> roles = jdbc.queryForList(
-                "select role::text from org_members where org_id = ? and user_id = current_app_user_id()", String.class, orgId);
+                "select role::text from org_members where org_id = ? and user_id = current_app_user_id()",
+                String.class,
+                orgId);
         return roles.stream().findFirst().map(OrgRole::valueOf);
     }
 
     /** Another member's role in an org the acting user belongs to. */
     public Optional<OrgRole> roleOf(UUID orgId, UUID userId) {
-        return jdbc.queryForList("select role::text from org_members where org_id = ? and user_id = ?", String.class, orgId, userId)
-                .stream().findFirst().map(OrgRole::valueOf);
+        return jdbc
+                .queryForList(
+                        "select role::text from org_members where org_id = ? and user_id = ?",
+                        String.class,
+                        orgId,
+                        userId)
+                .stream()
+                .findFirst()
+                .map(OrgRole::valueOf);
     }
 
     /** Fails as "not found" for anyone outside the org: a foreign org looks like a missing one. */
@@ -58,8 +66,8 @@ public class OrgAccess {
             return;
         }
         if (permission.heldBy(role)) {
-            throw new AccessDeniedException("This organization's subscription has lapsed, so it is read-only until "
-                    + "an owner renews it.");
+            throw new AccessDeniedException(
+                    "This organization's subscription has lapsed, so it is read-only until " + "an owner renews it.");
         }
         throw new AccessDeniedException(permission.refusalFor(role));
     }
@@ -85,8 +93,8 @@ public class OrgAccess {
         if (!ORG_TABLES.contains(table)) {
             throw new IllegalArgumentException(table);
         }
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + table + " where org_id = ? and id = ?)",
-                Boolean.class, orgId, id));
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from " + table + " where org_id = ? and id = ?)", Boolean.class, orgId, id));
     }
 
     /** Something asked for does not exist, or exists in an org the user may not see. */

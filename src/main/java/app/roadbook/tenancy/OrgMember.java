@@ -7,16 +7,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import java.io.Serializable;
-import java.time.OffsetDateTime;
-import java.util.Objects;
-import java.util.UUID;
 
 /** A user's membership of an organization, with their role in it. */
 @Entity
@@ -41,9 +40,9 @@ public class OrgMember {
     }
 
     @Embeddable
-    public record Key(@Column(name = "org_id") UUID orgId, @Column(name = "user_id") UUID userId)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "org_id") UUID orgId,
+            @Column(name = "user_id") UUID userId) implements Serializable {}
 
     @Override
     public boolean equals(Object o) {

@@ -2,5 +2,4 @@ package app.roadbook.tenancy;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface OrgMemberRepository extends JpaRepository<OrgMember, OrgMember.Key> {
-}
+interface OrgMemberRepository extends JpaRepository<OrgMember, OrgMember.Key> {}

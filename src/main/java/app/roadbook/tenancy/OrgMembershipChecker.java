@@ -3,9 +3,8 @@ package app.roadbook.tenancy;
 import com.vaadin.flow.server.auth.AccessCheckResult;
 import com.vaadin.flow.server.auth.NavigationAccessChecker;
 import com.vaadin.flow.server.auth.NavigationContext;
-import org.springframework.beans.factory.ObjectProvider;
-
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Denies a {@link RequiresOrgPermission} view to signed-in users who belong to no organization, and to members whose

@@ -1,14 +1,14 @@
 package app.roadbook.tenancy;
 
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
 import static app.roadbook.tenancy.OrgRole.admin;
 import static app.roadbook.tenancy.OrgRole.editor;
 import static app.roadbook.tenancy.OrgRole.owner;
 import static app.roadbook.tenancy.OrgRole.viewer;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What a member may do in an organization: the one vocabulary that routes ({@link RequiresOrgPermission}), the side
@@ -25,18 +25,29 @@ public enum OrgPermission {
     /** Create, change and delete the organization's data; needs a live subscription. */
     EDIT_DATA("select can_edit_org(?)", "you can read, not change.", owner, admin, editor),
     /** Invite external collaborators to shows and follow up their invitations; needs a live subscription. */
-    INVITE_COLLABORATORS("select can_edit_org(?)", "Your role reads the organization's shows but does not invite people to them.",
-            owner, admin, editor),
+    INVITE_COLLABORATORS(
+            "select can_edit_org(?)",
+            "Your role reads the organization's shows but does not invite people to them.",
+            owner,
+            admin,
+            editor),
     /** Invite staff, change members' roles, remove members, sign them out; needs a live subscription. */
-    MANAGE_MEMBERS("select can_manage_org(?)", "Only owners and admins manage the organization's members.", owner, admin),
+    MANAGE_MEMBERS(
+            "select can_manage_org(?)", "Only owners and admins manage the organization's members.", owner, admin),
     /** Make, change and remove owners; change the plan. */
     MANAGE_OWNERS("select has_org_role(?, '{owner}')", "Only an owner can make, change or remove owners.", owner),
     /** Edit the organization's advancing templates; needs a live subscription. */
-    MANAGE_TEMPLATES("select can_manage_org(?)", "Only owners and admins edit the organization's advancing templates.",
-            owner, admin),
+    MANAGE_TEMPLATES(
+            "select can_manage_org(?)",
+            "Only owners and admins edit the organization's advancing templates.",
+            owner,
+            admin),
     /** See the plan, its usage, plan requests and billing history. */
-    VIEW_BILLING("select has_org_role(?, '{owner,admin}')", "Only owners and admins see the organization's billing.",
-            owner, admin),
+    VIEW_BILLING(
+            "select has_org_role(?, '{owner,admin}')",
+            "Only owners and admins see the organization's billing.",
+            owner,
+            admin),
     /** Ask for another plan or withdraw the request. */
     CHANGE_PLAN("select has_org_role(?, '{owner}')", "Only an owner of the organization can change its plan.", owner),
     /** Read the organization's audit log. */
@@ -72,7 +83,9 @@ public enum OrgPermission {
         if (!MANAGE_MEMBERS.heldBy(role)) {
             return List.of();
         }
-        return Arrays.stream(OrgRole.values()).filter(r -> r != owner || MANAGE_OWNERS.heldBy(role)).toList();
+        return Arrays.stream(OrgRole.values())
+                .filter(r -> r != owner || MANAGE_OWNERS.heldBy(role))
+                .toList();
     }
 
     /** Whether a member with role {@code mine} may change or remove another member whose role is {@code theirs}. */

@@ -4,7 +4,10 @@ package app.roadbook.tenancy;
  * The database enum {@code org_role}. Constants are spelled exactly as PostgreSQL stores them.
  */
 public enum OrgRole {
-    owner("Owner"), admin("Admin"), editor("Editor"), viewer("Viewer");
+    owner("Owner"),
+    admin("Admin"),
+    editor("Editor"),
+    viewer("Viewer");
 
     private final String label;
 

@@ -1,12 +1,11 @@
 package app.roadbook.tenancy;
 
+import java.util.List;
+import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
-
-import java.util.List;
-import java.util.UUID;
 
 interface OrganizationRepository extends JpaRepository<Organization, UUID> {
 

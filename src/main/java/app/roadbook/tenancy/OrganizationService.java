@@ -2,13 +2,12 @@ package app.roadbook.tenancy;
 
 import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.UUID;
 
 /** Organizations of the signed-in user: which they belong to, creating one, who else is in it. */
 @Service

@@ -1,5 +1,9 @@
 package app.roadbook.tenancy;
 
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,11 +11,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-
-import javax.sql.DataSource;
-import java.util.Base64;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Password sign-in that never reads a password hash. The database hands out the stored Argon2id hash's settings
@@ -23,8 +22,7 @@ import java.util.UUID;
  */
 class PasswordSignIn implements AuthenticationProvider {
 
-    record Challenge(String setting, int hashLength) {
-    }
+    record Challenge(String setting, int hashLength) {}
 
     private final JdbcTemplate jdbc;
 
@@ -34,16 +32,23 @@ class PasswordSignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String email = authentication.getName() == null ? "" : authentication.getName().strip();
+        String email =
+                authentication.getName() == null ? "" : authentication.getName().strip();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
-        Challenge challenge = jdbc.queryForObject("select setting, hash_length from app_login_challenge(?)",
-                (rs, i) -> new Challenge(rs.getString(1), rs.getInt(2)), email);
+        Challenge challenge = jdbc.queryForObject(
+                "select setting, hash_length from app_login_challenge(?)",
+                (rs, i) -> new Challenge(rs.getString(1), rs.getInt(2)),
+                email);
         String candidate = challenge == null ? null : argon2id(challenge, password);
-        List<RoadbookUser> found = candidate == null ? List.of() : jdbc.query(
-                "select id, email, display_name, is_platform_admin from app_login_verify(?, ?)",
-                (rs, i) -> new RoadbookUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
-                email, candidate);
+        List<RoadbookUser> found = candidate == null
+                ? List.of()
+                : jdbc.query(
+                        "select id, email, display_name, is_platform_admin from app_login_verify(?, ?)",
+                        (rs, i) -> new RoadbookUser(
+                                rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                        email,
+                        candidate);
         if (found.isEmpty()) {
             throw new BadCredentialsException("Bad credentials");
         }
@@ -83,16 +88,29 @@ class PasswordSignIn implements AuthenticationProvider {
             }
             byte[] salt = Base64.getDecoder().decode(parts[4]);
             // Bounds keep a damaged row from costing more than a few of our own hashes.
-            if (memory < 8 || memory > 262_144 || iterations < 1 || iterations > 10 || lanes < 1 || lanes > 8
-                    || challenge.hashLength() < 16 || challenge.hashLength() > 64 || salt.length < 8) {
+            if (memory < 8
+                    || memory > 262_144
+                    || iterations < 1
+                    || iterations > 10
+                    || lanes < 1
+                    || lanes > 8
+                    || challenge.hashLength() < 16
+                    || challenge.hashLength() > 64
+                    || salt.length < 8) {
                 return null;
             }
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
-            generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(version).withSalt(salt)
-                    .withMemoryAsKB(memory).withIterations(iterations).withParallelism(lanes).build());
+            generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                    .withVersion(version)
+                    .withSalt(salt)
+                    .withMemoryAsKB(memory)
+                    .withIterations(iterations)
+                    .withParallelism(lanes)
+                    .build());
             byte[] hash = new byte[challenge.hashLength()];
             generator.generateBytes(password.toCharArray(), hash);
-            return challenge.setting() + "$" + Base64.getEncoder().withoutPadding().encodeToString(hash);
+            return challenge.setting() + "$"
+                    + Base64.getEncoder().withoutPadding().encodeToString(hash);
         } catch (RuntimeException malformed) {
             return null;
         }

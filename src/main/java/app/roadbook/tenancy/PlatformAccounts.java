@@ -2,6 +2,11 @@ package app.roadbook.tenancy;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.TextInput;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -9,19 +14,18 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import javax.sql.DataSource;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /** Platform admins find accounts and disable or re-enable them; disabling ends the account's sessions. */
 @Service
 @PreAuthorize("hasRole('" + RoadbookUser.ROLE_PLATFORM_ADMIN + "')")
 public class PlatformAccounts {
 
-    public record AccountRow(UUID id, String email, String displayName, boolean platformAdmin, OffsetDateTime disabledAt,
-                             OffsetDateTime createdAt) {
+    public record AccountRow(
+            UUID id,
+            String email,
+            String displayName,
+            boolean platformAdmin,
+            OffsetDateTime disabledAt,
+            OffsetDateTime createdAt) {
         public boolean disabled() {
             return disabledAt != null;
         }
@@ -50,7 +54,8 @@ public class PlatformAccounts {
 
     @Transactional
     public void setDisabled(UUID userId, boolean disabled) {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select set_account_disabled(?, ?)", Boolean.class, userId, disabled))) {
+        if (!Boolean.TRUE.equals(
+                jdbc.queryForObject("select set_account_disabled(?, ?)", Boolean.class, userId, disabled))) {
             throw new AccessDeniedException("You cannot disable your own account.");
         }
         activity.security(null, disabled ? "account.disabled" : "account.enabled", "user", userId, Map.of());

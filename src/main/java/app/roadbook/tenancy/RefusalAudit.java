@@ -1,5 +1,6 @@
 package app.roadbook.tenancy;
 
+import java.util.UUID;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.Advisor;
@@ -13,8 +14,6 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-
-import java.util.UUID;
 
 /**
  * Every refusal by a service (method security, role checks, a lapsed subscription) goes to the audit log,
@@ -35,13 +34,20 @@ class RefusalAudit {
             try {
                 return invocation.proceed();
             } catch (AccessDeniedException refused) {
-                if (depth[0] == 1 && !(refused instanceof ActingUser.NotSignedInException)
+                if (depth[0] == 1
+                        && !(refused instanceof ActingUser.NotSignedInException)
                         && !(invocation.getThis() instanceof AccessRefusals)) {
-                    Object first = invocation.getArguments().length > 0 ? invocation.getArguments()[0] : null;
+                    Object first =
+                            invocation.getArguments().length > 0 ? invocation.getArguments()[0] : null;
                     try {
-                        refusals.getObject().actionRefused(first instanceof UUID orgId ? orgId : null,
-                                invocation.getMethod().getDeclaringClass().getSimpleName() + "." + invocation.getMethod().getName()
-                                        + ": " + refused.getMessage());
+                        refusals.getObject()
+                                .actionRefused(
+                                        first instanceof UUID orgId ? orgId : null,
+                                        invocation
+                                                        .getMethod()
+                                                        .getDeclaringClass()
+                                                        .getSimpleName() + "."
+                                                + invocation.getMethod().getName() + ": " + refused.getMessage());
                     } catch (RuntimeException notRecorded) {
                         // The refusal itself must reach the user even if the log cannot take the entry.
                         LoggerFactory.getLogger(RefusalAudit.class).warn("Refusal not recorded", notRecorded);
@@ -52,7 +58,8 @@ class RefusalAudit {
                 depth[0]--;
             }
         };
-        DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(Service.class, true), record);
+        DefaultPointcutAdvisor advisor =
+                new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(Service.class, true), record);
         advisor.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return advisor;
     }

@@ -1,12 +1,11 @@
 package app.roadbook.tenancy;
 
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.hibernate.Session;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.transaction.TransactionDefinition;
-
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 
 /**
  * Tells PostgreSQL who is acting, first thing in every transaction: {@code app.user_id} set
@@ -19,8 +18,7 @@ class RlsJpaDialect extends HibernateJpaDialect {
     static final String SET_USER = "select set_config('app.user_id', ?, true)";
 
     @Override
-    public Object beginTransaction(EntityManager entityManager, TransactionDefinition definition)
-            throws SQLException {
+    public Object beginTransaction(EntityManager entityManager, TransactionDefinition definition) throws SQLException {
         Object transactionData = super.beginTransaction(entityManager, definition);
         String userId = ActingUser.id().map(Object::toString).orElse("");
         entityManager.unwrap(Session.class).doWork(connection -> {

@@ -1,15 +1,14 @@
 package app.roadbook.tenancy;
 
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import lombok.Getter;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-
-import java.io.Serial;
-import java.util.Collection;
-import java.util.List;
-import java.util.UUID;
 
 /** The signed-in account as Spring Security holds it in the session. */
 @Getter
@@ -35,7 +34,9 @@ public final class RoadbookUser implements UserDetails, CredentialsContainer {
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return platformAdmin
-                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_" + ROLE_PLATFORM_ADMIN))
+                ? List.of(
+                        new SimpleGrantedAuthority("ROLE_USER"),
+                        new SimpleGrantedAuthority("ROLE_" + ROLE_PLATFORM_ADMIN))
                 : List.of(new SimpleGrantedAuthority("ROLE_USER"));
     }
 

@@ -4,10 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a sign-in posted from another site, in addition to the CSRF token the form must carry: browsers name

@@ -2,38 +2,34 @@ package app.roadbook.tenancy;
 
 import app.roadbook.base.web.SecurityHeaders;
 import app.roadbook.tenancy.ui.LoginView;
-import com.vaadin.flow.spring.security.RequestUtil;
+import com.vaadin.flow.server.auth.AccessCheckDecision;
+import com.vaadin.flow.server.auth.AccessCheckResult;
+import com.vaadin.flow.server.auth.NavigationContext;
 import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-
-import com.vaadin.flow.server.auth.AccessCheckDecision;
-import com.vaadin.flow.server.auth.AccessCheckResult;
-import com.vaadin.flow.server.auth.NavigationContext;
-
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import jakarta.servlet.DispatcherType;
-
-import javax.sql.DataSource;
-import java.util.UUID;
-import java.util.List;
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -42,6 +38,7 @@ class SecurityConfig {
 
     /** Argon2id at OWASP ASVS 5.0's floor or above: 19 MiB, 2 iterations, parallelism 1. */
     static final int ARGON2_MEMORY_KIB = 19 * 1024;
+
     static final int ARGON2_ITERATIONS = 2;
 
     /** The policy every page carries; see {@link SecurityHeaders}. */
@@ -60,12 +57,16 @@ class SecurityConfig {
         // otherwise Spring Security serves its own generated login page instead.
         // Error dispatches keep their status: a heartbeat of an ended session must reach the page as Vaadin's
         // "session expired", not as a redirect to the sign-in page that the browser follows silently.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**").permitAll()
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**")
+                .permitAll()
+                .dispatcherTypeMatchers(DispatcherType.ERROR)
+                .permitAll());
         // Vaadin's configurer exempts the sign-in form from CSRF protection, which let another site sign a visitor
         // into an account of its choosing. Only Vaadin's own requests are exempt here (they carry Vaadin's token);
         // the sign-in form posts Spring's token, which vaadin-login-form reads from the page's _csrf meta tags.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.addFilterBefore(new SameOriginSignIn(), CsrfFilter.class);
         // A sign-in form without a valid token (a page left open past its session, or another site's form) goes
@@ -79,8 +80,7 @@ class SecurityConfig {
         // Spring Security's defaults stay (nosniff, frame DENY, no-cache, HSTS on secure requests); these add to them.
         // Written before the response exists: Vaadin's page responses commit past the lazy writer, which left
         // the sign-in page and every view without them.
-        http.headers(headers -> headers
-                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+        http.headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
                     @Override
                     public <O extends HeaderWriterFilter> O postProcess(O filter) {
                         filter.setShouldWriteHeadersEagerly(true);
@@ -89,23 +89,29 @@ class SecurityConfig {
                 })
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         http.addFilterBefore(new SessionGuard(sessionPolicy), AuthorizationFilter.class);
         return http.build();
     }
 
     /** Route annotations first, then the organization permission of {@link RequiresOrgPermission} views. */
     @Bean
-    static NavigationAccessControlConfigurer navigationAccessControlConfigurer(ObjectProvider<CurrentOrganization> currentOrganization,
-                                                                               ObjectProvider<AccessRefusals> refusals) {
+    static NavigationAccessControlConfigurer navigationAccessControlConfigurer(
+            ObjectProvider<CurrentOrganization> currentOrganization, ObjectProvider<AccessRefusals> refusals) {
         return new NavigationAccessControlConfigurer()
                 .withAnnotatedViewAccessChecker()
                 .withNavigationAccessChecker(new OrgMembershipChecker(currentOrganization))
                 .withDecisionResolver((results, context) -> {
                     AccessCheckResult result = everyCheckerMustAgree(results, context);
                     if (result.decision() == AccessCheckDecision.DENY && context.getPrincipal() != null) {
-                        UUID orgId = currentOrganization.getObject().get().map(OrgSummary::id).orElse(null);
-                        refusals.getObject().viewRefused(orgId, "/" + context.getLocation().getPath());
+                        UUID orgId = currentOrganization
+                                .getObject()
+                                .get()
+                                .map(OrgSummary::id)
+                                .orElse(null);
+                        refusals.getObject()
+                                .viewRefused(orgId, "/" + context.getLocation().getPath());
                     }
                     return result;
                 });
@@ -115,12 +121,14 @@ class SecurityConfig {
     static AccessCheckResult everyCheckerMustAgree(List<AccessCheckResult> results, NavigationContext context) {
         List<String> reasons = results.stream()
                 .filter(r -> r.decision() == AccessCheckDecision.DENY || r.decision() == AccessCheckDecision.REJECT)
-                .map(AccessCheckResult::reason).toList();
+                .map(AccessCheckResult::reason)
+                .toList();
         if (!reasons.isEmpty()) {
             return AccessCheckResult.deny(String.join("; ", reasons));
         }
         return results.stream().anyMatch(r -> r.decision() == AccessCheckDecision.ALLOW)
-                ? AccessCheckResult.allow() : AccessCheckResult.deny("No rule allows this view.");
+                ? AccessCheckResult.allow()
+                : AccessCheckResult.deny("No rule allows this view.");
     }
 
     @Bean
@@ -134,8 +142,9 @@ class SecurityConfig {
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(DataSource dataSource, LoginThrottle throttle, TransactionTemplate transactions, Clock clock) {
-        return new ThrottledAuthenticationProvider(new PasswordSignIn(dataSource), throttle,
-                new SignInAudit(dataSource, transactions, clock));
+    AuthenticationProvider authenticationProvider(
+            DataSource dataSource, LoginThrottle throttle, TransactionTemplate transactions, Clock clock) {
+        return new ThrottledAuthenticationProvider(
+                new PasswordSignIn(dataSource), throttle, new SignInAudit(dataSource, transactions, clock));
     }
 }

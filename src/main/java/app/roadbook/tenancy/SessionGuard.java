@@ -7,13 +7,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Checks every request of a signed-in session against {@link SessionPolicy}, Vaadin's heartbeats included,
@@ -28,8 +27,8 @@ class SessionGuard extends OncePerRequestFilter {
 
     static final String SIGNED_IN_AT = SessionGuard.class.getName() + ".signedInAt";
     static final String LAST_USED_AT = SessionGuard.class.getName() + ".lastUsedAt";
-    private static final String HEARTBEAT = ApplicationConstants.REQUEST_TYPE_PARAMETER + "="
-            + HandlerHelper.RequestType.HEARTBEAT.getIdentifier();
+    private static final String HEARTBEAT =
+            ApplicationConstants.REQUEST_TYPE_PARAMETER + "=" + HandlerHelper.RequestType.HEARTBEAT.getIdentifier();
 
     private final SessionPolicy policy;
 
@@ -57,7 +56,8 @@ class SessionGuard extends OncePerRequestFilter {
             }
             Instant signedInAt = (Instant) session.getAttribute(SIGNED_IN_AT);
             Instant lastUsedAt = (Instant) session.getAttribute(LAST_USED_AT);
-            Duration idleLimit = session.getMaxInactiveInterval() > 0 ? Duration.ofSeconds(session.getMaxInactiveInterval()) : null;
+            Duration idleLimit =
+                    session.getMaxInactiveInterval() > 0 ? Duration.ofSeconds(session.getMaxInactiveInterval()) : null;
             if (policy.endReason(signedInAt, lastUsedAt, idleLimit).isPresent()) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();

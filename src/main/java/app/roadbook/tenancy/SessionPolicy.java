@@ -1,15 +1,14 @@
 package app.roadbook.tenancy;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
-import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When a signed-in session must end: when nobody used it for the idle limit (the container's session timeout,
@@ -22,7 +21,12 @@ public class SessionPolicy {
 
     public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
 
-    public enum EndReason { IDLE, EXPIRED, DISABLED, ACCESS_CHANGED }
+    public enum EndReason {
+        IDLE,
+        EXPIRED,
+        DISABLED,
+        ACCESS_CHANGED
+    }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -56,7 +60,8 @@ public class SessionPolicy {
             }
             Timestamp validFrom = rs.getTimestamp(2);
             return validFrom != null && signedInAt.isBefore(validFrom.toInstant())
-                    ? Optional.of(EndReason.ACCESS_CHANGED) : Optional.<EndReason>empty();
+                    ? Optional.of(EndReason.ACCESS_CHANGED)
+                    : Optional.<EndReason>empty();
         });
     }
 }

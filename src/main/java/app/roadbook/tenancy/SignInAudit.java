@@ -1,14 +1,13 @@
 package app.roadbook.tenancy;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import javax.sql.DataSource;
-import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Sign-in outcomes in the activity log (category security), with the address and browser they came from.
@@ -56,8 +55,13 @@ class SignInAudit {
                 // The one place the acting user is set by hand: the sign-in is not in the security context yet.
                 jdbc.queryForList("select set_config('app.user_id', ?, true)", userId.toString());
             }
-            jdbc.queryForList("select record_sign_in(?, ?, ?, ?, ?)", printable(email, 320), succeeded, ip,
-                    printable(agent, 500), reason);
+            jdbc.queryForList(
+                    "select record_sign_in(?, ?, ?, ?, ?)",
+                    printable(email, 320),
+                    succeeded,
+                    ip,
+                    printable(agent, 500),
+                    reason);
         });
     }
 
@@ -72,6 +76,7 @@ class SignInAudit {
 
     private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest() : null;
+                ? attributes.getRequest()
+                : null;
     }
 }

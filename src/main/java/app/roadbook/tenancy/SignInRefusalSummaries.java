@@ -1,10 +1,9 @@
 package app.roadbook.tenancy;
 
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 
 /**
  * Writes the totals of refused sign-ins for closed 10-minute windows: past five refusals per client and

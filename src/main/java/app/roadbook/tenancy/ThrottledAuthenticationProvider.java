@@ -1,11 +1,10 @@
 package app.roadbook.tenancy;
 
+import java.time.Duration;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-
-import java.time.Duration;
 
 /**
  * Password sign-in with growing delays after failures, per client and per email from that client; unknown emails

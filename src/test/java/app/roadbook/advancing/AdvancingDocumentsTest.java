@@ -1,26 +1,30 @@
 package app.roadbook.advancing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 @RoadbookTest
 class AdvancingDocumentsTest {
 
-    @Autowired AdvancingDocuments documents;
-    @Autowired AdvancingExchange advancing;
-    @Autowired Fixtures fixtures;
+    @Autowired
+    AdvancingDocuments documents;
+
+    @Autowired
+    AdvancingExchange advancing;
+
+    @Autowired
+    Fixtures fixtures;
 
     UUID editor, promoter, session;
 
@@ -29,12 +33,18 @@ class AdvancingDocumentsTest {
         editor = fixtures.user("Editor");
         promoter = fixtures.user("Promoter");
         UUID org = fixtures.organization("Docs Co", editor);
-        UUID show = fixtures.owner().queryForObject("insert into shows (org_id, date) values (?, current_date) returning id", UUID.class, org);
-        fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)", show, promoter, org);
+        UUID show = fixtures.owner()
+                .queryForObject(
+                        "insert into shows (org_id, date) values (?, current_date) returning id", UUID.class, org);
+        fixtures.owner()
+                .update(
+                        "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                        show,
+                        promoter,
+                        org);
         fixtures.signIn(editor);
         session = advancing.createSession(org, show, "Advance", null, null);
     }
-
 
     @Test
     void eachSideUploadsToItsOwnBoxAndBothDownload() {
@@ -43,9 +53,12 @@ class AdvancingDocumentsTest {
         assertThatThrownBy(() -> documents.upload(session, Party.from_you, "plot.pdf", rider))
                 .isInstanceOf(AccessDeniedException.class);
         fixtures.signIn(promoter);
-        UUID theirs = documents.upload(session, Party.from_you, "stage plot.png", new byte[]{1, 2, 3});
-        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "x.pdf", rider)).isInstanceOf(AccessDeniedException.class);
-        assertThat(documents.list(session)).extracting(AdvancingDocuments.Document::name).containsExactly("rider.pdf", "stage plot.png");
+        UUID theirs = documents.upload(session, Party.from_you, "stage plot.png", new byte[] {1, 2, 3});
+        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "x.pdf", rider))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(documents.list(session))
+                .extracting(AdvancingDocuments.Document::name)
+                .containsExactly("rider.pdf", "stage plot.png");
         assertThat(documents.download(ours).bytes()).isEqualTo(rider);
         fixtures.signIn(editor);
         assertThat(documents.download(theirs).bytes()).containsExactly(1, 2, 3);
@@ -55,27 +68,40 @@ class AdvancingDocumentsTest {
 
     @Test
     void eachSideHasOneBoxAndEveryFileSaysWhoUploadedIt() {
-        UUID first = documents.upload(session, Party.from_us, "rider.pdf", new byte[]{1});
-        UUID second = documents.upload(session, Party.from_us, "plot.png", new byte[]{1, 2});
+        UUID first = documents.upload(session, Party.from_us, "rider.pdf", new byte[] {1});
+        UUID second = documents.upload(session, Party.from_us, "plot.png", new byte[] {1, 2});
         fixtures.signIn(promoter);
-        UUID theirs = documents.upload(session, Party.from_you, "hotel.pdf", new byte[]{1, 2, 3});
+        UUID theirs = documents.upload(session, Party.from_you, "hotel.pdf", new byte[] {1, 2, 3});
         assertThat(fixtures.owner().queryForList("""
                 select d.party_type::text || ' ' || d.label || ' ' || (d.created_by = f.uploaded_by) || ' ' || f.size_bytes
-                from files f join advancing_documents d on d.id = f.document_id where d.session_id = ? order by f.size_bytes""",
-                String.class, session)).containsExactly("from_us Documents true 1", "from_us Documents true 2", "from_you Documents true 3");
-        assertThat(fixtures.owner().queryForList("select uploaded_by from files where id in (?, ?, ?) order by size_bytes",
-                UUID.class, first, second, theirs)).containsExactly(editor, editor, promoter);
-        assertThat(fixtures.owner().queryForObject("select count(*) from advancing_documents where session_id = ?",
-                Integer.class, session)).isEqualTo(2);
-        assertThat(fixtures.owner().queryForList("select action from activity_log where resource_id = ?", String.class, theirs))
+                from files f join advancing_documents d on d.id = f.document_id where d.session_id = ? order by f.size_bytes""", String.class, session))
+                .containsExactly("from_us Documents true 1", "from_us Documents true 2", "from_you Documents true 3");
+        assertThat(fixtures.owner()
+                        .queryForList(
+                                "select uploaded_by from files where id in (?, ?, ?) order by size_bytes",
+                                UUID.class,
+                                first,
+                                second,
+                                theirs))
+                .containsExactly(editor, editor, promoter);
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select count(*) from advancing_documents where session_id = ?",
+                                Integer.class,
+                                session))
+                .isEqualTo(2);
+        assertThat(fixtures.owner()
+                        .queryForList("select action from activity_log where resource_id = ?", String.class, theirs))
                 .containsExactly("advancing.document_uploaded");
     }
 
     @Test
     void typesAndSizesAreLimited() {
-        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "virus.exe", new byte[]{1}))
-                .isInstanceOf(Refusal.class).hasMessageContaining("Upload PDF");
-        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "big.pdf", new byte[AdvancingDocuments.MAX_BYTES + 1]))
+        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "virus.exe", new byte[] {1}))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining("Upload PDF");
+        assertThatThrownBy(() ->
+                        documents.upload(session, Party.from_us, "big.pdf", new byte[AdvancingDocuments.MAX_BYTES + 1]))
                 .hasMessageContaining("25 MB");
         assertThatThrownBy(() -> documents.upload(session, Party.from_us, "empty.pdf", new byte[0]))
                 .hasMessageContaining("25 MB");
@@ -88,7 +114,9 @@ class AdvancingDocumentsTest {
         byte[] html = "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.UTF_8);
         UUID upload = documents.upload(session, Party.from_us, "rider.pdf", html);
         assertThat(documents.download(upload).contentType()).isEqualTo("application/pdf");
-        assertThat(documents.list(session)).extracting(AdvancingDocuments.Document::contentType).containsExactly("application/pdf");
+        assertThat(documents.list(session))
+                .extracting(AdvancingDocuments.Document::contentType)
+                .containsExactly("application/pdf");
 
         // A row stored before the fix, with the type a browser claimed: served as an opaque download.
         fixtures.owner().update("update files set content_type = 'text/html' where id = ?", upload);

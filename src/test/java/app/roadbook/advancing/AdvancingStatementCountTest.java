@@ -1,22 +1,21 @@
 package app.roadbook.advancing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No N+1: the advance page (its title, grid and documents), a field's thread and starting an advance cost the same
@@ -27,11 +26,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RoadbookTest
 class AdvancingStatementCountTest {
 
-    @Autowired AdvancingExchange exchange;
-    @Autowired AdvancingTemplates templates;
-    @Autowired AdvancingDocuments documents;
-    @Autowired Fixtures fixtures;
-    @Autowired EntityManagerFactory entityManagerFactory;
+    @Autowired
+    AdvancingExchange exchange;
+
+    @Autowired
+    AdvancingTemplates templates;
+
+    @Autowired
+    AdvancingDocuments documents;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     Statistics statistics;
     UUID owner, editor, promoter, org, show, ten, sixty;
@@ -44,10 +52,17 @@ class AdvancingStatementCountTest {
         promoter = fixtures.user("Promoter");
         org = fixtures.organization("Counted Advances", owner);
         fixtures.member(org, editor, "editor");
-        show = fixtures.owner().queryForObject("insert into shows (org_id, date, title) values (?, '2027-05-01', 'Counted') returning id",
-                UUID.class, org);
-        fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
-                show, promoter, org);
+        show = fixtures.owner()
+                .queryForObject(
+                        "insert into shows (org_id, date, title) values (?, '2027-05-01', 'Counted') returning id",
+                        UUID.class,
+                        org);
+        fixtures.owner()
+                .update(
+                        "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                        show,
+                        promoter,
+                        org);
         fixtures.signIn(owner);
         ten = templates.save(org, null, "Ten", fields(10));
         sixty = templates.save(org, null, "Sixty", fields(60));
@@ -72,12 +87,11 @@ class AdvancingStatementCountTest {
                     where session_id = ?""", editor, promoter, session);
             fixtures.owner().update("""
                     insert into advancing_comments (org_id, field_id, author_id, author_name, body)
-                    select org_id, id, ?, 'Counter', 'Comment on ' || field_name from advancing_fields where session_id = ?""",
-                    editor, session);
+                    select org_id, id, ?, 'Counter', 'Comment on ' || field_name from advancing_fields where session_id = ?""", editor, session);
         }
         fixtures.signIn(promoter);
-        documents.upload(small, Party.from_you, "rider.pdf", new byte[]{1});
-        documents.upload(large, Party.from_you, "rider.pdf", new byte[]{1});
+        documents.upload(small, Party.from_you, "rider.pdf", new byte[] {1});
+        documents.upload(large, Party.from_you, "rider.pdf", new byte[] {1});
 
         for (UUID who : List.of(editor, promoter)) {
             fixtures.signIn(who);
@@ -95,9 +109,13 @@ class AdvancingStatementCountTest {
                     assertThat(row.theirs().value()).isEqualTo("Answer " + row.fieldName());
                 });
                 // Each sees the names app_users lets them read: at least their own.
-                assertThat(page.rows()).extracting(row -> who.equals(editor) ? row.ours().updatedBy() : row.theirs().updatedBy())
+                assertThat(page.rows())
+                        .extracting(row -> who.equals(editor)
+                                ? row.ours().updatedBy()
+                                : row.theirs().updatedBy())
                         .containsOnly(who.equals(editor) ? "Editor" : "Promoter");
-                assertThat(AdvancingRows.progress(page.rows())).singleElement()
+                assertThat(AdvancingRows.progress(page.rows()))
+                        .singleElement()
                         .satisfies(p -> assertThat(p.confirmed()).isEqualTo(6));
                 assertThat(documents.list(large)).hasSize(1);
             });
@@ -117,7 +135,8 @@ class AdvancingStatementCountTest {
             exchange.addComment(i % 2 == 0 ? busy : rows.get(1).ours().fieldId(), "Comment " + i);
         }
         long forQuiet = statements(() -> assertThat(exchange.comments(quiet)).hasSize(1));
-        long forBusy = statements(() -> assertThat(exchange.comments(busy)).hasSize(30)
+        long forBusy = statements(() -> assertThat(exchange.comments(busy))
+                .hasSize(30)
                 .allSatisfy(c -> assertThat(c.author()).isEqualTo("Editor")));
         assertThat(forBusy).isEqualTo(forQuiet).isEqualTo(2);
     }
@@ -131,11 +150,13 @@ class AdvancingStatementCountTest {
         assertThat(forSixty).isEqualTo(forTen).isEqualTo(3);
         assertThat(fixtures.owner().queryForObject("""
                 select count(*) from advancing_fields f join advancing_sessions s on s.id = f.session_id
-                where s.show_id = ? and f.created_by = ?""", Integer.class, show, editor)).isEqualTo(2 * (10 + 60));
+                where s.show_id = ? and f.created_by = ?""", Integer.class, show, editor))
+                .isEqualTo(2 * (10 + 60));
     }
 
     private static List<AdvancingTemplate.Field> fields(int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> new AdvancingTemplate.Field("Section", "Field " + i, FieldType.text))
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new AdvancingTemplate.Field("Section", "Field " + i, FieldType.text))
                 .toList();
     }
 

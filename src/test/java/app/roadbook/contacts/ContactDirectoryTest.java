@@ -1,10 +1,18 @@
 package app.roadbook.contacts;
 
-import app.roadbook.base.Refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,22 +22,20 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.math.BigDecimal;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-
 @RoadbookTest
 class ContactDirectoryTest {
 
-    @Autowired ContactDirectory contacts;
-    @Autowired VenueLinks venueLinks;
-    @Autowired ContactCommissions commissions;
-    @Autowired Fixtures fixtures;
+    @Autowired
+    ContactDirectory contacts;
+
+    @Autowired
+    VenueLinks venueLinks;
+
+    @Autowired
+    ContactCommissions commissions;
+
+    @Autowired
+    Fixtures fixtures;
 
     UUID owner, editor, viewer, org, otherOrg;
 
@@ -51,33 +57,67 @@ class ContactDirectoryTest {
     }
 
     static ContactDraft draft(String name, String email, ContactType... types) {
-        return new ContactDraft(name, EnumSet.copyOf(Set.of(types)), email, "+47 1", "Acme Live", "Booker", "Oslo", "NO",
-                new BigDecimal("7.50"), "Met at by:Larm", ContactStatus.active);
+        return new ContactDraft(
+                name,
+                EnumSet.copyOf(Set.of(types)),
+                email,
+                "+47 1",
+                "Acme Live",
+                "Booker",
+                "Oslo",
+                "NO",
+                new BigDecimal("7.50"),
+                "Met at by:Larm",
+                ContactStatus.active);
     }
 
     @Test
     void anEditorCreatesAndFindsContactsBySearchTypeAndStatus() {
         UUID ingrid = contacts.create(org, draft("Ingrid Solberg", "ingrid@nordic.no", ContactType.promoter));
-        contacts.create(org, new ContactDraft("Tom Becker", EnumSet.of(ContactType.agent), "tom@agency.de", null, "Big Sister",
-                null, "Hamburg", "DE", null, null, ContactStatus.inactive));
+        contacts.create(
+                org,
+                new ContactDraft(
+                        "Tom Becker",
+                        EnumSet.of(ContactType.agent),
+                        "tom@agency.de",
+                        null,
+                        "Big Sister",
+                        null,
+                        "Hamburg",
+                        "DE",
+                        null,
+                        null,
+                        ContactStatus.inactive));
         assertThat(contacts.count(org, ContactFilter.ALL)).isEqualTo(2);
         assertThat(fixtures.owner().queryForObject("select created_by from contacts where id = ?", UUID.class, ingrid))
-                .as("the database's acting user").isEqualTo(editor);
-        for (String term : new String[]{"ingrid", "ACME", "nordic.no", "oslo"}) {
+                .as("the database's acting user")
+                .isEqualTo(editor);
+        for (String term : new String[] {"ingrid", "ACME", "nordic.no", "oslo"}) {
             assertThat(contacts.list(org, new ContactFilter(term, Set.of(), null), Pageable.unpaged()))
-                    .as(term).extracting(ContactRow::id).containsExactly(ingrid);
+                    .as(term)
+                    .extracting(ContactRow::id)
+                    .containsExactly(ingrid);
         }
         assertThat(contacts.list(org, new ContactFilter("", Set.of(ContactType.agent), null), Pageable.unpaged()))
-                .extracting(ContactRow::name).containsExactly("Tom Becker");
-        assertThat(contacts.count(org, new ContactFilter("", Set.of(), ContactStatus.inactive))).isEqualTo(1);
-        assertThat(contacts.list(org, new ContactFilter("%", Set.of(), null), Pageable.unpaged())).as("% is literal").isEmpty();
+                .extracting(ContactRow::name)
+                .containsExactly("Tom Becker");
+        assertThat(contacts.count(org, new ContactFilter("", Set.of(), ContactStatus.inactive)))
+                .isEqualTo(1);
+        assertThat(contacts.list(org, new ContactFilter("%", Set.of(), null), Pageable.unpaged()))
+                .as("% is literal")
+                .isEmpty();
         assertThat(contacts.list(org, ContactFilter.ALL, PageRequest.of(0, 10, Sort.by(Sort.Direction.DESC, "city"))))
-                .extracting(ContactRow::city).containsExactly("Oslo", "Hamburg");
+                .extracting(ContactRow::city)
+                .containsExactly("Oslo", "Hamburg");
         // A sort key outside the whitelist is ignored, never spliced into SQL.
         assertThat(contacts.list(org, ContactFilter.ALL, PageRequest.of(0, 10, Sort.by("name; drop table contacts"))))
                 .hasSize(2);
-        assertThat(fixtures.owner().queryForObject("select count(*) from activity_log where org_id = ? and action = 'contact.created'",
-                Integer.class, org)).isEqualTo(2);
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select count(*) from activity_log where org_id = ? and action = 'contact.created'",
+                                Integer.class,
+                                org))
+                .isEqualTo(2);
     }
 
     @Test
@@ -89,20 +129,34 @@ class ContactDirectoryTest {
                     assertThat(d.getMessage()).contains("already exists: Pat");
                 });
         // The same email in another org is fine.
-        fixtures.signIn(fixtures.owner().queryForObject("select user_id from org_members where org_id = ?", UUID.class, otherOrg));
+        fixtures.signIn(fixtures.owner()
+                .queryForObject("select user_id from org_members where org_id = ?", UUID.class, otherOrg));
         contacts.create(otherOrg, draft("Pat elsewhere", "pat@example.com", ContactType.promoter));
     }
 
     @Test
     void badInputIsRefusedWithClearMessages() {
-        assertThatThrownBy(() -> contacts.create(org, new ContactDraft(" ", Set.of(), "not-an-email", null, null, null, null, null,
-                new BigDecimal("100.5"), null, ContactStatus.active)))
+        assertThatThrownBy(() -> contacts.create(
+                        org,
+                        new ContactDraft(
+                                " ",
+                                Set.of(),
+                                "not-an-email",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                new BigDecimal("100.5"),
+                                null,
+                                ContactStatus.active)))
                 .isInstanceOf(Refusal.class)
                 .hasMessageContaining("Name is required.")
                 .hasMessageContaining("Choose at least one type")
                 .hasMessageContaining("is not an email address")
                 .hasMessageContaining("between 0 and 100");
-        assertThatThrownBy(() -> contacts.create(org, draft("X", null, ContactType.vendor).withRate("1.234")))
+        assertThatThrownBy(() -> contacts.create(
+                        org, draft("X", null, ContactType.vendor).withRate("1.234")))
                 .hasMessageContaining("two decimals");
         assertThat(contacts.count(org, ContactFilter.ALL)).isZero();
     }
@@ -112,7 +166,8 @@ class ContactDirectoryTest {
         UUID id = contacts.create(org, draft("Sara", "sara@debaser.se", ContactType.promoter));
         int version = contacts.get(org, id).version();
         contacts.update(org, id, version, draft("Sara Lindqvist", "sara@debaser.se", ContactType.promoter));
-        assertThatThrownBy(() -> contacts.update(org, id, version, draft("Sara L.", "sara@debaser.se", ContactType.agent)))
+        assertThatThrownBy(
+                        () -> contacts.update(org, id, version, draft("Sara L.", "sara@debaser.se", ContactType.agent)))
                 .isInstanceOf(ConcurrentChangeException.class);
         ContactDetails saved = contacts.get(org, id);
         assertThat(saved.draft().name()).isEqualTo("Sara Lindqvist");
@@ -126,40 +181,74 @@ class ContactDirectoryTest {
         assertThat(contacts.canEdit(org)).isFalse();
         assertThat(contacts.get(org, id).draft().name()).isEqualTo("Joost");
         assertThatThrownBy(() -> contacts.create(org, draft("New", null, ContactType.vendor)))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("viewer");
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("viewer");
         assertThatThrownBy(() -> contacts.update(org, id, 0, draft("Renamed", null, ContactType.vendor)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> contacts.delete(org, id)).isInstanceOf(AccessDeniedException.class);
         // And the database refuses too, whatever the service would have allowed.
-        assertThat(fixtures.owner().queryForObject("select name from contacts where id = ?", String.class, id)).isEqualTo("Joost");
+        assertThat(fixtures.owner().queryForObject("select name from contacts where id = ?", String.class, id))
+                .isEqualTo("Joost");
     }
 
     @Test
     void anotherOrganizationsContactsLookMissing() {
-        fixtures.signIn(fixtures.owner().queryForObject("select user_id from org_members where org_id = ?", UUID.class, otherOrg));
+        fixtures.signIn(fixtures.owner()
+                .queryForObject("select user_id from org_members where org_id = ?", UUID.class, otherOrg));
         UUID foreign = contacts.create(otherOrg, draft("Hidden", "hidden@x.test", ContactType.vendor));
         fixtures.signIn(editor);
         assertThatThrownBy(() -> contacts.get(org, foreign)).isInstanceOf(OrgAccess.NotFoundException.class);
         assertThatThrownBy(() -> contacts.get(otherOrg, foreign)).isInstanceOf(OrgAccess.NotFoundException.class);
-        assertThatThrownBy(() -> contacts.list(otherOrg, ContactFilter.ALL, Pageable.unpaged())).isInstanceOf(OrgAccess.NotFoundException.class);
-        assertThatThrownBy(() -> contacts.merge(org, contacts.create(org, draft("Mine", null, ContactType.vendor)), foreign))
+        assertThatThrownBy(() -> contacts.list(otherOrg, ContactFilter.ALL, Pageable.unpaged()))
+                .isInstanceOf(OrgAccess.NotFoundException.class);
+        assertThatThrownBy(() ->
+                        contacts.merge(org, contacts.create(org, draft("Mine", null, ContactType.vendor)), foreign))
                 .isInstanceOf(OrgAccess.NotFoundException.class);
     }
 
     @Test
     void mergingKeepsEveryTypeVenueLinkAndCommission() {
-        UUID venue = fixtures.owner().queryForObject("insert into venues (org_id, name) values (?, 'Vega') returning id", UUID.class, org);
-        UUID venue2 = fixtures.owner().queryForObject("insert into venues (org_id, name) values (?, 'Debaser') returning id", UUID.class, org);
-        UUID keep = contacts.create(org, new ContactDraft("Kai Schulz", EnumSet.of(ContactType.promoter), null, null, null, null,
-                "Hamburg", null, null, "keep note", ContactStatus.inactive));
-        UUID other = contacts.create(org, new ContactDraft("Kai S.", EnumSet.of(ContactType.agent), "kai@fkp.de", "+49 40", "FKP",
-                null, "Berlin", "DE", new BigDecimal("10"), "other note", ContactStatus.active));
+        UUID venue = fixtures.owner()
+                .queryForObject("insert into venues (org_id, name) values (?, 'Vega') returning id", UUID.class, org);
+        UUID venue2 = fixtures.owner()
+                .queryForObject(
+                        "insert into venues (org_id, name) values (?, 'Debaser') returning id", UUID.class, org);
+        UUID keep = contacts.create(
+                org,
+                new ContactDraft(
+                        "Kai Schulz",
+                        EnumSet.of(ContactType.promoter),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Hamburg",
+                        null,
+                        null,
+                        "keep note",
+                        ContactStatus.inactive));
+        UUID other = contacts.create(
+                org,
+                new ContactDraft(
+                        "Kai S.",
+                        EnumSet.of(ContactType.agent),
+                        "kai@fkp.de",
+                        "+49 40",
+                        "FKP",
+                        null,
+                        "Berlin",
+                        "DE",
+                        new BigDecimal("10"),
+                        "other note",
+                        ContactStatus.active));
         venueLinks.link(org, keep, venue, false);
         venueLinks.link(org, other, venue, true);
         venueLinks.link(org, other, venue2, false);
         commissions.add(org, keep, new CommissionDraft(null, new BigDecimal("100"), "EUR", "pending", null, "a"));
-        commissions.add(org, other, new CommissionDraft(null, new BigDecimal("50.25"), "EUR", "paid",
-                java.time.LocalDate.now(), "b"));
+        commissions.add(
+                org,
+                other,
+                new CommissionDraft(null, new BigDecimal("50.25"), "EUR", "paid", java.time.LocalDate.now(), "b"));
 
         contacts.merge(org, keep, other);
 
@@ -170,35 +259,64 @@ class ContactDirectoryTest {
         assertThat(merged.draft().country()).isEqualTo("DE");
         assertThat(merged.draft().notes()).contains("keep note").contains("other note");
         assertThat(merged.draft().status()).isEqualTo(ContactStatus.active);
-        assertThat(merged.venues()).extracting(ContactDetails.VenueLink::venueName, ContactDetails.VenueLink::primary)
-                .containsExactlyInAnyOrder(tuple("Vega", true),
-                        tuple("Debaser", false));
+        assertThat(merged.venues())
+                .extracting(ContactDetails.VenueLink::venueName, ContactDetails.VenueLink::primary)
+                .containsExactlyInAnyOrder(tuple("Vega", true), tuple("Debaser", false));
         assertThat(merged.commissions()).hasSize(2);
-        assertThat(merged.totals()).containsEntry("pending", java.util.Map.of("EUR", new BigDecimal("100.00")))
+        assertThat(merged.totals())
+                .containsEntry("pending", java.util.Map.of("EUR", new BigDecimal("100.00")))
                 .containsEntry("paid", java.util.Map.of("EUR", new BigDecimal("50.25")));
         assertThatThrownBy(() -> contacts.get(org, other)).isInstanceOf(OrgAccess.NotFoundException.class);
-        assertThat(fixtures.owner().queryForObject("select count(*) from activity_log where org_id = ? and action = 'contact.merged'",
-                Integer.class, org)).isOne();
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select count(*) from activity_log where org_id = ? and action = 'contact.merged'",
+                                Integer.class,
+                                org))
+                .isOne();
 
         // A contact with nothing but a name and a type merges too.
-        UUID bare = contacts.create(org, new ContactDraft("Kai bare", EnumSet.of(ContactType.vendor), null, null, null, null,
-                null, null, null, null, ContactStatus.pending));
+        UUID bare = contacts.create(
+                org,
+                new ContactDraft(
+                        "Kai bare",
+                        EnumSet.of(ContactType.vendor),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        ContactStatus.pending));
         contacts.merge(org, keep, bare);
-        assertThat(contacts.get(org, keep).draft().types()).containsExactly(ContactType.promoter, ContactType.agent, ContactType.vendor);
-        assertThat(contacts.get(org, keep).draft().notes()).isEqualTo(merged.draft().notes());
+        assertThat(contacts.get(org, keep).draft().types())
+                .containsExactly(ContactType.promoter, ContactType.agent, ContactType.vendor);
+        assertThat(contacts.get(org, keep).draft().notes())
+                .isEqualTo(merged.draft().notes());
     }
 
     @Test
     void deletingTakesCommissionsAndVenueLinksAndSaysSoFirst() {
-        UUID venue = fixtures.owner().queryForObject("insert into venues (org_id, name) values (?, 'Vega') returning id", UUID.class, org);
+        UUID venue = fixtures.owner()
+                .queryForObject("insert into venues (org_id, name) values (?, 'Vega') returning id", UUID.class, org);
         UUID id = contacts.create(org, draft("Gone", "gone@x.test", ContactType.agent));
         venueLinks.link(org, id, venue, true);
         commissions.add(org, id, new CommissionDraft(null, new BigDecimal("10"), "USD", "pending", null, null));
         assertThat(contacts.deletionImpact(org, id)).isEqualTo(new ContactDirectory.DeletionImpact(1, 1));
         contacts.delete(org, id);
-        assertThat(fixtures.owner().queryForObject("select count(*) from contact_commissions where contact_id = ?", Integer.class, id)).isZero();
-        assertThat(fixtures.owner().queryForObject("select count(*) from venue_contacts where contact_id = ?", Integer.class, id)).isZero();
-        assertThat(fixtures.owner().queryForObject("select details->>'commissions' from activity_log where action = 'contact.deleted' and resource_id = ?",
-                String.class, id)).isEqualTo("1");
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select count(*) from contact_commissions where contact_id = ?", Integer.class, id))
+                .isZero();
+        assertThat(fixtures.owner()
+                        .queryForObject("select count(*) from venue_contacts where contact_id = ?", Integer.class, id))
+                .isZero();
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select details->>'commissions' from activity_log where action = 'contact.deleted' and resource_id = ?",
+                                String.class,
+                                id))
+                .isEqualTo("1");
     }
 }

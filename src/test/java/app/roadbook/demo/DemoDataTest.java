@@ -1,42 +1,51 @@
 package app.roadbook.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.env.MockEnvironment;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 @RoadbookTest
 class DemoDataTest {
 
-    @Autowired Fixtures fixtures;
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void theDemoAccountsHaveTheirRoles() {
         assertThat(fixtures.owner().queryForList("""
                 select u.email || ' ' || coalesce(o.name || ' ' || m.role, '-') || ' ' || u.is_platform_admin
                 from app_users u left join org_members m on m.user_id = u.id left join organizations o on o.id = m.org_id
-                where u.email like '%@roadbook.demo' order by u.email""", String.class)).containsExactly(
-                "admin@roadbook.demo Northern Lights Touring admin false",
-                "editor@roadbook.demo Northern Lights Touring editor false",
-                "other@roadbook.demo Southside Artists owner false",
-                "owner@roadbook.demo Northern Lights Touring owner false",
-                "platform@roadbook.demo - true",
-                "promoter@roadbook.demo - false",
-                "viewer@roadbook.demo Northern Lights Touring viewer false");
-        assertThat(fixtures.owner().queryForObject(
-                "select count(*) from org_subscriptions s join organizations o on o.id = s.org_id where o.name in ('Northern Lights Touring', 'Southside Artists')",
-                Integer.class)).isEqualTo(2);
+                where u.email like '%@roadbook.demo' order by u.email""", String.class))
+                .containsExactly(
+                        "admin@roadbook.demo Northern Lights Touring admin false",
+                        "editor@roadbook.demo Northern Lights Touring editor false",
+                        "other@roadbook.demo Southside Artists owner false",
+                        "owner@roadbook.demo Northern Lights Touring owner false",
+                        "platform@roadbook.demo - true",
+                        "promoter@roadbook.demo - false",
+                        "viewer@roadbook.demo Northern Lights Touring viewer false");
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select count(*) from org_subscriptions s join organizations o on o.id = s.org_id where o.name in ('Northern Lights Touring', 'Southside Artists')",
+                                Integer.class))
+                .isEqualTo(2);
     }
 
     @Test
     void demoDataIsOnForTheEmbeddedDatabaseAndOffForAnExternalOneUnlessAskedFor() {
-        assertThat(new DemoData(new MockEnvironment().withProperty("roadbook.database.embedded", "true")).isEnabled()).isTrue();
+        assertThat(new DemoData(new MockEnvironment().withProperty("roadbook.database.embedded", "true")).isEnabled())
+                .isTrue();
         assertThat(new DemoData(new MockEnvironment()).isEnabled()).isFalse();
-        assertThat(new DemoData(new MockEnvironment().withProperty("roadbook.demo", "true")).isEnabled()).isTrue();
-        assertThat(new DemoData(new MockEnvironment().withProperty("roadbook.database.embedded", "true")
-                .withProperty("roadbook.demo", "false")).isEnabled()).isFalse();
+        assertThat(new DemoData(new MockEnvironment().withProperty("roadbook.demo", "true")).isEnabled())
+                .isTrue();
+        assertThat(new DemoData(new MockEnvironment()
+                                .withProperty("roadbook.database.embedded", "true")
+                                .withProperty("roadbook.demo", "false"))
+                        .isEnabled())
+                .isFalse();
     }
 }

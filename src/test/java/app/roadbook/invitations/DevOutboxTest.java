@@ -1,17 +1,16 @@
 package app.roadbook.invitations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgRole;
 import app.roadbook.tenancy.RoadbookUser;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The attack: /dev/outbox listed every invitation mail with its working link to anyone. Now each signed-in
@@ -20,9 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RoadbookTest
 class DevOutboxTest {
 
-    @Autowired Fixtures fixtures;
-    @Autowired InvitationService invitations;
-    @Autowired InvitationMail mail;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    InvitationMail mail;
 
     UUID org;
     RoadbookUser owner, admin, editor, outsider, platformAdmin;
@@ -46,9 +50,10 @@ class DevOutboxTest {
         invitee = Fixtures.unique("invitee") + "@test.roadbook";
         Fixtures.signIn(admin);
         invitations.inviteToOrg(org, invitee, OrgRole.admin, null);
-        assertThat(mail.outboxEnabled()).as("the test app runs on the embedded database without SMTP").isTrue();
+        assertThat(mail.outboxEnabled())
+                .as("the test app runs on the embedded database without SMTP")
+                .isTrue();
     }
-
 
     @Test
     void theSenderTheOrgsOwnersAndAdminsAndPlatformAdminsReadTheMail() {
@@ -61,12 +66,16 @@ class DevOutboxTest {
     void nobodyElseReadsTheLinkButTheRecipient() {
         assertThat(readableBy(editor)).as("an editor of the same org").isEmpty();
         assertThat(readableBy(outsider)).as("another org's owner").isEmpty();
-        RoadbookUser recipient = fixtures.account(fixtures.accounts().user(invitee, "Invitee", "test-password-1", false));
+        RoadbookUser recipient =
+                fixtures.account(fixtures.accounts().user(invitee, "Invitee", "test-password-1", false));
         assertThat(readableBy(recipient)).as("the person it was sent to").containsExactly(invitee);
     }
 
     private List<String> readableBy(RoadbookUser reader) {
         Fixtures.signIn(reader);
-        return invitations.outbox().stream().map(InvitationMail.Message::to).filter(invitee::equals).toList();
+        return invitations.outbox().stream()
+                .map(InvitationMail.Message::to)
+                .filter(invitee::equals)
+                .toList();
     }
 }

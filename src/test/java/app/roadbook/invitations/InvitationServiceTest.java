@@ -1,14 +1,12 @@
 package app.roadbook.invitations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgRole;
 import app.roadbook.tenancy.RoadbookUser;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,15 +14,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 
 @RoadbookTest
 class InvitationServiceTest {
 
-    @Autowired InvitationService invitations;
-    @Autowired Fixtures fixtures;
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    Fixtures fixtures;
 
     UUID owner, admin, editor, org, show;
 
@@ -36,10 +38,12 @@ class InvitationServiceTest {
         org = fixtures.organization("Invite Co", owner);
         fixtures.member(org, admin, "admin");
         fixtures.member(org, editor, "editor");
-        show = fixtures.owner().queryForObject("insert into shows (org_id, date, title) values (?, current_date, 'Invited show') returning id",
-                UUID.class, org);
+        show = fixtures.owner()
+                .queryForObject(
+                        "insert into shows (org_id, date, title) values (?, current_date, 'Invited show') returning id",
+                        UUID.class,
+                        org);
     }
-
 
     private String emailOf(UUID user) {
         return fixtures.owner().queryForObject("select email::text from app_users where id = ?", String.class, user);
@@ -72,14 +76,28 @@ class InvitationServiceTest {
         }
         pool.shutdown();
         assertThat(outcomes).containsOnlyOnce(InvitationService.Outcome.accepted);
-        assertThat(outcomes).filteredOn(o -> o != InvitationService.Outcome.accepted).containsOnly(InvitationService.Outcome.already_yours);
-        assertThat(fixtures.owner().queryForObject("select role::text from org_members where org_id = ? and user_id = ?", String.class, org, invitee))
+        assertThat(outcomes)
+                .filteredOn(o -> o != InvitationService.Outcome.accepted)
+                .containsOnly(InvitationService.Outcome.already_yours);
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select role::text from org_members where org_id = ? and user_id = ?",
+                                String.class,
+                                org,
+                                invitee))
                 .isEqualTo("editor");
-        assertThat(fixtures.owner().queryForObject("select count(*) from org_members where org_id = ? and user_id = ?", Integer.class, org, invitee))
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select count(*) from org_members where org_id = ? and user_id = ?",
+                                Integer.class,
+                                org,
+                                invitee))
                 .isOne();
         assertThat(fixtures.owner().queryForObject("""
                 select count(*) from activity_log where org_id = ? and category = 'invitation'
-                  and (details::text like '%' || ? || '%')""", Integer.class, org, issued.token())).as("never the token").isZero();
+                  and (details::text like '%' || ? || '%')""", Integer.class, org, issued.token()))
+                .as("never the token")
+                .isZero();
     }
 
     @Test
@@ -87,7 +105,8 @@ class InvitationServiceTest {
         UUID invitee = fixtures.user("Invitee");
         UUID someoneElse = fixtures.user("Else");
         fixtures.signIn(owner);
-        InvitationService.Issued first = invitations.inviteToOrg(org, emailOf(invitee).toUpperCase(), OrgRole.viewer, null);
+        InvitationService.Issued first =
+                invitations.inviteToOrg(org, emailOf(invitee).toUpperCase(), OrgRole.viewer, null);
         InvitationService.Issued second = invitations.resend(org, first.invitationId());
         fixtures.signIn(someoneElse);
         assertThat(invitations.accept(second.token())).isEqualTo(InvitationService.Outcome.wrong_account);
@@ -97,7 +116,8 @@ class InvitationServiceTest {
         fixtures.signIn(someoneElse);
         assertThat(invitations.accept(second.token())).isEqualTo(InvitationService.Outcome.used);
         assertThat(invitations.lookup("no-such-token")).isEmpty();
-        assertThat(invitations.lookup(second.token())).hasValueSatisfying(i -> assertThat(i.get("org_name")).isEqualTo("Invite Co"));
+        assertThat(invitations.lookup(second.token()))
+                .hasValueSatisfying(i -> assertThat(i.get("org_name")).isEqualTo("Invite Co"));
     }
 
     @Test
@@ -106,9 +126,12 @@ class InvitationServiceTest {
         fixtures.signIn(admin);
         InvitationService.Issued revoked = invitations.inviteToOrg(org, emailOf(invitee), OrgRole.viewer, null);
         invitations.revoke(org, revoked.invitationId());
-        InvitationService.Issued expired = invitations.inviteToShow(org, show, emailOf(invitee), ShowCollabRole.promoter_viewer);
-        fixtures.owner().update("update invitations set expires_at = now() - interval '1 minute', created_at = now() - interval '2 days' where id = ?",
-                expired.invitationId());
+        InvitationService.Issued expired =
+                invitations.inviteToShow(org, show, emailOf(invitee), ShowCollabRole.promoter_viewer);
+        fixtures.owner()
+                .update(
+                        "update invitations set expires_at = now() - interval '1 minute', created_at = now() - interval '2 days' where id = ?",
+                        expired.invitationId());
         fixtures.signIn(invitee);
         assertThat(invitations.accept(revoked.token())).isEqualTo(InvitationService.Outcome.revoked);
         assertThat(invitations.accept(expired.token())).isEqualTo(InvitationService.Outcome.expired);
@@ -118,13 +141,22 @@ class InvitationServiceTest {
     void aCollaboratorInviteGrantsThatShowOnly() {
         UUID promoter = fixtures.user("Promoter");
         fixtures.signIn(editor);
-        InvitationService.Issued issued = invitations.inviteToShow(org, show, emailOf(promoter), ShowCollabRole.promoter_editor);
-        assertThatThrownBy(() -> invitations.inviteToOrg(org, "x@y.test", OrgRole.viewer, null)).isInstanceOf(AccessDeniedException.class);
+        InvitationService.Issued issued =
+                invitations.inviteToShow(org, show, emailOf(promoter), ShowCollabRole.promoter_editor);
+        assertThatThrownBy(() -> invitations.inviteToOrg(org, "x@y.test", OrgRole.viewer, null))
+                .isInstanceOf(AccessDeniedException.class);
         fixtures.signIn(promoter);
         assertThat(invitations.accept(issued.token())).isEqualTo(InvitationService.Outcome.accepted);
-        assertThat(fixtures.owner().queryForObject("select role::text from show_collaborators where show_id = ? and user_id = ?",
-                String.class, show, promoter)).isEqualTo("promoter_editor");
-        assertThat(fixtures.owner().queryForObject("select count(*) from org_members where user_id = ?", Integer.class, promoter)).isZero();
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select role::text from show_collaborators where show_id = ? and user_id = ?",
+                                String.class,
+                                show,
+                                promoter))
+                .isEqualTo("promoter_editor");
+        assertThat(fixtures.owner()
+                        .queryForObject("select count(*) from org_members where user_id = ?", Integer.class, promoter))
+                .isZero();
     }
 
     @Test
@@ -139,8 +171,13 @@ class InvitationServiceTest {
         fixtures.accounts().subscription(org, "solo_artist", "active", 30);
         fixtures.signIn(invitee);
         assertThatThrownBy(() -> invitations.accept(issued.token())).hasMessageContaining("allows 3 members");
-        assertThat(fixtures.owner().queryForObject("select status::text from invitations where id = ?", String.class, issued.invitationId()))
-                .as("nothing half-written").isEqualTo("pending");
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select status::text from invitations where id = ?",
+                                String.class,
+                                issued.invitationId()))
+                .as("nothing half-written")
+                .isEqualTo("pending");
     }
 
     @Test
@@ -148,14 +185,23 @@ class InvitationServiceTest {
         fixtures.signIn(admin);
         InvitationService.Issued issued = invitations.inviteToOrg(org, "newcomer@invite.test", OrgRole.editor, null);
         Fixtures.signOut();
-        assertThatThrownBy(() -> invitations.createAccount(issued.token(), "New Comer", "short")).hasMessageContaining("8 characters");
-        assertThatThrownBy(() -> invitations.createAccount(issued.token(), "New Comer", "password1")).hasMessageContaining("common");
-        assertThatThrownBy(() -> invitations.createAccount("forged", "New Comer", "a good long passphrase")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> invitations.createAccount(issued.token(), "New Comer", "short"))
+                .hasMessageContaining("8 characters");
+        assertThatThrownBy(() -> invitations.createAccount(issued.token(), "New Comer", "password1"))
+                .hasMessageContaining("common");
+        assertThatThrownBy(() -> invitations.createAccount("forged", "New Comer", "a good long passphrase"))
+                .isInstanceOf(RuntimeException.class);
         UUID created = invitations.createAccount(issued.token(), "New Comer", "a good long passphrase");
-        assertThatThrownBy(() -> invitations.createAccount(issued.token(), "Again", "a good long passphrase")).hasMessageContaining("exists");
+        assertThatThrownBy(() -> invitations.createAccount(issued.token(), "Again", "a good long passphrase"))
+                .hasMessageContaining("exists");
         fixtures.signIn(created);
         assertThat(invitations.accept(issued.token())).isEqualTo(InvitationService.Outcome.accepted);
-        assertThat(fixtures.owner().queryForObject("select role::text from org_members where org_id = ? and user_id = ?", String.class, org, created))
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select role::text from org_members where org_id = ? and user_id = ?",
+                                String.class,
+                                org,
+                                created))
                 .isEqualTo("editor");
     }
 }

@@ -1,22 +1,21 @@
 package app.roadbook.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.roadbook.base.db.EmbeddedDatabase;
 import app.roadbook.support.ScratchDatabase;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
  * What the outside attack did as the database's application role, done again: each must now fail. Runs as
@@ -43,15 +42,26 @@ class DatabaseHardeningTest {
         member = user(memberEmail, storedHash);
         colleague = user("colleague@hardening.test", storedHash);
         stranger = user("stranger@hardening.test", storedHash);
-        org = owner.queryForObject("insert into organizations (slug, name) values ('hardening', 'Hardening') returning id", UUID.class);
-        owner.update("insert into org_members (org_id, user_id, role) values (?, ?, 'owner'), (?, ?, 'viewer')", org, member, org, colleague);
-        owner.update("insert into org_subscriptions (org_id, plan_id, status) values (?, 'team_manager', 'active')", org);
-        owner.update("insert into shows (org_id, date, title, fee) values (?, '2027-03-01', 'Secret fee show', 90000)", org);
+        org = owner.queryForObject(
+                "insert into organizations (slug, name) values ('hardening', 'Hardening') returning id", UUID.class);
+        owner.update(
+                "insert into org_members (org_id, user_id, role) values (?, ?, 'owner'), (?, ?, 'viewer')",
+                org,
+                member,
+                org,
+                colleague);
+        owner.update(
+                "insert into org_subscriptions (org_id, plan_id, status) values (?, 'team_manager', 'active')", org);
+        owner.update(
+                "insert into shows (org_id, date, title, fee) values (?, '2027-03-01', 'Secret fee show', 90000)", org);
     }
 
     private UUID user(String email, String hash) {
-        return owner.queryForObject("insert into app_users (email, display_name, password_hash) values (?, 'Someone', ?) returning id",
-                UUID.class, email, hash);
+        return owner.queryForObject(
+                "insert into app_users (email, display_name, password_hash) values (?, 'Someone', ?) returning id",
+                UUID.class,
+                email,
+                hash);
     }
 
     // Temporary tables (finding 3) ----------------------------------------------------------------------------------
@@ -59,7 +69,8 @@ class DatabaseHardeningTest {
     @Test
     void theAppRoleCannotCreateTemporaryTables() {
         assertThatThrownBy(() -> asApp(stranger, st -> st.execute("create temporary table org_members (x int)")))
-                .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied");
     }
 
     @Test
@@ -69,20 +80,32 @@ class DatabaseHardeningTest {
         superuser.execute("grant temporary on database " + database + " to " + EmbeddedDatabase.DEFAULT_APP_ROLE);
         try {
             asApp(stranger, st -> {
-                st.execute("create temporary table org_members (org_id uuid, user_id uuid, role org_role, created_at timestamptz)");
-                st.execute("insert into pg_temp.org_members values ('" + org + "', '" + stranger + "', 'owner', now())");
-                st.execute("create temporary table app_users (id uuid, is_platform_admin boolean, disabled_at timestamptz)");
+                st.execute(
+                        "create temporary table org_members (org_id uuid, user_id uuid, role org_role, created_at timestamptz)");
+                st.execute(
+                        "insert into pg_temp.org_members values ('" + org + "', '" + stranger + "', 'owner', now())");
+                st.execute(
+                        "create temporary table app_users (id uuid, is_platform_admin boolean, disabled_at timestamptz)");
                 st.execute("insert into pg_temp.app_users values ('" + stranger + "', true, null)");
                 // Readable by the definer too, so a helper that looked into pg_temp would answer from them.
                 st.execute("grant select on pg_temp.org_members, pg_temp.app_users to public");
-                assertThat(bool(st, "select has_org_role('" + org + "', '{owner}')")).as("has_org_role").isFalse();
-                assertThat(bool(st, "select is_org_member('" + org + "')")).as("is_org_member").isFalse();
-                assertThat(bool(st, "select is_platform_admin()")).as("is_platform_admin").isFalse();
-                assertThat(bool(st, "select exists (select 1 from public.shows)")).as("another org's show with its fee").isFalse();
+                assertThat(bool(st, "select has_org_role('" + org + "', '{owner}')"))
+                        .as("has_org_role")
+                        .isFalse();
+                assertThat(bool(st, "select is_org_member('" + org + "')"))
+                        .as("is_org_member")
+                        .isFalse();
+                assertThat(bool(st, "select is_platform_admin()"))
+                        .as("is_platform_admin")
+                        .isFalse();
+                assertThat(bool(st, "select exists (select 1 from public.shows)"))
+                        .as("another org's show with its fee")
+                        .isFalse();
                 return null;
             });
         } finally {
-            superuser.execute("revoke temporary on database " + database + " from " + EmbeddedDatabase.DEFAULT_APP_ROLE);
+            superuser.execute(
+                    "revoke temporary on database " + database + " from " + EmbeddedDatabase.DEFAULT_APP_ROLE);
         }
     }
 
@@ -90,11 +113,15 @@ class DatabaseHardeningTest {
 
     @Test
     void noMemberReadsAPasswordHashNotEvenTheirOwn() {
-        assertThatThrownBy(() -> asApp(colleague, st -> st.executeQuery(
-                "select password_hash from app_users where id = '" + member + "'")))
-                .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> asApp(member, st -> st.executeQuery("select * from app_users where id = '" + member + "'")))
-                .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> asApp(
+                        colleague,
+                        st -> st.executeQuery("select password_hash from app_users where id = '" + member + "'")))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() ->
+                        asApp(member, st -> st.executeQuery("select * from app_users where id = '" + member + "'")))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied");
     }
 
     @Test
@@ -104,7 +131,8 @@ class DatabaseHardeningTest {
         assertThat(storedHash).startsWith(setting + "$");
         assertThat(setting).doesNotContain(hashField);
         String unknown = text("select setting from app_login_challenge('nobody@hardening.test')");
-        assertThat(unknown).as("an unknown email gets a made-up salt of the same shape")
+        assertThat(unknown)
+                .as("an unknown email gets a made-up salt of the same shape")
                 .matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}")
                 .isEqualTo(text("select setting from app_login_challenge('NOBODY@hardening.test')"))
                 .isNotEqualTo(text("select setting from app_login_challenge('nobody2@hardening.test')"));
@@ -112,64 +140,110 @@ class DatabaseHardeningTest {
                 .isEqualTo("0");
         assertThat(text("select id::text from app_login_verify('" + memberEmail + "', '" + storedHash + "')"))
                 .isEqualTo(member.toString());
-        assertThatThrownBy(() -> asApp(null, st -> st.executeQuery("select * from app_login_lookup('" + memberEmail + "')")))
-                .as("the old lookup that returned any hash is gone").isInstanceOf(SQLException.class);
+        assertThatThrownBy(() ->
+                        asApp(null, st -> st.executeQuery("select * from app_login_lookup('" + memberEmail + "')")))
+                .as("the old lookup that returned any hash is gone")
+                .isInstanceOf(SQLException.class);
     }
 
     // Sign-in audit rows (findings 8 and 13) ------------------------------------------------------------------------
 
     @Test
     void aSuccessfulSignInIsRecordedOnlyAsTheAccountThatSignedIn() throws Exception {
-        assertThatThrownBy(() -> asApp(null, st -> st.execute("select record_sign_in('" + memberEmail + "', true, '198.51.100.7', 'x', null)")))
-                .as("nobody acting").isInstanceOf(SQLException.class).hasMessageContaining("as the account that signed in");
-        assertThatThrownBy(() -> asApp(colleague, st -> st.execute("select record_sign_in('" + memberEmail + "', true, '198.51.100.7', 'x', null)")))
-                .as("someone else acting").isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> asApp(null, st -> st.execute("select record_sign_in('" + memberEmail + "', false, '198.51.100.7', 'x', 'made up')")))
-                .as("an invented reason").isInstanceOf(SQLException.class);
-        asApp(member, st -> st.execute("select record_sign_in('" + memberEmail + "', true, '198.51.100.7', 'x', null)"));
-        assertThat(owner.queryForObject("select count(*) from activity_log where org_id = ? and action = 'auth.signed_in' "
-                + "and ip_address = '198.51.100.7'", Integer.class, org)).isOne();
+        assertThatThrownBy(() -> asApp(
+                        null,
+                        st -> st.execute(
+                                "select record_sign_in('" + memberEmail + "', true, '198.51.100.7', 'x', null)")))
+                .as("nobody acting")
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("as the account that signed in");
+        assertThatThrownBy(() -> asApp(
+                        colleague,
+                        st -> st.execute(
+                                "select record_sign_in('" + memberEmail + "', true, '198.51.100.7', 'x', null)")))
+                .as("someone else acting")
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> asApp(
+                        null,
+                        st -> st.execute(
+                                "select record_sign_in('" + memberEmail + "', false, '198.51.100.7', 'x', 'made up')")))
+                .as("an invented reason")
+                .isInstanceOf(SQLException.class);
+        asApp(
+                member,
+                st -> st.execute("select record_sign_in('" + memberEmail + "', true, '198.51.100.7', 'x', null)"));
+        assertThat(owner.queryForObject(
+                        "select count(*) from activity_log where org_id = ? and action = 'auth.signed_in' "
+                                + "and ip_address = '198.51.100.7'",
+                        Integer.class,
+                        org))
+                .isOne();
     }
 
     @Test
     void refusedSignInsFromOneClientAreCountedNotListed() throws Exception {
         String client = "203.0.113.77";
         for (int i = 0; i < 150; i++) {
-            asApp(null, st -> st.execute("select record_sign_in('" + memberEmail + "', false, '" + client + "', 'curl', 'bad_credentials')"));
+            asApp(
+                    null,
+                    st -> st.execute("select record_sign_in('" + memberEmail + "', false, '" + client
+                            + "', 'curl', 'bad_credentials')"));
         }
         // 150 refusals take well under a second; should they straddle a 10-minute boundary, each window counts apart.
-        int windows = owner.queryForObject("select count(*) from sign_in_refusals where client = ?", Integer.class, client);
+        int windows =
+                owner.queryForObject("select count(*) from sign_in_refusals where client = ?", Integer.class, client);
         assertThat(windows).isBetween(1, 2);
-        assertThat(rows(client, "auth.sign_in_failed")).as("refusals listed one by one").isLessThanOrEqualTo(5 * windows);
+        assertThat(rows(client, "auth.sign_in_failed"))
+                .as("refusals listed one by one")
+                .isLessThanOrEqualTo(5 * windows);
         assertThat(rows(client, "auth.sign_in_failures_counted")).isEqualTo(windows);
 
-        assertThat(owner.queryForObject("select sum(refused) from sign_in_refusals where client = ?", Integer.class, client))
-                .as("every refusal is counted").isEqualTo(150);
-        int summarized = owner.queryForObject("select coalesce(sum(refused), 0) from sign_in_refusals where client = ? and refused > 5",
-                Integer.class, client);
+        assertThat(owner.queryForObject(
+                        "select sum(refused) from sign_in_refusals where client = ?", Integer.class, client))
+                .as("every refusal is counted")
+                .isEqualTo(150);
+        int summarized = owner.queryForObject(
+                "select coalesce(sum(refused), 0) from sign_in_refusals where client = ? and refused > 5",
+                Integer.class,
+                client);
         assertThat(summarized).isGreaterThanOrEqualTo(145);
 
-        owner.update("update sign_in_refusals set window_start = window_start - interval '1 hour' where client = ?", client);
+        owner.update(
+                "update sign_in_refusals set window_start = window_start - interval '1 hour' where client = ?", client);
         asApp(null, st -> st.execute("select flush_sign_in_refusals()"));
         assertThat(owner.queryForObject("""
                 select coalesce(sum((details ->> 'refused')::int), 0) from activity_log
-                where org_id = ? and ip_address = ?::inet and action = 'auth.sign_in_failures_summary'""",
-                Integer.class, org, client)).as("the totals written when the windows closed").isEqualTo(summarized);
-        assertThat(owner.queryForObject("select count(*) from activity_log where org_id = ? and ip_address = ?::inet",
-                Integer.class, org, client)).as("rows written for 150 refusals").isLessThanOrEqualTo(7 * windows);
-        assertThat(owner.queryForObject("select count(*) from sign_in_refusals where client = ?", Integer.class, client)).isZero();
+                where org_id = ? and ip_address = ?::inet and action = 'auth.sign_in_failures_summary'""", Integer.class, org, client))
+                .as("the totals written when the windows closed")
+                .isEqualTo(summarized);
+        assertThat(owner.queryForObject(
+                        "select count(*) from activity_log where org_id = ? and ip_address = ?::inet",
+                        Integer.class,
+                        org,
+                        client))
+                .as("rows written for 150 refusals")
+                .isLessThanOrEqualTo(7 * windows);
+        assertThat(owner.queryForObject(
+                        "select count(*) from sign_in_refusals where client = ?", Integer.class, client))
+                .isZero();
     }
 
     @Test
     void theAppRoleKeepsPartitionsAheadButCannotAskForAnyRange() throws Exception {
         assertThatThrownBy(() -> asApp(null, st -> st.execute("select ensure_activity_log_partitions(500, now())")))
-                .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
-        assertThat(text("select ensure_current_activity_log_partitions()::text")).isEqualTo("0");
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied");
+        assertThat(text("select ensure_current_activity_log_partitions()::text"))
+                .isEqualTo("0");
     }
 
     private int rows(String client, String action) {
-        return owner.queryForObject("select count(*) from activity_log where org_id = ? and ip_address = ?::inet and action = ?",
-                Integer.class, org, client, action);
+        return owner.queryForObject(
+                "select count(*) from activity_log where org_id = ? and ip_address = ?::inet and action = ?",
+                Integer.class,
+                org,
+                client,
+                action);
     }
 
     interface Work<T> {

@@ -1,21 +1,20 @@
 package app.roadbook.schema;
 
-import app.roadbook.support.ScratchDatabase;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roadbook.support.ScratchDatabase;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * Migrates legacy data from the end of the legacy baseline (the last version below 2) to the latest
@@ -31,19 +30,39 @@ class LegacyMigrationTest {
     JdbcTemplate owner;
     Map<String, Integer> before = new HashMap<>();
 
-    static final List<String> UNCHANGED_TABLES = List.of("app_users", "organizations", "org_members", "people",
-            "artists", "venues", "shows", "show_assignments", "advancing_sessions", "advancing_fields",
-            "advancing_comments", "advancing_documents", "files", "schedule_items", "billing_plans",
-            "org_subscriptions", "org_feature_overrides", "query_performance_log", "waitlist", "parsed_emails",
+    static final List<String> UNCHANGED_TABLES = List.of(
+            "app_users",
+            "organizations",
+            "org_members",
+            "people",
+            "artists",
+            "venues",
+            "shows",
+            "show_assignments",
+            "advancing_sessions",
+            "advancing_fields",
+            "advancing_comments",
+            "advancing_documents",
+            "files",
+            "schedule_items",
+            "billing_plans",
+            "org_subscriptions",
+            "org_feature_overrides",
+            "query_performance_log",
+            "waitlist",
+            "parsed_emails",
             "parsed_contracts");
 
     @BeforeAll
     void migrateLegacyData() throws Exception {
         db = new ScratchDatabase();
         db.migrate("1.1");
-        assertThat(new JdbcTemplate(db.owner()).queryForList(
-                "select version from flyway_schema_history where success order by installed_rank", String.class))
-                .as("the legacy baseline: every version below 2").containsExactly("1", "1.0.1", "1.1");
+        assertThat(new JdbcTemplate(db.owner())
+                        .queryForList(
+                                "select version from flyway_schema_history where success order by installed_rank",
+                                String.class))
+                .as("the legacy baseline: every version below 2")
+                .containsExactly("1", "1.0.1", "1.1");
         try (Connection c = db.owner().getConnection()) {
             ScriptUtils.executeSqlScript(c, new ClassPathResource("db/legacy-fixtures.sql"));
         }
@@ -63,10 +82,14 @@ class LegacyMigrationTest {
 
     @Test
     void theLegacyTablesAreGone() {
-        assertThat(owner.queryForList("select tablename from pg_tables where schemaname = 'public' and tablename in "
-                        + "('partners', 'promoters', 'partner_commissions', 'venue_promoters', 'billing_actions_log', "
-                        + "'org_seats', 'legacy_invitations', 'legacy_activity_log')", String.class)).isEmpty();
-        assertThat(owner.queryForObject("select count(*) from pg_matviews where schemaname = 'public'", Integer.class)).isZero();
+        assertThat(owner.queryForList(
+                        "select tablename from pg_tables where schemaname = 'public' and tablename in "
+                                + "('partners', 'promoters', 'partner_commissions', 'venue_promoters', 'billing_actions_log', "
+                                + "'org_seats', 'legacy_invitations', 'legacy_activity_log')",
+                        String.class))
+                .isEmpty();
+        assertThat(owner.queryForObject("select count(*) from pg_matviews where schemaname = 'public'", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -74,7 +97,8 @@ class LegacyMigrationTest {
         // 8 legacy rows; Pat (partner + promoter) and Promo One/Dup (two promoters) merge: 6 contacts.
         assertThat(count("contacts")).isEqualTo(6);
         assertThat(types("00000000-0000-0000-0000-000000007001")).containsExactly("agent", "promoter");
-        Map<String, Object> pat = owner.queryForMap("select * from contacts where id = '00000000-0000-0000-0000-000000007001'");
+        Map<String, Object> pat =
+                owner.queryForMap("select * from contacts where id = '00000000-0000-0000-0000-000000007001'");
         assertThat(pat.get("name")).isEqualTo("Pat Agent");
         assertThat(String.valueOf(pat.get("email"))).isEqualTo("Pat@Example.com");
         assertThat(pat.get("company")).isEqualTo("Pat Co");
@@ -88,77 +112,115 @@ class LegacyMigrationTest {
         assertThat(types("00000000-0000-0000-0000-000000007003")).containsExactly("vendor");
         assertThat(types("00000000-0000-0000-0000-000000007102")).containsExactly("promoter");
         assertThat(types("00000000-0000-0000-0000-000000007103")).containsExactly("promoter");
-        assertThat(owner.queryForObject("select count(*) from contacts where id = '00000000-0000-0000-0000-000000007104'", Integer.class)).isZero();
-        Map<String, Object> promo = owner.queryForMap("select * from contacts where id = '00000000-0000-0000-0000-000000007103'");
+        assertThat(owner.queryForObject(
+                        "select count(*) from contacts where id = '00000000-0000-0000-0000-000000007104'",
+                        Integer.class))
+                .isZero();
+        Map<String, Object> promo =
+                owner.queryForMap("select * from contacts where id = '00000000-0000-0000-0000-000000007103'");
         assertThat(promo.get("company")).isEqualTo("Dup Co");
         assertThat(promo.get("country")).isEqualTo("SE");
         assertThat(promo.get("status")).isEqualTo("active");
         // The same email in another org stays a separate contact of that org.
-        assertThat(owner.queryForObject("select org_id::text from contacts where id = '00000000-0000-0000-0000-000000007004'", String.class)).isEqualTo(ORG_B);
+        assertThat(owner.queryForObject(
+                        "select org_id::text from contacts where id = '00000000-0000-0000-0000-000000007004'",
+                        String.class))
+                .isEqualTo(ORG_B);
         assertThat(types("00000000-0000-0000-0000-000000007004")).containsExactly("agent");
         // Empty notes are not invented into text.
-        assertThat(owner.queryForObject("select notes from contacts where id = '00000000-0000-0000-0000-000000007003'", String.class)).isNull();
+        assertThat(owner.queryForObject(
+                        "select notes from contacts where id = '00000000-0000-0000-0000-000000007003'", String.class))
+                .isNull();
     }
 
     @Test
     void commissionsMoveWithTheirAmountsAndShows() {
-        assertThat(owner.queryForList("select id::text || ' ' || org_id::text || ' ' || contact_id::text || ' ' || coalesce(show_id::text, '-') "
-                + "|| ' ' || amount || ' ' || currency || ' ' || status || ' ' || coalesce(paid_at::date::text, '-') from contact_commissions order by id", String.class))
+        assertThat(owner.queryForList(
+                        "select id::text || ' ' || org_id::text || ' ' || contact_id::text || ' ' || coalesce(show_id::text, '-') "
+                                + "|| ' ' || amount || ' ' || currency || ' ' || status || ' ' || coalesce(paid_at::date::text, '-') from contact_commissions order by id",
+                        String.class))
                 .containsExactly(
-                        "00000000-0000-0000-0000-000000008001 " + ORG_A + " 00000000-0000-0000-0000-000000007001 00000000-0000-0000-0000-000000005201 150.00 USD pending -",
-                        "00000000-0000-0000-0000-000000008002 " + ORG_A + " 00000000-0000-0000-0000-000000007001 - 99.99 USD cancelled -",
-                        "00000000-0000-0000-0000-000000008003 " + ORG_A + " 00000000-0000-0000-0000-000000007002 00000000-0000-0000-0000-000000005202 20.00 USD paid 2026-01-15",
-                        "00000000-0000-0000-0000-000000008004 " + ORG_B + " 00000000-0000-0000-0000-000000007004 - 5.00 USD pending -");
+                        "00000000-0000-0000-0000-000000008001 " + ORG_A
+                                + " 00000000-0000-0000-0000-000000007001 00000000-0000-0000-0000-000000005201 150.00 USD pending -",
+                        "00000000-0000-0000-0000-000000008002 " + ORG_A
+                                + " 00000000-0000-0000-0000-000000007001 - 99.99 USD cancelled -",
+                        "00000000-0000-0000-0000-000000008003 " + ORG_A
+                                + " 00000000-0000-0000-0000-000000007002 00000000-0000-0000-0000-000000005202 20.00 USD paid 2026-01-15",
+                        "00000000-0000-0000-0000-000000008004 " + ORG_B
+                                + " 00000000-0000-0000-0000-000000007004 - 5.00 USD pending -");
     }
 
     @Test
     void venueLinksMoveAndMergedPromotersShareOneLink() {
-        assertThat(owner.queryForList("select venue_id::text || ' ' || contact_id::text || ' ' || is_primary from venue_contacts order by venue_id, contact_id", String.class))
+        assertThat(owner.queryForList(
+                        "select venue_id::text || ' ' || contact_id::text || ' ' || is_primary from venue_contacts order by venue_id, contact_id",
+                        String.class))
                 .containsExactly(
                         "00000000-0000-0000-0000-000000005101 00000000-0000-0000-0000-000000007001 true",
                         "00000000-0000-0000-0000-000000005101 00000000-0000-0000-0000-000000007102 false",
                         "00000000-0000-0000-0000-000000005101 00000000-0000-0000-0000-000000007103 true",
                         "00000000-0000-0000-0000-000000005102 00000000-0000-0000-0000-000000007001 false");
         // Pat's promoter row merged into the partner's contact: its links point there.
-        assertThat(owner.queryForObject("select count(*) from venue_contacts where contact_id = '00000000-0000-0000-0000-000000007001'", Integer.class)).isEqualTo(2);
-        assertThat(owner.queryForObject("select count(*) from contacts where id = '00000000-0000-0000-0000-000000007101'", Integer.class)).isZero();
+        assertThat(owner.queryForObject(
+                        "select count(*) from venue_contacts where contact_id = '00000000-0000-0000-0000-000000007001'",
+                        Integer.class))
+                .isEqualTo(2);
+        assertThat(owner.queryForObject(
+                        "select count(*) from contacts where id = '00000000-0000-0000-0000-000000007101'",
+                        Integer.class))
+                .isZero();
     }
 
     @Test
     void orgAndShowInvitationsLiveInOneTableWithHashedTokens() throws Exception {
         assertThat(count("invitations")).isEqualTo(10);
-        assertThat(owner.queryForList("select id::text || ' ' || status from invitations order by id", String.class)).containsExactly(
-                "00000000-0000-0000-0000-000000004001 pending",
-                "00000000-0000-0000-0000-000000004002 accepted",
-                "00000000-0000-0000-0000-000000004003 expired",
-                "00000000-0000-0000-0000-000000004004 expired",
-                "00000000-0000-0000-0000-000000004005 pending",
-                "00000000-0000-0000-0000-000000006001 pending",
-                "00000000-0000-0000-0000-000000006002 accepted",
-                "00000000-0000-0000-0000-000000006003 revoked",
-                "00000000-0000-0000-0000-000000006004 accepted",
-                "00000000-0000-0000-0000-000000006005 pending");
-        byte[] hash = owner.queryForObject("select token_hash from invitations where id = '00000000-0000-0000-0000-000000004001'", byte[].class);
-        assertThat(hash).isEqualTo(MessageDigest.getInstance("SHA-256").digest("tok-pending-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes()));
+        assertThat(owner.queryForList("select id::text || ' ' || status from invitations order by id", String.class))
+                .containsExactly(
+                        "00000000-0000-0000-0000-000000004001 pending",
+                        "00000000-0000-0000-0000-000000004002 accepted",
+                        "00000000-0000-0000-0000-000000004003 expired",
+                        "00000000-0000-0000-0000-000000004004 expired",
+                        "00000000-0000-0000-0000-000000004005 pending",
+                        "00000000-0000-0000-0000-000000006001 pending",
+                        "00000000-0000-0000-0000-000000006002 accepted",
+                        "00000000-0000-0000-0000-000000006003 revoked",
+                        "00000000-0000-0000-0000-000000006004 accepted",
+                        "00000000-0000-0000-0000-000000006005 pending");
+        byte[] hash = owner.queryForObject(
+                "select token_hash from invitations where id = '00000000-0000-0000-0000-000000004001'", byte[].class);
+        assertThat(hash)
+                .isEqualTo(MessageDigest.getInstance("SHA-256")
+                        .digest("tok-pending-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes()));
         assertThat(owner.queryForObject("select count(*) from invitations where token_hash is null", Integer.class))
-                .as("only the two collaborator rows without a token").isEqualTo(2);
-        Map<String, Object> accepted = owner.queryForMap("select * from invitations where id = '00000000-0000-0000-0000-000000004002'");
+                .as("only the two collaborator rows without a token")
+                .isEqualTo(2);
+        Map<String, Object> accepted =
+                owner.queryForMap("select * from invitations where id = '00000000-0000-0000-0000-000000004002'");
         assertThat(accepted.get("org_role").toString()).isEqualTo("editor");
         assertThat(accepted.get("accepted_by").toString()).isEqualTo("00000000-0000-0000-0000-000000001002");
-        Map<String, Object> show = owner.queryForMap("select * from invitations where id = '00000000-0000-0000-0000-000000006003'");
+        Map<String, Object> show =
+                owner.queryForMap("select * from invitations where id = '00000000-0000-0000-0000-000000006003'");
         assertThat(show.get("collab_role").toString()).isEqualTo("promoter_viewer");
         assertThat(show.get("org_role")).isNull();
         assertThat(show.get("revoked_at")).isNotNull();
-        assertThat(owner.queryForObject("select invited_by from invitations where id = '00000000-0000-0000-0000-000000006004'", String.class))
-                .as("an inviter who is no account is not invented").isNull();
+        assertThat(owner.queryForObject(
+                        "select invited_by from invitations where id = '00000000-0000-0000-0000-000000006004'",
+                        String.class))
+                .as("an inviter who is no account is not invented")
+                .isNull();
         // No column of the new schema holds a raw token any more.
-        assertThat(owner.queryForObject("select count(*) from information_schema.columns where table_schema = 'public' "
-                + "and column_name in ('token', 'invite_token')", Integer.class)).isZero();
+        assertThat(owner.queryForObject(
+                        "select count(*) from information_schema.columns where table_schema = 'public' "
+                                + "and column_name in ('token', 'invite_token')",
+                        Integer.class))
+                .isZero();
     }
 
     @Test
     void showCollaboratorsKeepOnlyGrantedAccess() {
-        assertThat(owner.queryForList("select id::text || ' ' || user_id::text || ' ' || role || ' ' || invitation_id::text from show_collaborators order by id", String.class))
+        assertThat(owner.queryForList(
+                        "select id::text || ' ' || user_id::text || ' ' || role || ' ' || invitation_id::text from show_collaborators order by id",
+                        String.class))
                 .containsExactly(
                         "00000000-0000-0000-0000-000000006002 00000000-0000-0000-0000-000000001004 promoter_editor 00000000-0000-0000-0000-000000006002",
                         "00000000-0000-0000-0000-000000006004 00000000-0000-0000-0000-000000001004 promoter_viewer 00000000-0000-0000-0000-000000006004");
@@ -166,46 +228,76 @@ class LegacyMigrationTest {
 
     @Test
     void peopleLinkedToNonMembersAreUnlinkedAndTheLinkIsLogged() {
-        assertThat(owner.queryForList("select id::text || ' ' || coalesce(user_id::text, '-') from people order by id", String.class)).containsExactly(
-                "00000000-0000-0000-0000-000000003001 00000000-0000-0000-0000-000000001002",
-                "00000000-0000-0000-0000-000000003002 -",
-                "00000000-0000-0000-0000-000000003003 -",
-                "00000000-0000-0000-0000-000000003004 -");
-        assertThat(owner.queryForList("select resource_id::text || ' ' || (details->>'former_user_id') || ' ' || category "
-                + "from activity_log where action = 'person.user_unlinked' order by resource_id", String.class)).containsExactly(
-                "00000000-0000-0000-0000-000000003002 00000000-0000-0000-0000-000000001005 migration",
-                "00000000-0000-0000-0000-000000003004 00000000-0000-0000-0000-000000001001 migration");
+        assertThat(owner.queryForList(
+                        "select id::text || ' ' || coalesce(user_id::text, '-') from people order by id", String.class))
+                .containsExactly(
+                        "00000000-0000-0000-0000-000000003001 00000000-0000-0000-0000-000000001002",
+                        "00000000-0000-0000-0000-000000003002 -",
+                        "00000000-0000-0000-0000-000000003003 -",
+                        "00000000-0000-0000-0000-000000003004 -");
+        assertThat(owner.queryForList(
+                        "select resource_id::text || ' ' || (details->>'former_user_id') || ' ' || category "
+                                + "from activity_log where action = 'person.user_unlinked' order by resource_id",
+                        String.class))
+                .containsExactly(
+                        "00000000-0000-0000-0000-000000003002 00000000-0000-0000-0000-000000001005 migration",
+                        "00000000-0000-0000-0000-000000003004 00000000-0000-0000-0000-000000001001 migration");
     }
 
     @Test
     void billingLogRowsMoveIntoThePartitionedActivityLog() {
         assertThat(count("activity_log")).as("2 legacy + 3 billing + 2 unlinks").isEqualTo(7);
-        assertThat(owner.queryForList("select id::text || ' ' || coalesce(org_id::text, '-') || ' ' || action || ' ' || coalesce(details::text, '-') "
-                + "from activity_log where category = 'billing' order by id", String.class)).containsExactly(
-                "00000000-0000-0000-0000-000000009001 " + ORG_A + " plan_changed {\"new_state\": {\"plan\": \"team_manager\"}, \"triggered_by\": \"admin\", \"previous_state\": {\"plan\": \"solo_artist\"}}",
-                "00000000-0000-0000-0000-000000009002 - plan_created {\"new_state\": {\"plan\": \"enterprise\"}, \"triggered_by\": \"system\"}",
-                "00000000-0000-0000-0000-000000009003 " + ORG_B + " downgraded {\"previous_state\": {\"plan\": \"team_manager\"}}");
-        Map<String, Object> legacy = owner.queryForMap("select * from activity_log where id = '00000000-0000-0000-0000-000000009011'");
+        assertThat(owner.queryForList(
+                        "select id::text || ' ' || coalesce(org_id::text, '-') || ' ' || action || ' ' || coalesce(details::text, '-') "
+                                + "from activity_log where category = 'billing' order by id",
+                        String.class))
+                .containsExactly(
+                        "00000000-0000-0000-0000-000000009001 " + ORG_A
+                                + " plan_changed {\"new_state\": {\"plan\": \"team_manager\"}, \"triggered_by\": \"admin\", \"previous_state\": {\"plan\": \"solo_artist\"}}",
+                        "00000000-0000-0000-0000-000000009002 - plan_created {\"new_state\": {\"plan\": \"enterprise\"}, \"triggered_by\": \"system\"}",
+                        "00000000-0000-0000-0000-000000009003 " + ORG_B
+                                + " downgraded {\"previous_state\": {\"plan\": \"team_manager\"}}");
+        Map<String, Object> legacy =
+                owner.queryForMap("select * from activity_log where id = '00000000-0000-0000-0000-000000009011'");
         assertThat(legacy.get("category")).isEqualTo("general");
         assertThat(legacy.get("user_agent")).isEqualTo("Firefox");
         assertThat(legacy.get("ip_address").toString()).isEqualTo("10.0.0.1");
-        assertThat(owner.queryForObject("select relkind::text from pg_class where relname = 'activity_log'", String.class)).isEqualTo("p");
-        assertThat(owner.queryForObject("select count(*) from activity_log_default", Integer.class)).as("every row in a month partition").isZero();
-        assertThat(owner.queryForList("select relname::text from pg_class where relname ~ '^activity_log_\\d{4}_\\d{2}$'", String.class))
-                .contains("activity_log_2025_09", "activity_log_2025_11", "activity_log_2026_01", "activity_log_2026_02",
-                        owner.queryForObject("select 'activity_log_' || to_char(now() + interval '2 months', 'YYYY_MM')", String.class));
+        assertThat(owner.queryForObject(
+                        "select relkind::text from pg_class where relname = 'activity_log'", String.class))
+                .isEqualTo("p");
+        assertThat(owner.queryForObject("select count(*) from activity_log_default", Integer.class))
+                .as("every row in a month partition")
+                .isZero();
+        assertThat(owner.queryForList(
+                        "select relname::text from pg_class where relname ~ '^activity_log_\\d{4}_\\d{2}$'",
+                        String.class))
+                .contains(
+                        "activity_log_2025_09",
+                        "activity_log_2025_11",
+                        "activity_log_2026_01",
+                        "activity_log_2026_02",
+                        owner.queryForObject(
+                                "select 'activity_log_' || to_char(now() + interval '2 months', 'YYYY_MM')",
+                                String.class));
     }
 
     @Test
     void seatsAreComputedAndEntitlementsCombinePlanAndOverrides() {
         Map<String, Object> a = owner.queryForMap("select * from org_entitlements where org_id = '" + ORG_A + "'");
         assertThat(a.get("plan_id")).isEqualTo("team_manager");
-        assertThat(a.get("effective_entitlements").toString()).contains("\"max_members\": 25").contains("\"reporting\": true");
-        assertThat(owner.queryForObject("select count(*) from information_schema.tables where table_name = 'org_seats'", Integer.class)).isZero();
+        assertThat(a.get("effective_entitlements").toString())
+                .contains("\"max_members\": 25")
+                .contains("\"reporting\": true");
+        assertThat(owner.queryForObject(
+                        "select count(*) from information_schema.tables where table_name = 'org_seats'", Integer.class))
+                .isZero();
     }
 
     private List<String> types(String contactId) {
-        return owner.queryForList("select type::text from contact_types where contact_id = ?::uuid order by type", String.class, contactId);
+        return owner.queryForList(
+                "select type::text from contact_types where contact_id = ?::uuid order by type",
+                String.class,
+                contactId);
     }
 
     private int count(String table) {

@@ -1,21 +1,20 @@
 package app.roadbook.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.base.db.EmbeddedDatabase;
 import app.roadbook.schema.RlsProbes.Actor;
 import app.roadbook.schema.RlsProbes.Probe;
 import app.roadbook.support.ScratchDatabase;
-import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
-
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * The probes are worth something only if they notice a missing policy: drop each policy in turn and
@@ -61,7 +60,8 @@ class PolicyMutationTest {
             }
             connection.rollback();
         }
-        System.out.printf("policy mutation check: %d policies dropped one at a time, %d unnoticed, %d deny-all placeholders%n",
+        System.out.printf(
+                "policy mutation check: %d policies dropped one at a time, %d unnoticed, %d deny-all placeholders%n",
                 policies.size() - placeholders, unnoticed.size(), placeholders);
         assertThat(placeholders).as("deny-all placeholders (login_secrets)").isLessThanOrEqualTo(1);
         assertThat(unnoticed).as("policies whose removal no probe notices").isEmpty();
@@ -73,7 +73,8 @@ class PolicyMutationTest {
                 continue;
             }
             for (Actor actor : Actor.values()) {
-                if (RlsProbes.allowed(connection, EmbeddedDatabase.DEFAULT_APP_ROLE, probe, actor) != probes.expectedAllowed(probe, actor)) {
+                if (RlsProbes.allowed(connection, EmbeddedDatabase.DEFAULT_APP_ROLE, probe, actor)
+                        != probes.expectedAllowed(probe, actor)) {
                     return true;
                 }
             }

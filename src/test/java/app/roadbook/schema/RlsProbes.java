@@ -17,10 +17,14 @@ import java.util.Map;
 final class RlsProbes {
 
     enum Actor {
-        OWNER("a0000000-0000-0000-0000-000000000001"), ADMIN("a0000000-0000-0000-0000-000000000002"),
-        EDITOR("a0000000-0000-0000-0000-000000000003"), VIEWER("a0000000-0000-0000-0000-000000000004"),
-        PROMOTER_EDITOR("a0000000-0000-0000-0000-000000000005"), PROMOTER_VIEWER("a0000000-0000-0000-0000-000000000006"),
-        PLATFORM_ADMIN("a0000000-0000-0000-0000-000000000007"), OTHER_ORG_OWNER("a0000000-0000-0000-0000-000000000008"),
+        OWNER("a0000000-0000-0000-0000-000000000001"),
+        ADMIN("a0000000-0000-0000-0000-000000000002"),
+        EDITOR("a0000000-0000-0000-0000-000000000003"),
+        VIEWER("a0000000-0000-0000-0000-000000000004"),
+        PROMOTER_EDITOR("a0000000-0000-0000-0000-000000000005"),
+        PROMOTER_VIEWER("a0000000-0000-0000-0000-000000000006"),
+        PLATFORM_ADMIN("a0000000-0000-0000-0000-000000000007"),
+        OTHER_ORG_OWNER("a0000000-0000-0000-0000-000000000008"),
         NOBODY("");
 
         final String userId;
@@ -30,7 +34,12 @@ final class RlsProbes {
         }
     }
 
-    enum Op { SELECT, INSERT, UPDATE, DELETE }
+    enum Op {
+        SELECT,
+        INSERT,
+        UPDATE,
+        DELETE
+    }
 
     record Probe(String table, String label, Op op, String sql) {
         String name() {
@@ -57,116 +66,284 @@ final class RlsProbes {
     private static final String ORG_WRITERS = "OWNER,ADMIN,EDITOR=siud VIEWER=s";
 
     RlsProbes() {
-        orgTable("people", "'c0000000-0000-0000-0000-00000000000a'", "(org_id, name) values (:org, 'New')", "name = name", ORG_WRITERS);
-        orgTable("artists", "'d0000000-0000-0000-0000-00000000000a'", "(org_id, name) values (:org, 'New')", "name = name", ORG_WRITERS);
+        orgTable(
+                "people",
+                "'c0000000-0000-0000-0000-00000000000a'",
+                "(org_id, name) values (:org, 'New')",
+                "name = name",
+                ORG_WRITERS);
+        orgTable(
+                "artists",
+                "'d0000000-0000-0000-0000-00000000000a'",
+                "(org_id, name) values (:org, 'New')",
+                "name = name",
+                ORG_WRITERS);
         orgTable("venues", VENUE_A, "(org_id, name) values (:org, 'New')", "name = name", ORG_WRITERS);
         orgTable("shows", SHOW_A, "(org_id, date) values (:org, '2027-01-01')", "title = title", ORG_WRITERS);
         orgTable("contacts", CONTACT_A, "(org_id, name) values (:org, 'New')", "name = name", ORG_WRITERS);
-        orgTable("contact_commissions", "'18000000-0000-0000-0000-00000000000a'",
-                "(org_id, contact_id, amount) values (:org, " + CONTACT_A + ", 1)", "amount = amount", ORG_WRITERS);
-        orgTable("venue_contacts", "'19000000-0000-0000-0000-00000000000a'",
+        orgTable(
+                "contact_commissions",
+                "'18000000-0000-0000-0000-00000000000a'",
+                "(org_id, contact_id, amount) values (:org, " + CONTACT_A + ", 1)",
+                "amount = amount",
+                ORG_WRITERS);
+        orgTable(
+                "venue_contacts",
+                "'19000000-0000-0000-0000-00000000000a'",
                 "(org_id, venue_id, contact_id) values (:org, 'e0000000-0000-0000-0000-00000000000a', '17000000-0000-0000-0000-0000000000a2')",
-                "notes = notes", ORG_WRITERS);
-        orgTable("parsed_emails", "'1b000000-0000-0000-0000-00000000000a'", "(org_id, subject, raw_content) values (:org, 's', 'r')",
-                "subject = subject", ORG_WRITERS);
-        orgTable("parsed_contracts", "'1c000000-0000-0000-0000-00000000000a'",
-                "(org_id, file_name, file_url) values (:org, 'f', 'u')", "file_name = file_name", ORG_WRITERS);
-        table("contact_types", "contact_types", "contact_id = " + CONTACT_A + " and type = 'promoter'",
+                "notes = notes",
+                ORG_WRITERS);
+        orgTable(
+                "parsed_emails",
+                "'1b000000-0000-0000-0000-00000000000a'",
+                "(org_id, subject, raw_content) values (:org, 's', 'r')",
+                "subject = subject",
+                ORG_WRITERS);
+        orgTable(
+                "parsed_contracts",
+                "'1c000000-0000-0000-0000-00000000000a'",
+                "(org_id, file_name, file_url) values (:org, 'f', 'u')",
+                "file_name = file_name",
+                ORG_WRITERS);
+        table(
+                "contact_types",
+                "contact_types",
+                "contact_id = " + CONTACT_A + " and type = 'promoter'",
                 "insert into contact_types (contact_id, org_id, type) values (" + CONTACT_A + ", :org, 'agent')",
-                "type = type", ORG_WRITERS);
-        table("show_assignments", "show_assignments", "show_id = " + SHOW_A,
+                "type = type",
+                ORG_WRITERS);
+        table(
+                "show_assignments",
+                "show_assignments",
+                "show_id = " + SHOW_A,
                 "insert into show_assignments (show_id, person_id) values ('f0000000-0000-0000-0000-0000000000a2', 'c0000000-0000-0000-0000-00000000000a')",
-                "duty = duty", ORG_WRITERS);
-        orgTable("schedule_items", "'11000000-0000-0000-0000-00000000000a'",
-                "(org_id, show_id, starts_at, title) values (:org, " + SHOW_A + ", now(), 'New')", "title = title",
+                "duty = duty",
+                ORG_WRITERS);
+        orgTable(
+                "schedule_items",
+                "'11000000-0000-0000-0000-00000000000a'",
+                "(org_id, show_id, starts_at, title) values (:org, " + SHOW_A + ", now(), 'New')",
+                "title = title",
                 ORG_WRITERS + " PROMOTER_EDITOR,PROMOTER_VIEWER=s");
-        table("schedule_items", "schedule_items(internal)", "id = '11000000-0000-0000-0000-0000000000a2'", null, "title = title",
+        table(
+                "schedule_items",
+                "schedule_items(internal)",
+                "id = '11000000-0000-0000-0000-0000000000a2'",
+                null,
+                "title = title",
                 "OWNER,ADMIN,EDITOR=sud VIEWER=s");
-        table("show_collaborators", "show_collaborators", "id = '10000000-0000-0000-0000-000000000001'",
+        table(
+                "show_collaborators",
+                "show_collaborators",
+                "id = '10000000-0000-0000-0000-000000000001'",
                 "insert into show_collaborators (show_id, user_id, role, org_id) values (" + SHOW_A
                         + ", 'a0000000-0000-0000-0000-000000000007', 'promoter_viewer', :org)",
-                "role = role", ORG_WRITERS + " PROMOTER_EDITOR=s");
-        table("invitations", "invitations(org)", "id = '1a000000-0000-0000-0000-00000000000a'",
+                "role = role",
+                ORG_WRITERS + " PROMOTER_EDITOR=s");
+        table(
+                "invitations",
+                "invitations(org)",
+                "id = '1a000000-0000-0000-0000-00000000000a'",
                 "insert into invitations (org_id, email, org_role) values (:org, 'x@y.test', 'editor')",
-                "status = status", "OWNER,ADMIN=siu");
-        table("invitations", "invitations(org owner role)", "id = '1a000000-0000-0000-0000-00000000000a'",
-                "insert into invitations (org_id, email, org_role) values (:org, 'x@y.test', 'owner')", null, "OWNER=si ADMIN=s");
-        table("invitations", "invitations(show)", "id = '1a000000-0000-0000-0000-0000000000a2'",
-                "insert into invitations (org_id, email, show_id, collab_role) values (:org, 'x@y.test', " + SHOW_A + ", 'promoter_viewer')",
-                "status = status", "OWNER,ADMIN,EDITOR=siu");
-        orgTable("advancing_templates", "'1f200000-0000-0000-0000-00000000000a'",
-                "(org_id, name, fields) values (:org, 'New template', '[]')", "name = name", "OWNER,ADMIN=siud EDITOR,VIEWER=s");
-        orgTable("advancing_sessions", SESSION_A, "(org_id, show_id, title, created_by) values (:org, " + SHOW_A + ", 'New', " + ME + ")",
-                "title = title", ORG_WRITERS + " PROMOTER_EDITOR,PROMOTER_VIEWER=s");
-        table("advancing_sessions", "advancing_sessions(not granted)", "id = '12000000-0000-0000-0000-0000000000a2'", null, "title = title",
+                "status = status",
+                "OWNER,ADMIN=siu");
+        table(
+                "invitations",
+                "invitations(org owner role)",
+                "id = '1a000000-0000-0000-0000-00000000000a'",
+                "insert into invitations (org_id, email, org_role) values (:org, 'x@y.test', 'owner')",
+                null,
+                "OWNER=si ADMIN=s");
+        table(
+                "invitations",
+                "invitations(show)",
+                "id = '1a000000-0000-0000-0000-0000000000a2'",
+                "insert into invitations (org_id, email, show_id, collab_role) values (:org, 'x@y.test', " + SHOW_A
+                        + ", 'promoter_viewer')",
+                "status = status",
+                "OWNER,ADMIN,EDITOR=siu");
+        orgTable(
+                "advancing_templates",
+                "'1f200000-0000-0000-0000-00000000000a'",
+                "(org_id, name, fields) values (:org, 'New template', '[]')",
+                "name = name",
+                "OWNER,ADMIN=siud EDITOR,VIEWER=s");
+        orgTable(
+                "advancing_sessions",
+                SESSION_A,
+                "(org_id, show_id, title, created_by) values (:org, " + SHOW_A + ", 'New', " + ME + ")",
+                "title = title",
+                ORG_WRITERS + " PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "advancing_sessions",
+                "advancing_sessions(not granted)",
+                "id = '12000000-0000-0000-0000-0000000000a2'",
+                null,
+                "title = title",
                 "OWNER,ADMIN,EDITOR=sud VIEWER=s");
-        orgTable("advancing_fields", FIELD_A, "(org_id, session_id, section, field_name, party_type, created_by) values (:org, "
-                        + SESSION_A + ", 'S', 'New', 'from_us', " + ME + ")",
-                "value = '\"20:00\"'", "OWNER,ADMIN,EDITOR=sid VIEWER=s PROMOTER_EDITOR=su PROMOTER_VIEWER=s");
-        table("advancing_fields", "advancing_fields(our side)", "id = '13000000-0000-0000-0000-0000000000a2'", null,
-                "value = '\"18:00\"'", "OWNER,ADMIN,EDITOR=sud VIEWER=s PROMOTER_EDITOR,PROMOTER_VIEWER=s");
-        table("advancing_fields", "advancing_fields(confirm)", "id = " + FIELD_A, null, "status = 'confirmed'",
+        orgTable(
+                "advancing_fields",
+                FIELD_A,
+                "(org_id, session_id, section, field_name, party_type, created_by) values (:org, " + SESSION_A
+                        + ", 'S', 'New', 'from_us', " + ME + ")",
+                "value = '\"20:00\"'",
+                "OWNER,ADMIN,EDITOR=sid VIEWER=s PROMOTER_EDITOR=su PROMOTER_VIEWER=s");
+        table(
+                "advancing_fields",
+                "advancing_fields(our side)",
+                "id = '13000000-0000-0000-0000-0000000000a2'",
+                null,
+                "value = '\"18:00\"'",
                 "OWNER,ADMIN,EDITOR=sud VIEWER=s PROMOTER_EDITOR,PROMOTER_VIEWER=s");
-        orgTable("advancing_comments", "'14000000-0000-0000-0000-00000000000a'",
-                "(org_id, field_id, author_id, body) values (:org, " + FIELD_A + ", " + ME + ", 'Hi')", "body = body",
+        table(
+                "advancing_fields",
+                "advancing_fields(confirm)",
+                "id = " + FIELD_A,
+                null,
+                "status = 'confirmed'",
+                "OWNER,ADMIN,EDITOR=sud VIEWER=s PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        orgTable(
+                "advancing_comments",
+                "'14000000-0000-0000-0000-00000000000a'",
+                "(org_id, field_id, author_id, body) values (:org, " + FIELD_A + ", " + ME + ", 'Hi')",
+                "body = body",
                 "OWNER,ADMIN,EDITOR=si VIEWER=s PROMOTER_EDITOR=siud PROMOTER_VIEWER=s");
-        orgTable("advancing_documents", "'15000000-0000-0000-0000-00000000000a'",
-                "(org_id, session_id, party_type, label) values (:org, " + SESSION_A + ", 'from_you', 'New')", "label = label",
+        orgTable(
+                "advancing_documents",
+                "'15000000-0000-0000-0000-00000000000a'",
+                "(org_id, session_id, party_type, label) values (:org, " + SESSION_A + ", 'from_you', 'New')",
+                "label = label",
                 "OWNER,ADMIN,EDITOR=siud VIEWER=s PROMOTER_EDITOR=siud PROMOTER_VIEWER=s");
-        orgTable("files", "'16000000-0000-0000-0000-00000000000a'",
-                "(org_id, document_id, storage_path, uploaded_by) values (:org, " + DOC_A + ", 'p/' || gen_random_uuid(), " + ME + ")",
-                "original_name = original_name", "OWNER,ADMIN,EDITOR=sid VIEWER=s PROMOTER_EDITOR=sid PROMOTER_VIEWER=s");
-        table("billing_plans", "billing_plans", "id = 'probe_plan'",
-                "insert into billing_plans (id, name, price_cents) values ('new_plan', 'New', 1)", "name = name",
+        orgTable(
+                "files",
+                "'16000000-0000-0000-0000-00000000000a'",
+                "(org_id, document_id, storage_path, uploaded_by) values (:org, " + DOC_A
+                        + ", 'p/' || gen_random_uuid(), " + ME + ")",
+                "original_name = original_name",
+                "OWNER,ADMIN,EDITOR=sid VIEWER=s PROMOTER_EDITOR=sid PROMOTER_VIEWER=s");
+        table(
+                "billing_plans",
+                "billing_plans",
+                "id = 'probe_plan'",
+                "insert into billing_plans (id, name, price_cents) values ('new_plan', 'New', 1)",
+                "name = name",
                 "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER,OTHER_ORG_OWNER=s PLATFORM_ADMIN=siud");
-        table("org_subscriptions", "org_subscriptions", "org_id = " + ORG_A,
+        table(
+                "org_subscriptions",
+                "org_subscriptions",
+                "org_id = " + ORG_A,
                 "insert into org_subscriptions (org_id, plan_id, status) values ('b0000000-0000-0000-0000-00000000000c', 'solo_artist', 'trialing')",
-                "status = status", "OWNER,ADMIN,EDITOR,VIEWER=s PLATFORM_ADMIN=siud");
-        table("plan_change_requests", "plan_change_requests", "id = '1f100000-0000-0000-0000-00000000000a'",
-                "insert into plan_change_requests (org_id, plan_id, requested_by) values (" + ORG_A + ", 'enterprise', " + ME + ")",
-                "note = note", "OWNER=si ADMIN=s PLATFORM_ADMIN=su");
-        table("org_feature_overrides", "org_feature_overrides", "org_id = " + ORG_A + " and key = 'reporting'",
+                "status = status",
+                "OWNER,ADMIN,EDITOR,VIEWER=s PLATFORM_ADMIN=siud");
+        table(
+                "plan_change_requests",
+                "plan_change_requests",
+                "id = '1f100000-0000-0000-0000-00000000000a'",
+                "insert into plan_change_requests (org_id, plan_id, requested_by) values (" + ORG_A + ", 'enterprise', "
+                        + ME + ")",
+                "note = note",
+                "OWNER=si ADMIN=s PLATFORM_ADMIN=su");
+        table(
+                "org_feature_overrides",
+                "org_feature_overrides",
+                "org_id = " + ORG_A + " and key = 'reporting'",
                 "insert into org_feature_overrides (org_id, key, value) values (" + ORG_A + ", 'max_members', '5')",
-                "value = value", "OWNER,ADMIN,EDITOR,VIEWER=s PLATFORM_ADMIN=siud");
-        table("waitlist", "waitlist", "id = '1f000000-0000-0000-0000-00000000000a'",
-                "insert into waitlist (email, role) values ('w2@w.test', 'other')", "name = name", "PLATFORM_ADMIN=sud");
-        table("activity_log", "activity_log", "id = '1d000000-0000-0000-0000-00000000000a'",
+                "value = value",
+                "OWNER,ADMIN,EDITOR,VIEWER=s PLATFORM_ADMIN=siud");
+        table(
+                "waitlist",
+                "waitlist",
+                "id = '1f000000-0000-0000-0000-00000000000a'",
+                "insert into waitlist (email, role) values ('w2@w.test', 'other')",
+                "name = name",
+                "PLATFORM_ADMIN=sud");
+        table(
+                "activity_log",
+                "activity_log",
+                "id = '1d000000-0000-0000-0000-00000000000a'",
                 "insert into activity_log (org_id, user_id, action, resource_type) values (:org, " + ME + ", 'a', 'r')",
-                "action = action", "OWNER,ADMIN=si EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=i");
-        table("activity_log", "activity_log(billing)", "id = '1d000000-0000-0000-0000-0000000000a2'",
-                "insert into activity_log (org_id, user_id, category, action, resource_type) values (null, " + ME + ", 'billing', 'a', 'r')",
-                null, "OWNER,ADMIN,PLATFORM_ADMIN=s PLATFORM_ADMIN=si");
-        table("query_performance_log", "query_performance_log", "id = '1e000000-0000-0000-0000-00000000000a'",
-                "insert into query_performance_log (query_name, execution_time_ms, user_id) values ('q', 1, " + ME + ")", null,
+                "action = action",
+                "OWNER,ADMIN=si EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=i");
+        table(
+                "activity_log",
+                "activity_log(billing)",
+                "id = '1d000000-0000-0000-0000-0000000000a2'",
+                "insert into activity_log (org_id, user_id, category, action, resource_type) values (null, " + ME
+                        + ", 'billing', 'a', 'r')",
+                null,
+                "OWNER,ADMIN,PLATFORM_ADMIN=s PLATFORM_ADMIN=si");
+        table(
+                "query_performance_log",
+                "query_performance_log",
+                "id = '1e000000-0000-0000-0000-00000000000a'",
+                "insert into query_performance_log (query_name, execution_time_ms, user_id) values ('q', 1, " + ME
+                        + ")",
+                null,
                 "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER,OTHER_ORG_OWNER=i PLATFORM_ADMIN=si");
-        table("app_users", "app_users", "id = 'a0000000-0000-0000-0000-000000000001'",
-                "insert into app_users (email, display_name) values ('new@u.test', 'New')", null,
+        table(
+                "app_users",
+                "app_users",
+                "id = 'a0000000-0000-0000-0000-000000000001'",
+                "insert into app_users (email, display_name) values ('new@u.test', 'New')",
+                null,
                 "OWNER,ADMIN,EDITOR,VIEWER,PLATFORM_ADMIN=s");
         // Password hashes never reach the app role, not even one's own (decision 0014).
-        probes.add(new Probe("app_users", "app_users(password_hash)", Op.SELECT,
+        probes.add(new Probe(
+                "app_users",
+                "app_users(password_hash)",
+                Op.SELECT,
                 "select count(password_hash) from app_users where id = " + ME));
         expected.put("app_users(password_hash)", byActor(""));
-        table("login_secrets", "login_secrets", "id = 1", "insert into login_secrets (id, pepper) values (2, '\\x00')",
-                "pepper = pepper", "");
-        table("sign_in_refusals", "sign_in_refusals", "client = '203.0.113.9'",
+        table(
+                "login_secrets",
+                "login_secrets",
+                "id = 1",
+                "insert into login_secrets (id, pepper) values (2, '\\x00')",
+                "pepper = pepper",
+                "");
+        table(
+                "sign_in_refusals",
+                "sign_in_refusals",
+                "client = '203.0.113.9'",
                 "insert into sign_in_refusals (client, org_id, window_start, refused) values ('198.51.100.1', :org, now(), 1)",
-                "refused = refused + 1", "PLATFORM_ADMIN=s");
-        table("app_users", "app_users(self)", "id = " + ME, null, "display_name = display_name",
+                "refused = refused + 1",
+                "PLATFORM_ADMIN=s");
+        table(
+                "app_users",
+                "app_users(self)",
+                "id = " + ME,
+                null,
+                "display_name = display_name",
                 "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER,PLATFORM_ADMIN,OTHER_ORG_OWNER=su");
-        table("organizations", "organizations", "id = " + ORG_A,
-                "insert into organizations (slug, name) values ('new-org', 'New')", "name = name",
+        table(
+                "organizations",
+                "organizations",
+                "id = " + ORG_A,
+                "insert into organizations (slug, name) values ('new-org', 'New')",
+                "name = name",
                 "OWNER=sud ADMIN=su EDITOR,VIEWER,PLATFORM_ADMIN=s");
-        table("org_members", "org_members", "org_id = " + ORG_A + " and user_id = 'a0000000-0000-0000-0000-000000000004'",
+        table(
+                "org_members",
+                "org_members",
+                "org_id = " + ORG_A + " and user_id = 'a0000000-0000-0000-0000-000000000004'",
                 "insert into org_members (org_id, user_id, role) values (:org, 'a0000000-0000-0000-0000-000000000007', 'viewer')",
-                "role = role", "OWNER,ADMIN=siud EDITOR,VIEWER=s");
-        table("org_members", "org_members(owner row)", "org_id = " + ORG_A + " and user_id = 'a0000000-0000-0000-0000-000000000001'",
+                "role = role",
+                "OWNER,ADMIN=siud EDITOR,VIEWER=s");
+        table(
+                "org_members",
+                "org_members(owner row)",
+                "org_id = " + ORG_A + " and user_id = 'a0000000-0000-0000-0000-000000000001'",
                 "insert into org_members (org_id, user_id, role) values (:org, 'a0000000-0000-0000-0000-000000000007', 'owner')",
-                "role = role", "OWNER=si ADMIN,EDITOR,VIEWER=s");
+                "role = role",
+                "OWNER=si ADMIN,EDITOR,VIEWER=s");
     }
 
     private void orgTable(String table, String id, String insertTail, String updateSet, String expectation) {
         table(table, table, "id = " + id, "insert into " + table + " " + insertTail, updateSet, expectation);
-        foreignInserts.add(new Probe(table, table + "(into org B)", Op.INSERT,
+        foreignInserts.add(new Probe(
+                table,
+                table + "(into org B)",
+                Op.INSERT,
                 ("insert into " + table + " " + insertTail).replace(":org", ORG_B)));
     }
 
@@ -178,7 +355,10 @@ final class RlsProbes {
         if (updateSet != null) {
             probes.add(new Probe(table, label, Op.UPDATE, "update " + table + " set " + updateSet + " where " + where));
         }
-        if (!label.contains("(") || label.endsWith("(internal)") || label.endsWith("(not granted)") || label.endsWith("(our side)")) {
+        if (!label.contains("(")
+                || label.endsWith("(internal)")
+                || label.endsWith("(not granted)")
+                || label.endsWith("(our side)")) {
             probes.add(new Probe(table, label, Op.DELETE, "delete from " + table + " where " + where));
         }
         expected.merge(label, byActor(expectation), (a, b) -> b);
@@ -229,8 +409,10 @@ final class RlsProbes {
                 if (probe.op() == Op.DELETE && "23503".equals(e.getSQLState())) {
                     return true;
                 }
-                throw new SQLException("probe '" + probe.name() + "' as " + actor + " failed for another reason: "
-                        + e.getMessage(), e.getSQLState(), e);
+                throw new SQLException(
+                        "probe '" + probe.name() + "' as " + actor + " failed for another reason: " + e.getMessage(),
+                        e.getSQLState(),
+                        e);
             } finally {
                 st.execute("rollback to savepoint probe");
             }

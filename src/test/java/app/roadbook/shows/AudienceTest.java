@@ -1,5 +1,8 @@
 package app.roadbook.shows;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.roadbook.invitations.ShowCollabRole;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.VenueDraft;
@@ -7,22 +10,18 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.OrgAccess;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Who can see this?" lists exactly the accounts for which RLS lets the show through: for each show of the test's
@@ -31,11 +30,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @RoadbookTest
 class AudienceTest {
 
-    @Autowired ShowService shows;
-    @Autowired VenueService venues;
-    @Autowired Fixtures fixtures;
-    @Autowired DataSource dataSource;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    ShowService shows;
+
+    @Autowired
+    VenueService venues;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     ShowsTestData data;
     UUID owner, admin, editor, viewer, disabled, promoterEditor, promoterViewer, outsider, platformAdmin;
@@ -76,7 +84,8 @@ class AudienceTest {
     }
 
     private static ShowDraft show(UUID venue, String title) {
-        return new ShowDraft(null, venue, LocalDate.now().plusDays(20), null, null, ShowStatus.confirmed, title, null, null, null);
+        return new ShowDraft(
+                null, venue, LocalDate.now().plusDays(20), null, null, ShowStatus.confirmed, title, null, null, null);
     }
 
     @Test
@@ -86,13 +95,15 @@ class AudienceTest {
         for (UUID show : List.of(granted, alsoGranted, ungranted, foreign)) {
             UUID showOrg = show.equals(foreign) ? otherOrg : org;
             fixtures.signIn(show.equals(foreign) ? outsider : viewer);
-            Set<UUID> listed = shows.audience(showOrg, show).stream().filter(ShowService.Viewer::canSee)
-                    .map(ShowService.Viewer::userId).collect(Collectors.toSet());
+            Set<UUID> listed = shows.audience(showOrg, show).stream()
+                    .filter(ShowService.Viewer::canSee)
+                    .map(ShowService.Viewer::userId)
+                    .collect(Collectors.toSet());
             Set<UUID> seeing = new HashSet<>();
             for (UUID account : accounts) {
-                boolean sees = ActingUser.callAs(account, () -> transactions.execute(s -> app.queryForObject("""
-                        select exists (select 1 from shows where id = ?) or exists (select 1 from my_granted_shows() where show_id = ?)""",
-                        Boolean.class, show, show)));
+                boolean sees = ActingUser.callAs(
+                        account, () -> transactions.execute(s -> app.queryForObject("""
+                        select exists (select 1 from shows where id = ?) or exists (select 1 from my_granted_shows() where show_id = ?)""", Boolean.class, show, show)));
                 if (sees) {
                     seeing.add(account);
                 }
@@ -112,7 +123,9 @@ class AudienceTest {
     void theListSaysWhyAndOnlyMembersMayAsk() {
         fixtures.signIn(viewer);
         List<ShowService.Viewer> audience = shows.audience(org, granted);
-        assertThat(audience).extracting(ShowService.Viewer::kind).as("members first, then the rest; who sees before who will")
+        assertThat(audience)
+                .extracting(ShowService.Viewer::kind)
+                .as("members first, then the rest; who sees before who will")
                 .containsExactly("member", "member", "member", "member", "collaborator", "invitation");
         assertThat(audience).anySatisfy(v -> {
             assertThat(v.email()).isEqualTo(data.email(owner));
@@ -141,8 +154,10 @@ class AudienceTest {
         fixtures.signIn(promoterEditor);
         assertThatThrownBy(() -> shows.audience(org, granted)).isInstanceOf(OrgAccess.NotFoundException.class);
         // The database function itself answers nobody outside the org either.
-        Integer rows = ActingUser.callAs(promoterEditor, () -> transactions.execute(s ->
-                new JdbcTemplate(dataSource).queryForObject("select count(*) from show_audience(?)", Integer.class, granted)));
+        Integer rows = ActingUser.callAs(
+                promoterEditor,
+                () -> transactions.execute(s -> new JdbcTemplate(dataSource)
+                        .queryForObject("select count(*) from show_audience(?)", Integer.class, granted)));
         assertThat(rows).isZero();
     }
 }

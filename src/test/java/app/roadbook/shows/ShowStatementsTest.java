@@ -1,11 +1,16 @@
 package app.roadbook.shows;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.invitations.ShowCollabRole;
 import app.roadbook.shows.ShowRecords.ShowFilter;
 import app.roadbook.shows.ShowRecords.ShowRow;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
@@ -13,12 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No N+1: the shows list and the show page cost a fixed number of SQL statements, however many rows they show.
@@ -28,11 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RoadbookTest
 class ShowStatementsTest {
 
-    @Autowired EntityManagerFactory entityManagerFactory;
-    @Autowired ShowService shows;
-    @Autowired ArtistService artists;
-    @Autowired VenueService venues;
-    @Autowired Fixtures fixtures;
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    ShowService shows;
+
+    @Autowired
+    ArtistService artists;
+
+    @Autowired
+    VenueService venues;
+
+    @Autowired
+    Fixtures fixtures;
 
     Statistics statistics;
     UUID org;
@@ -57,15 +65,22 @@ class ShowStatementsTest {
 
     @Test
     void onePageOfShowsIsOneStatementHoweverLong() {
-        long fifty = statements(() -> assertThat(shows.shows(org, ShowFilter.ALL, PageRequest.of(0, 50))).hasSize(50)
+        long fifty = statements(() -> assertThat(shows.shows(org, ShowFilter.ALL, PageRequest.of(0, 50)))
+                .hasSize(50)
                 .allSatisfy(r -> assertThat(r.artistName()).startsWith("Bulk artist"))
                 .allSatisfy(r -> assertThat(r.venueCity()).startsWith("City")));
-        long five = statements(() -> assertThat(shows.shows(org, ShowFilter.ALL, PageRequest.of(0, 5))).hasSize(5));
+        long five = statements(() -> assertThat(shows.shows(org, ShowFilter.ALL, PageRequest.of(0, 5)))
+                .hasSize(5));
         assertThat(fifty).isEqualTo(five).isEqualTo(1);
-        assertThat(statistics.getEntityLoadCount()).as("rows are projections, no entity is loaded").isZero();
+        assertThat(statistics.getEntityLoadCount())
+                .as("rows are projections, no entity is loaded")
+                .isZero();
 
-        assertThat(statements(() -> assertThat(shows.countShows(org, ShowFilter.ALL)).isEqualTo(60))).isEqualTo(1);
-        long artistRows = statements(() -> assertThat(artists.artists(org)).hasSize(60).allMatch(a -> a.shows() == 1));
+        assertThat(statements(
+                        () -> assertThat(shows.countShows(org, ShowFilter.ALL)).isEqualTo(60)))
+                .isEqualTo(1);
+        long artistRows =
+                statements(() -> assertThat(artists.artists(org)).hasSize(60).allMatch(a -> a.shows() == 1));
         long venueRows = statements(() -> assertThat(venues.venues(org)).hasSize(60));
         assertThat(artistRows).as("artists with their show counts").isEqualTo(1);
         assertThat(venueRows).isEqualTo(1);
@@ -88,7 +103,9 @@ class ShowStatementsTest {
         long forQuiet = statements(() -> assertThat(showPage(quiet)).isEqualTo(1 + 4));
         long forBusy = statements(() -> assertThat(showPage(busy)).isEqualTo(40 + 4 + 8));
         assertThat(forBusy).isEqualTo(forQuiet);
-        assertThat(forQuiet).as("show, day sheet (show and items), audience (show and function)").isLessThanOrEqualTo(5);
+        assertThat(forQuiet)
+                .as("show, day sheet (show and items), audience (show and function)")
+                .isLessThanOrEqualTo(5);
     }
 
     /** What ShowView loads: the show, its day sheet and who can see it; the number of day-sheet and audience lines. */

@@ -1,9 +1,8 @@
 package app.roadbook.shows;
 
 import app.roadbook.invitations.ShowCollabRole;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rows the shows tests need beyond what the services create, written as the schema owner into the test's own
@@ -39,8 +38,7 @@ public final class ShowsTestData {
     public void scheduleItems(UUID org, UUID show, int count, String first) {
         owner.update("""
                 insert into schedule_items (org_id, show_id, starts_at, title, visibility)
-                select ?, ?, ?::timestamptz + (g - 1) * interval '1 hour', 'Item ' || g, 'all' from generate_series(1, ?) g""",
-                org, show, first, count);
+                select ?, ?, ?::timestamptz + (g - 1) * interval '1 hour', 'Item ' || g, 'all' from generate_series(1, ?) g""", org, show, first, count);
     }
 
     /**
@@ -48,7 +46,10 @@ public final class ShowsTestData {
      * venues one row at a time would show in the number of statements.
      */
     public void showsWithTheirOwnArtistAndVenue(UUID org, int count) {
-        owner.update("insert into artists (org_id, name) select ?, 'Bulk artist ' || g from generate_series(1, ?) g", org, count);
+        owner.update(
+                "insert into artists (org_id, name) select ?, 'Bulk artist ' || g from generate_series(1, ?) g",
+                org,
+                count);
         owner.update("""
                 insert into venues (org_id, name, city, timezone)
                 select ?, 'Bulk venue ' || g, 'City ' || g, 'Europe/Oslo' from generate_series(1, ?) g""", org, count);

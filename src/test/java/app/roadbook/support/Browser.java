@@ -1,5 +1,9 @@
 package app.roadbook.support;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -9,11 +13,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Headless Chromium from Debian's packages (chromium, chromium-driver), driven by Selenium without
@@ -40,11 +39,22 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         baseUrl = "http://localhost:" + port;
     }
@@ -59,7 +69,8 @@ public final class Browser implements AutoCloseable {
 
     public WebElement waitFor(By by) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+            return new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("missing");
             throw e;
@@ -83,7 +94,8 @@ public final class Browser implements AutoCloseable {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
-            Files.write(dir.resolve(name + "-" + System.currentTimeMillis() + ".png"),
+            Files.write(
+                    dir.resolve(name + "-" + System.currentTimeMillis() + ".png"),
                     driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         } catch (java.io.IOException | RuntimeException ignored) {
             // A screenshot is a diagnostic; failing to take one must not hide the real failure.
@@ -125,7 +137,9 @@ public final class Browser implements AutoCloseable {
     public void chooseInCombo(String label, String item) {
         WebElement input = waitFor(By.xpath(fieldPath(label) + "//input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), item);
-        WebElement option = waitFor(By.xpath("//*[self::vaadin-combo-box-item or self::vaadin-multi-select-combo-box-item][contains(., '" + item + "')]"));
+        WebElement option = waitFor(
+                By.xpath("//*[self::vaadin-combo-box-item or self::vaadin-multi-select-combo-box-item][contains(., '"
+                        + item + "')]"));
         option.click();
         input.sendKeys(Keys.TAB);
     }
@@ -139,7 +153,8 @@ public final class Browser implements AutoCloseable {
 
     public void chooseInSelect(String label, String item) {
         waitFor(By.xpath(fieldPath(label))).click();
-        waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + item + "']")).click();
+        waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + item + "']"))
+                .click();
     }
 
     public void signOut() {
@@ -147,13 +162,15 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String buttonText) {
-        waitFor(By.xpath("//vaadin-button[normalize-space(.)=" + literal(buttonText) + "]")).click();
+        waitFor(By.xpath("//vaadin-button[normalize-space(.)=" + literal(buttonText) + "]"))
+                .click();
     }
 
     public void clickInDialog(String buttonText) {
         String text = literal(buttonText);
         waitFor(By.xpath("//vaadin-dialog-overlay//vaadin-button[normalize-space(.)=" + text + "] | "
-                + "//vaadin-dialog//vaadin-button[normalize-space(.)=" + text + "]")).click();
+                        + "//vaadin-dialog//vaadin-button[normalize-space(.)=" + text + "]"))
+                .click();
     }
 
     public String text(String css) {

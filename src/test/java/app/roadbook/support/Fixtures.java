@@ -3,19 +3,18 @@ package app.roadbook.support;
 import app.roadbook.demo.DemoAccounts;
 import app.roadbook.demo.OwnerJdbc;
 import app.roadbook.tenancy.RoadbookUser;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test data written as the schema owner, with unique names so tests never collide. */
 @Component
@@ -45,7 +44,8 @@ public class Fixtures {
 
     /** A platform admin of the test's own (no organization). */
     public UUID platformAdmin() {
-        return accounts.user(unique("platform").toLowerCase() + "@test.roadbook", "Platform Admin", "test-password-1", true);
+        return accounts.user(
+                unique("platform").toLowerCase() + "@test.roadbook", "Platform Admin", "test-password-1", true);
     }
 
     public UUID organization(String name, UUID ownerId) {
@@ -81,7 +81,8 @@ public class Fixtures {
     public RoadbookUser account(UUID userId) {
         return owner.queryForObject(
                 "select id, email::text, display_name, is_platform_admin from app_users where id = ?",
-                (rs, i) -> new RoadbookUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                (rs, i) -> new RoadbookUser(
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
                 userId);
     }
 

@@ -1,13 +1,12 @@
 package app.roadbook.support;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on the test database; one shared Spring context for every test that uses it. Each test
@@ -18,5 +17,4 @@ import java.lang.annotation.Target;
 @SpringBootTest
 @ActiveProfiles("test")
 @ExtendWith(SignOutAfterEach.class)
-public @interface RoadbookTest {
-}
+public @interface RoadbookTest {}

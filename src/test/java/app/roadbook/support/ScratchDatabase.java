@@ -1,14 +1,13 @@
 package app.roadbook.support;
 
 import app.roadbook.base.db.EmbeddedDatabase;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import javax.sql.DataSource;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fresh, empty database on the test server, owned by the owner role, for migration tests. */
 public final class ScratchDatabase {
@@ -19,7 +18,8 @@ public final class ScratchDatabase {
     private final String name = "scratch_" + ProcessHandle.current().pid() + "_" + SEQUENCE.incrementAndGet();
 
     public ScratchDatabase() {
-        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(server.superuserJdbcUrl(), EmbeddedDatabase.SUPERUSER, server.superuserPassword()));
+        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(
+                server.superuserJdbcUrl(), EmbeddedDatabase.SUPERUSER, server.superuserPassword()));
         superuser.execute("create database " + name + " owner " + EmbeddedDatabase.OWNER_ROLE);
         superuser.execute("grant connect on database " + name + " to " + EmbeddedDatabase.DEFAULT_APP_ROLE);
     }

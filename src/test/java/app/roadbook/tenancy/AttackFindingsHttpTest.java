@@ -1,12 +1,8 @@
 package app.roadbook.tenancy;
 
-import app.roadbook.support.Fixtures;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roadbook.support.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -22,8 +18,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The outside attack's HTTP findings, replayed against the running app: each of these worked on the commit
@@ -36,10 +35,14 @@ class AttackFindingsHttpTest {
     static final String PASSWORD = "test-password-1";
     private static final Pattern META = Pattern.compile("<meta name=\"(_csrf(?:_parameter)?)\" content=\"([^\"]*)\"");
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
+    @LocalServerPort
+    int port;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    @Autowired
+    Fixtures fixtures;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** Finding 1: a stranger read every invitation link in the development outbox. */
     @Test
@@ -59,15 +62,19 @@ class AttackFindingsHttpTest {
         HttpResponse<String> foreign = post("/login", form, null, Map.of("Origin", "https://evil.example"));
         assertThat(foreign.statusCode()).isEqualTo(302);
         assertThat(foreign.headers().firstValue("Location").orElse("")).contains("/login?error");
-        assertThat(signedIn(cookie(foreign))).as("signed in from another site's form").isFalse();
+        assertThat(signedIn(cookie(foreign)))
+                .as("signed in from another site's form")
+                .isFalse();
 
         HttpResponse<String> tokenless = post("/login", form, null, Map.of());
-        assertThat(signedIn(cookie(tokenless))).as("signed in without the form's token").isFalse();
+        assertThat(signedIn(cookie(tokenless)))
+                .as("signed in without the form's token")
+                .isFalse();
 
         // The real form: the page carries the token in its meta tags, and vaadin-login-form posts it.
         SignInForm page = signInForm(Map.of());
-        HttpResponse<String> real = post("/login", form + "&" + page.tokenField(), page.cookie(),
-                Map.of("Origin", "http://localhost:" + port));
+        HttpResponse<String> real = post(
+                "/login", form + "&" + page.tokenField(), page.cookie(), Map.of("Origin", "http://localhost:" + port));
         assertThat(real.headers().firstValue("Location").orElse("")).doesNotContain("error");
         assertThat(signedIn(cookie(real))).as("the real form signs in").isTrue();
     }
@@ -79,30 +86,48 @@ class AttackFindingsHttpTest {
         SignInForm attackerForm = signInForm(attacker);
         int throttled = 0;
         for (int i = 0; i < 25; i++) {
-            String form = "username=" + url("spray-" + i + "@test.roadbook") + "&password=wrong&" + attackerForm.tokenField();
+            String form =
+                    "username=" + url("spray-" + i + "@test.roadbook") + "&password=wrong&" + attackerForm.tokenField();
             HttpResponse<String> answer = post("/login", form, attackerForm.cookie(), attacker);
             if (answer.headers().firstValue("Location").orElse("").contains("error=throttled")) {
                 throttled++;
             }
         }
-        assertThat(throttled).as("of 25 attempts from one client, turned away unchecked").isGreaterThanOrEqualTo(10);
+        assertThat(throttled)
+                .as("of 25 attempts from one client, turned away unchecked")
+                .isGreaterThanOrEqualTo(10);
 
         String owner = email();
         for (int i = 0; i < 6; i++) {
-            post("/login", "username=" + url(owner) + "&password=wrong&" + attackerForm.tokenField(), attackerForm.cookie(), attacker);
+            post(
+                    "/login",
+                    "username=" + url(owner) + "&password=wrong&" + attackerForm.tokenField(),
+                    attackerForm.cookie(),
+                    attacker);
         }
         Map<String, String> ownersLaptop = Map.of("X-Forwarded-For", "198.51.100.66");
         SignInForm ownerForm = signInForm(ownersLaptop);
-        HttpResponse<String> owners = post("/login", "username=" + url(owner) + "&password=" + url(PASSWORD) + "&"
-                + ownerForm.tokenField(), ownerForm.cookie(), ownersLaptop);
-        assertThat(signedIn(cookie(owners))).as("the owner, from their own client").isTrue();
+        HttpResponse<String> owners = post(
+                "/login",
+                "username=" + url(owner) + "&password=" + url(PASSWORD) + "&" + ownerForm.tokenField(),
+                ownerForm.cookie(),
+                ownersLaptop);
+        assertThat(signedIn(cookie(owners)))
+                .as("the owner, from their own client")
+                .isTrue();
     }
 
     /** Finding 12: the container's own 400, 404 and 405 answers carried none of the security headers. */
     @Test
     void theContainersOwnErrorAnswersCarryTheSecurityHeaders() throws Exception {
-        for (String request : List.of("GET /% HTTP/1.1", "GET /<x> HTTP/1.1", "GET //x HTTP/1.1", "GET /x;jsessionid=1 HTTP/1.1",
-                "GET /WEB-INF/web.xml HTTP/1.1", "TRACE / HTTP/1.1", "GET /a%2fb HTTP/1.1")) {
+        for (String request : List.of(
+                "GET /% HTTP/1.1",
+                "GET /<x> HTTP/1.1",
+                "GET //x HTTP/1.1",
+                "GET /x;jsessionid=1 HTTP/1.1",
+                "GET /WEB-INF/web.xml HTTP/1.1",
+                "TRACE / HTTP/1.1",
+                "GET /a%2fb HTTP/1.1")) {
             Map<String, String> headers = rawHeaders(request);
             assertThat(headers.get(":status")).as(request).matches("4\\d\\d");
             assertThat(headers.get("content-security-policy")).as(request).contains("frame-ancestors 'none'");
@@ -113,8 +138,9 @@ class AttackFindingsHttpTest {
     }
 
     private String email() {
-        return fixtures.owner().queryForObject("select email::text from app_users where id = ?", String.class,
-                fixtures.user("Attacked"));
+        return fixtures.owner()
+                .queryForObject(
+                        "select email::text from app_users where id = ?", String.class, fixtures.user("Attacked"));
     }
 
     private record SignInForm(String cookie, String parameter, String token) {
@@ -144,12 +170,16 @@ class AttackFindingsHttpTest {
     }
 
     private static String cookie(HttpResponse<String> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElse(null);
     }
 
     private HttpResponse<String> get(String path, String cookie, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -157,7 +187,8 @@ class AttackFindingsHttpTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String path, String form, String cookie, Map<String, String> headers) throws Exception {
+    private HttpResponse<String> post(String path, String form, String cookie, Map<String, String> headers)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
@@ -171,8 +202,9 @@ class AttackFindingsHttpTest {
     /** Requests Java's HTTP client refuses to send, written to the socket as they are; the status under ":status". */
     private Map<String, String> rawHeaders(String requestLine) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
             String raw = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             String head = raw.contains("\r\n\r\n") ? raw.substring(0, raw.indexOf("\r\n\r\n")) : raw;
@@ -182,7 +214,9 @@ class AttackFindingsHttpTest {
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon > 0) {
-                    headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+                    headers.put(
+                            lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+                            lines[i].substring(colon + 1).strip());
                 }
             }
             return headers;

@@ -1,23 +1,36 @@
 package app.roadbook.tenancy;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     static class MutableClock extends Clock {
         Instant now = Instant.parse("2026-11-24T10:00:00Z");
 
-        @Override public ZoneId getZone() { return ZoneId.of("UTC"); }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-        void advance(Duration d) { now = now.plus(d); }
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
     }
 
     static final String ATTACKER = "203.0.113.9";
@@ -54,10 +67,15 @@ class LoginThrottleTest {
             }
             clock.advance(Duration.ofMillis(200));
         }
-        assertThat(checked).as("attempts checked out of 25 within 5 seconds").isLessThanOrEqualTo(LoginThrottle.FREE_CLIENT_ATTEMPTS + 2);
-        assertThat(throttle.waitFor(ATTACKER, "someone-new@roadbook.demo")).as("a new email from the same client waits too")
+        assertThat(checked)
+                .as("attempts checked out of 25 within 5 seconds")
+                .isLessThanOrEqualTo(LoginThrottle.FREE_CLIENT_ATTEMPTS + 2);
+        assertThat(throttle.waitFor(ATTACKER, "someone-new@roadbook.demo"))
+                .as("a new email from the same client waits too")
                 .isPositive();
-        assertThat(throttle.waitFor(OWNER_LAPTOP, "someone-new@roadbook.demo")).as("other clients are unaffected").isZero();
+        assertThat(throttle.waitFor(OWNER_LAPTOP, "someone-new@roadbook.demo"))
+                .as("other clients are unaffected")
+                .isZero();
     }
 
     /** The attack: wrong passwords every 0.2 s refused the real user's correct password 13 times in 14. */
@@ -77,8 +95,12 @@ class LoginThrottleTest {
             }
             clock.advance(Duration.ofMillis(200));
         }
-        assertThat(ownerTurnedAway).as("times the owner's correct password was turned away").isZero();
-        assertThat(throttle.waitFor(ATTACKER, "owner@roadbook.demo")).as("the attacker is slowed").isPositive();
+        assertThat(ownerTurnedAway)
+                .as("times the owner's correct password was turned away")
+                .isZero();
+        assertThat(throttle.waitFor(ATTACKER, "owner@roadbook.demo"))
+                .as("the attacker is slowed")
+                .isPositive();
     }
 
     @Test

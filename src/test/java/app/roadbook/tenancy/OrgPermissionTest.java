@@ -1,25 +1,28 @@
 package app.roadbook.tenancy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The permission vocabulary's role lists say exactly what the database's policy helpers decide. */
 @RoadbookTest
 class OrgPermissionTest {
 
-    @Autowired Fixtures fixtures;
-    @Autowired OrgAccess access;
-    @Autowired TransactionTemplate transactions;
+    @Autowired
+    Fixtures fixtures;
 
+    @Autowired
+    OrgAccess access;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void everyRoleHoldsInJavaExactlyWhatTheDatabaseGrantsInALiveOrganization() {
@@ -35,7 +38,8 @@ class OrgPermissionTest {
             for (OrgPermission permission : OrgPermission.values()) {
                 boolean database = can(org, permission);
                 if (database != permission.heldBy(role)) {
-                    disagreements.add(permission + " for " + role + ": Java " + permission.heldBy(role) + ", database " + database);
+                    disagreements.add(permission + " for " + role + ": Java " + permission.heldBy(role) + ", database "
+                            + database);
                 }
             }
         }
@@ -46,12 +50,17 @@ class OrgPermissionTest {
     void outsidersHoldNothingAndALapsedOrganizationKeepsOnlyWhatNeedsNoLiveSubscription() {
         UUID owner = fixtures.user("Owner");
         UUID org = fixtures.organization("Lapsed", owner);
-        fixtures.owner().update("update org_subscriptions set status = 'canceled', current_period_end = now() - interval '30 days' "
-                + "where org_id = ?", org);
+        fixtures.owner()
+                .update(
+                        "update org_subscriptions set status = 'canceled', current_period_end = now() - interval '30 days' "
+                                + "where org_id = ?",
+                        org);
         fixtures.signIn(owner);
         for (OrgPermission permission : OrgPermission.values()) {
-            boolean live = permission == OrgPermission.EDIT_DATA || permission == OrgPermission.INVITE_COLLABORATORS
-                    || permission == OrgPermission.MANAGE_MEMBERS || permission == OrgPermission.MANAGE_TEMPLATES;
+            boolean live = permission == OrgPermission.EDIT_DATA
+                    || permission == OrgPermission.INVITE_COLLABORATORS
+                    || permission == OrgPermission.MANAGE_MEMBERS
+                    || permission == OrgPermission.MANAGE_TEMPLATES;
             assertThat(can(org, permission)).as(permission + " in a lapsed org").isEqualTo(!live);
         }
         fixtures.signIn(fixtures.user("Outsider"));
@@ -67,7 +76,9 @@ class OrgPermissionTest {
     @Test
     void onlyThoseWhoManageOwnersHandOutTheOwnerRole() {
         assertThat(OrgPermission.assignableBy(OrgRole.owner)).containsExactly(OrgRole.values());
-        assertThat(OrgPermission.assignableBy(OrgRole.admin)).doesNotContain(OrgRole.owner).contains(OrgRole.admin, OrgRole.editor);
+        assertThat(OrgPermission.assignableBy(OrgRole.admin))
+                .doesNotContain(OrgRole.owner)
+                .contains(OrgRole.admin, OrgRole.editor);
         assertThat(OrgPermission.assignableBy(OrgRole.editor)).isEmpty();
         assertThat(OrgPermission.mayManage(OrgRole.admin, OrgRole.owner)).isFalse();
         assertThat(OrgPermission.mayManage(OrgRole.owner, OrgRole.owner)).isTrue();

@@ -1,24 +1,25 @@
 package app.roadbook.tenancy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 @RoadbookTest
 class OrganizationServiceTest {
 
-    @Autowired OrganizationService organizations;
-    @Autowired Fixtures fixtures;
+    @Autowired
+    OrganizationService organizations;
 
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void anOwnerSeesTheirOrganizationAndItsMembersByRole() {
@@ -35,9 +36,7 @@ class OrganizationServiceTest {
         assertThat(organizations.members(org, Pageable.unpaged()))
                 .extracting(MemberRow::userId, MemberRow::role)
                 .containsExactly(
-                        tuple(owner, OrgRole.owner),
-                        tuple(admin, OrgRole.admin),
-                        tuple(viewer, OrgRole.viewer));
+                        tuple(owner, OrgRole.owner), tuple(admin, OrgRole.admin), tuple(viewer, OrgRole.viewer));
     }
 
     @Test
@@ -56,13 +55,20 @@ class OrganizationServiceTest {
         UUID user = fixtures.user("Founder");
         fixtures.signIn(user);
         UUID created = organizations.createOrganization("  Founder Touring  ");
-        assertThat(organizations.myOrganizations()).containsExactly(new OrgSummary(created, "Founder Touring", OrgRole.owner));
-        assertThat(fixtures.owner().queryForObject("select slug from organizations where id = ?", String.class, created))
+        assertThat(organizations.myOrganizations())
+                .containsExactly(new OrgSummary(created, "Founder Touring", OrgRole.owner));
+        assertThat(fixtures.owner()
+                        .queryForObject("select slug from organizations where id = ?", String.class, created))
                 .startsWith("founder-touring");
         // The same name again gets its own slug.
         UUID again = organizations.createOrganization("Founder Touring");
-        assertThat(fixtures.owner().queryForObject("select count(distinct slug) from organizations where id in (?, ?)",
-                Integer.class, created, again)).isEqualTo(2);
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select count(distinct slug) from organizations where id in (?, ?)",
+                                Integer.class,
+                                created,
+                                again))
+                .isEqualTo(2);
     }
 
     @Test
@@ -79,7 +85,9 @@ class OrganizationServiceTest {
     @Test
     void nobodySignedInIsRefused() {
         // Spring Security refuses before the method runs: no authentication at all.
-        assertThatThrownBy(() -> organizations.myOrganizations()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> organizations.createOrganization("Ghost Org")).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> organizations.myOrganizations())
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> organizations.createOrganization("Ghost Org"))
+                .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 }

@@ -1,7 +1,13 @@
 package app.roadbook.tenancy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,13 +18,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Open sessions end on their next request when the account is disabled, the member is signed out everywhere,
  * their role or membership changes, nobody used them for 30 minutes or 12 hours have passed; Vaadin's heartbeats
@@ -27,11 +26,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @RoadbookTest
 class SessionsTest {
 
-    @Autowired Fixtures fixtures;
-    @Autowired SessionPolicy policy;
-    @Autowired MemberAdmin members;
-    @Autowired PlatformAccounts accounts;
-    @Autowired Environment env;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    SessionPolicy policy;
+
+    @Autowired
+    MemberAdmin members;
+
+    @Autowired
+    PlatformAccounts accounts;
+
+    @Autowired
+    Environment env;
 
     UUID org;
     UUID owner;
@@ -48,12 +56,13 @@ class SessionsTest {
         fixtures.member(org, editor, "editor");
     }
 
-
     @Test
     void aFreshSessionGoesOnAndOneOlderThanTwelveHoursEnds() throws Exception {
         Instant now = Instant.now();
         assertThat(request(editor, now.minusSeconds(60), "/shows").ended()).isFalse();
-        assertThat(request(editor, now.minus(Duration.ofHours(11).plusMinutes(59)), "/shows").ended()).isFalse();
+        assertThat(request(editor, now.minus(Duration.ofHours(11).plusMinutes(59)), "/shows")
+                        .ended())
+                .isFalse();
         Outcome old = request(editor, now.minus(Duration.ofHours(12).plusMinutes(1)), "/shows");
         assertThat(old.ended()).isTrue();
         assertThat(old.response().getRedirectedUrl()).isEqualTo("/login?ended");
@@ -69,10 +78,11 @@ class SessionsTest {
         assertThat(request(editor, signedIn, "/shows").ended()).isTrue();
         assertThat(request(owner, signedIn, "/shows").ended()).isFalse();
         // Signing in again afterwards works as usual.
-        assertThat(request(editor, Instant.now().plusSeconds(1), "/shows").ended()).isFalse();
+        assertThat(request(editor, Instant.now().plusSeconds(1), "/shows").ended())
+                .isFalse();
         assertThat(fixtures.owner().queryForObject("""
-                select count(*) from activity_log where org_id = ? and action = 'member.signed_out_everywhere' and resource_id = ?""",
-                Integer.class, org, editor)).isEqualTo(1);
+                select count(*) from activity_log where org_id = ? and action = 'member.signed_out_everywhere' and resource_id = ?""", Integer.class, org, editor))
+                .isEqualTo(1);
     }
 
     @Test
@@ -81,7 +91,9 @@ class SessionsTest {
         assertThatThrownBy(() -> members.signOutEverywhere(org, owner)).isInstanceOf(AccessDeniedException.class);
         fixtures.signIn(editor);
         assertThatThrownBy(() -> members.signOutEverywhere(org, admin)).isInstanceOf(AccessDeniedException.class);
-        assertThat(fixtures.owner().queryForObject("select sessions_valid_from from app_users where id = ?", Instant.class, owner)).isNull();
+        assertThat(fixtures.owner()
+                        .queryForObject("select sessions_valid_from from app_users where id = ?", Instant.class, owner))
+                .isNull();
     }
 
     @Test
@@ -91,8 +103,13 @@ class SessionsTest {
         members.changeRole(org, editor, OrgRole.viewer);
         Fixtures.signOut();
         assertThat(request(editor, signedIn, "/shows").ended()).isTrue();
-        assertThat(fixtures.owner().queryForObject("select role::text from org_members where org_id = ? and user_id = ?",
-                String.class, org, editor)).isEqualTo("viewer");
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select role::text from org_members where org_id = ? and user_id = ?",
+                                String.class,
+                                org,
+                                editor))
+                .isEqualTo("viewer");
         assertThat(fixtures.owner().queryForObject("""
                 select details->>'before' || '>' || (details->>'after') from activity_log
                 where org_id = ? and action = 'member.role_changed' and resource_id = ?""", String.class, org, editor))
@@ -106,14 +123,23 @@ class SessionsTest {
     @Test
     void onlyOwnersMakeOwnersAndNobodyChangesTheirOwnRole() {
         fixtures.signIn(admin);
-        assertThatThrownBy(() -> members.changeRole(org, editor, OrgRole.owner)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> members.changeRole(org, owner, OrgRole.viewer)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> members.changeRole(org, admin, OrgRole.owner)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.changeRole(org, editor, OrgRole.owner))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.changeRole(org, owner, OrgRole.viewer))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.changeRole(org, admin, OrgRole.owner))
+                .isInstanceOf(AccessDeniedException.class);
         fixtures.signIn(owner);
-        assertThatThrownBy(() -> members.changeRole(org, owner, OrgRole.viewer)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> members.changeRole(org, owner, OrgRole.viewer))
+                .isInstanceOf(AccessDeniedException.class);
         members.changeRole(org, editor, OrgRole.admin);
-        assertThat(fixtures.owner().queryForObject("select role::text from org_members where org_id = ? and user_id = ?",
-                String.class, org, editor)).isEqualTo("admin");
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select role::text from org_members where org_id = ? and user_id = ?",
+                                String.class,
+                                org,
+                                editor))
+                .isEqualTo("admin");
     }
 
     @Test
@@ -126,22 +152,27 @@ class SessionsTest {
         Fixtures.signOut();
         assertThat(request(editor, signedIn, "/shows").ended()).isTrue();
         // Even a session that starts later (say, a stale cookie) ends while the account stays disabled.
-        assertThat(request(editor, Instant.now().plusSeconds(60), "/shows").ended()).isTrue();
+        assertThat(request(editor, Instant.now().plusSeconds(60), "/shows").ended())
+                .isTrue();
 
         fixtures.signIn(platform);
         accounts.setDisabled(editor, false);
         Fixtures.signOut();
-        assertThat(request(editor, Instant.now().plusSeconds(1), "/shows").ended()).isFalse();
+        assertThat(request(editor, Instant.now().plusSeconds(1), "/shows").ended())
+                .isFalse();
         assertThat(fixtures.owner().queryForList("""
                 select action from activity_log where category = 'security' and resource_id = ? and action like 'account.%'
-                order by created_at""", String.class, editor)).containsExactly("account.disabled", "account.enabled");
+                order by created_at""", String.class, editor))
+                .containsExactly("account.disabled", "account.enabled");
     }
 
     @Test
     void theOrdinaryOwnerCannotDisableAccounts() {
         fixtures.signIn(owner);
         assertThatThrownBy(() -> accounts.setDisabled(editor, true)).isInstanceOf(AccessDeniedException.class);
-        assertThat(fixtures.owner().queryForObject("select disabled_at from app_users where id = ?", Instant.class, editor)).isNull();
+        assertThat(fixtures.owner()
+                        .queryForObject("select disabled_at from app_users where id = ?", Instant.class, editor))
+                .isNull();
     }
 
     @Test
@@ -153,7 +184,9 @@ class SessionsTest {
         Outcome outcome = request(editor, signedIn, heartbeat());
         assertThat(outcome.ended()).isTrue();
         assertThat(outcome.response().getRedirectedUrl()).isNull();
-        assertThat(outcome.chain().getRequest()).as("Vaadin answers the heartbeat itself").isNotNull();
+        assertThat(outcome.chain().getRequest())
+                .as("Vaadin answers the heartbeat itself")
+                .isNotNull();
     }
 
     @Test
@@ -165,10 +198,15 @@ class SessionsTest {
         MockHttpSession quiet = session(now.minus(Duration.ofHours(1)), idle);
         quiet.setAttribute(SessionGuard.LAST_USED_AT, now.minus(idle).plusSeconds(60));
         assertThat(request(editor, quiet, heartbeat()).ended()).isFalse();
-        assertThat((Instant) quiet.getAttribute(SessionGuard.LAST_USED_AT)).as("a heartbeat is not use")
+        assertThat((Instant) quiet.getAttribute(SessionGuard.LAST_USED_AT))
+                .as("a heartbeat is not use")
                 .isBefore(now.minus(idle).plusSeconds(61));
-        assertThat(request(editor, quiet, new MockHttpServletRequest("POST", "/")).ended()).isFalse();
-        assertThat((Instant) quiet.getAttribute(SessionGuard.LAST_USED_AT)).as("a request from the page is").isAfterOrEqualTo(now);
+        assertThat(request(editor, quiet, new MockHttpServletRequest("POST", "/"))
+                        .ended())
+                .isFalse();
+        assertThat((Instant) quiet.getAttribute(SessionGuard.LAST_USED_AT))
+                .as("a request from the page is")
+                .isAfterOrEqualTo(now);
 
         MockHttpSession idleOne = session(now.minus(Duration.ofHours(1)), idle);
         idleOne.setAttribute(SessionGuard.LAST_USED_AT, now.minus(idle).minusSeconds(60));
@@ -178,7 +216,9 @@ class SessionsTest {
 
         MockHttpSession idleToo = session(now.minus(Duration.ofHours(1)), idle);
         idleToo.setAttribute(SessionGuard.LAST_USED_AT, now.minus(idle).minusSeconds(60));
-        assertThat(request(editor, idleToo, new MockHttpServletRequest("GET", "/shows")).response().getRedirectedUrl())
+        assertThat(request(editor, idleToo, new MockHttpServletRequest("GET", "/shows"))
+                        .response()
+                        .getRedirectedUrl())
                 .isEqualTo("/login?ended");
         // Vaadin drops its own part of an idle session too; the guard above ends the sign-in.
         assertThat(env.getProperty("vaadin.closeIdleSessions", Boolean.class)).isTrue();
@@ -192,16 +232,18 @@ class SessionsTest {
         long[] nanos = new long[500];
         for (int i = 0; i < nanos.length; i++) {
             long start = System.nanoTime();
-            assertThat(policy.endReason(signedIn, signedIn, Duration.ofMinutes(30))).isEmpty();
+            assertThat(policy.endReason(signedIn, signedIn, Duration.ofMinutes(30)))
+                    .isEmpty();
             nanos[i] = System.nanoTime() - start;
         }
         java.util.Arrays.sort(nanos);
-        System.out.printf("Session check: median %.3f ms, p95 %.3f ms over %d requests%n", nanos[250] / 1e6, nanos[475] / 1e6, nanos.length);
+        System.out.printf(
+                "Session check: median %.3f ms, p95 %.3f ms over %d requests%n",
+                nanos[250] / 1e6, nanos[475] / 1e6, nanos.length);
         assertThat(nanos[250]).as("median nanoseconds").isLessThan(5_000_000L);
     }
 
-    record Outcome(boolean ended, MockHttpServletResponse response, MockFilterChain chain) {
-    }
+    record Outcome(boolean ended, MockHttpServletResponse response, MockFilterChain chain) {}
 
     private Outcome request(UUID userId, Instant signedInAt, String path) throws Exception {
         return request(userId, signedInAt, new MockHttpServletRequest("GET", path));

@@ -1,7 +1,12 @@
 package app.roadbook.tenancy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
+import java.util.Arrays;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,18 +17,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import java.util.Arrays;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 @RoadbookTest
 class SignInTest {
 
-    @Autowired AuthenticationProvider authentication;
-    @Autowired PasswordEncoder passwords;
-    @Autowired Fixtures fixtures;
+    @Autowired
+    AuthenticationProvider authentication;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    Fixtures fixtures;
 
     @BeforeEach
     void fromAClientOfItsOwn() {
@@ -37,8 +41,9 @@ class SignInTest {
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(passwords.matches("correct horse battery staple", hash)).isTrue();
         assertThat(passwords.matches("correct horse battery stapl", hash)).isFalse();
-        String stored = fixtures.owner().queryForObject(
-                "select password_hash from app_users where id = ?", String.class, fixtures.user("Stored"));
+        String stored = fixtures.owner()
+                .queryForObject(
+                        "select password_hash from app_users where id = ?", String.class, fixtures.user("Stored"));
         assertThat(stored).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
     }
 
@@ -46,7 +51,8 @@ class SignInTest {
     void theRightPasswordSignsIn() {
         UUID id = fixtures.user("Olivia");
         String email = fixtures.account(id).getEmail();
-        Authentication result = authentication.authenticate(token(email.toUpperCase(java.util.Locale.ROOT), "test-password-1"));
+        Authentication result =
+                authentication.authenticate(token(email.toUpperCase(java.util.Locale.ROOT), "test-password-1"));
         assertThat(result.isAuthenticated()).isTrue();
         RoadbookUser user = (RoadbookUser) result.getPrincipal();
         assertThat(user.getId()).isEqualTo(id);
@@ -62,8 +68,9 @@ class SignInTest {
         for (int i = 0; i < unknown.length; i++) {
             // A fresh email and client each round keeps the throttle out of the measurement.
             Fixtures.newClient();
-            String known = fixtures.owner().queryForObject("select email::text from app_users where id = ?", String.class,
-                    fixtures.user("Timing"));
+            String known = fixtures.owner()
+                    .queryForObject(
+                            "select email::text from app_users where id = ?", String.class, fixtures.user("Timing"));
             unknown[i] = timeFailure(Fixtures.unique("nobody") + "@test.roadbook", messages, 0);
             wrong[i] = timeFailure(known, messages, 1);
         }
@@ -75,7 +82,8 @@ class SignInTest {
     @Test
     void aDisabledAccountLooksLikeAnUnknownOne() {
         UUID id = fixtures.user("Disabled");
-        String email = fixtures.owner().queryForObject("select email::text from app_users where id = ?", String.class, id);
+        String email =
+                fixtures.owner().queryForObject("select email::text from app_users where id = ?", String.class, id);
         fixtures.owner().update("update app_users set disabled_at = now() where id = ?", id);
         assertThatThrownBy(() -> authentication.authenticate(token(email, "test-password-1")))
                 .isInstanceOf(BadCredentialsException.class);
@@ -84,7 +92,8 @@ class SignInTest {
     @Test
     void repeatedFailuresThrottleTheEmailButNotForever() {
         UUID id = fixtures.user("Throttled");
-        String email = fixtures.owner().queryForObject("select email::text from app_users where id = ?", String.class, id);
+        String email =
+                fixtures.owner().queryForObject("select email::text from app_users where id = ?", String.class, id);
         for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
             assertThatThrownBy(() -> authentication.authenticate(token(email, "wrong")))
                     .isInstanceOf(BadCredentialsException.class);
@@ -92,12 +101,15 @@ class SignInTest {
         // Even the right password is turned away during the delay, without being checked.
         assertThatThrownBy(() -> authentication.authenticate(token(email, "test-password-1")))
                 .isInstanceOf(LoginThrottledException.class)
-                .satisfies(e -> assertThat(((LoginThrottledException) e).retryAfterSeconds()).isBetween(1L, 1L));
+                .satisfies(e -> assertThat(((LoginThrottledException) e).retryAfterSeconds())
+                        .isBetween(1L, 1L));
         String unknown = Fixtures.unique("ghost") + "@test.roadbook";
         for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
-            assertThatThrownBy(() -> authentication.authenticate(token(unknown, "wrong"))).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> authentication.authenticate(token(unknown, "wrong")))
+                    .isInstanceOf(BadCredentialsException.class);
         }
-        assertThatThrownBy(() -> authentication.authenticate(token(unknown, "wrong"))).isInstanceOf(LoginThrottledException.class);
+        assertThatThrownBy(() -> authentication.authenticate(token(unknown, "wrong")))
+                .isInstanceOf(LoginThrottledException.class);
     }
 
     private long timeFailure(String email, String[] messages, int slot) {

@@ -1,9 +1,9 @@
 package app.roadbook.advancing.ui;
 
+import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingRows.Comment;
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingRows.Side;
-import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.Refusal;
@@ -22,10 +22,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import org.springframework.security.access.AccessDeniedException;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * One field of an advance: both sides with an editor matching the field's type, confirm buttons, the previous value
@@ -51,11 +50,16 @@ class FieldPanel extends Dialog {
         theirsEditor.addClassName("theirs-editor");
         saveOurs.addThemeVariants(ButtonVariant.PRIMARY);
         saveTheirs.addThemeVariants(ButtonVariant.PRIMARY);
-        saveOurs.addClickListener(e -> act(() -> advancing.setValue(row.ours().fieldId(), row.ours().version(), text(oursEditor)), changed));
-        saveTheirs.addClickListener(e -> act(() -> advancing.setValue(row.theirs().fieldId(), row.theirs().version(), text(theirsEditor)), changed));
-        confirmOurs.addClickListener(e -> act(() -> advancing.confirm(row.ours().fieldId(), row.ours().version()), changed));
-        confirmTheirs.addClickListener(e -> act(() -> advancing.confirm(row.theirs().fieldId(), row.theirs().version()), changed));
-        addComment.addClickListener(e -> act(() -> advancing.addComment(row.ours().fieldId(), comment.getValue()), changed));
+        saveOurs.addClickListener(e ->
+                act(() -> advancing.setValue(row.ours().fieldId(), row.ours().version(), text(oursEditor)), changed));
+        saveTheirs.addClickListener(e -> act(
+                () -> advancing.setValue(row.theirs().fieldId(), row.theirs().version(), text(theirsEditor)), changed));
+        confirmOurs.addClickListener(e ->
+                act(() -> advancing.confirm(row.ours().fieldId(), row.ours().version()), changed));
+        confirmTheirs.addClickListener(e ->
+                act(() -> advancing.confirm(row.theirs().fieldId(), row.theirs().version()), changed));
+        addComment.addClickListener(
+                e -> act(() -> advancing.addComment(row.ours().fieldId(), comment.getValue()), changed));
         comment.setMaxLength(4000);
         saveOurs.setVisible(can.editOurs());
         saveTheirs.setVisible(can.editTheirs());
@@ -71,14 +75,20 @@ class FieldPanel extends Dialog {
         for (Comment c : advancing.comments(row.ours().fieldId())) {
             comments.add(new Paragraph(c.author() + " (" + c.at().format(AdvanceView.WHEN) + "): " + c.body()));
         }
-        add(new HorizontalLayout(side("Our side", row.ours(), oursEditor, saveOurs, confirmOurs),
-                side("Promoter side", row.theirs(), theirsEditor, saveTheirs, confirmTheirs)),
-                new H4("Comments"), comments, comment, addComment);
+        add(
+                new HorizontalLayout(
+                        side("Our side", row.ours(), oursEditor, saveOurs, confirmOurs),
+                        side("Promoter side", row.theirs(), theirsEditor, saveTheirs, confirmTheirs)),
+                new H4("Comments"),
+                comments,
+                comment,
+                addComment);
         getFooter().add(new Button("Close", e -> close()));
     }
 
     private static VerticalLayout side(String label, Side side, Component editor, Button save, Button confirm) {
-        VerticalLayout column = new VerticalLayout(new H4(label + (side.confirmed() ? " ✓ confirmed" : "")), editor, save, confirm);
+        VerticalLayout column =
+                new VerticalLayout(new H4(label + (side.confirmed() ? " ✓ confirmed" : "")), editor, save, confirm);
         column.setPadding(false);
         if (side.previousValue() != null && !side.confirmed()) {
             column.add(new Div("Previously confirmed: " + side.previousValue()));

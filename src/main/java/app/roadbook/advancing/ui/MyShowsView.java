@@ -13,7 +13,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
-
 import java.util.List;
 
 /** An external collaborator's start page: every show granted to them, across every org that invited them. */
@@ -30,14 +29,23 @@ public class MyShowsView extends VerticalLayout implements BeforeEnterObserver {
     public MyShowsView(AdvancingExchange advancing) {
         this.advancing = advancing;
         grid.addColumn(GrantedShow::date).setHeader("Date").setAutoWidth(true);
-        grid.addColumn(g -> g.title() == null ? "" : g.title()).setHeader("Show").setFlexGrow(2);
+        grid.addColumn(g -> g.title() == null ? "" : g.title())
+                .setHeader("Show")
+                .setFlexGrow(2);
         grid.addColumn(GrantedShow::artistName).setHeader("Artist");
-        grid.addColumn(g -> g.venueName() == null ? "" : g.venueName() + (g.venueCity() == null ? "" : ", " + g.venueCity())).setHeader("Venue");
-        grid.addColumn(g -> g.doors() == null ? "" : g.doors() + " " + g.timezone()).setHeader("Doors (local)");
+        grid.addColumn(g -> g.venueName() == null
+                        ? ""
+                        : g.venueName() + (g.venueCity() == null ? "" : ", " + g.venueCity()))
+                .setHeader("Venue");
+        grid.addColumn(g -> g.doors() == null ? "" : g.doors() + " " + g.timezone())
+                .setHeader("Doors (local)");
         grid.addColumn(GrantedShow::orgName).setHeader("Organization");
-        grid.addColumn(g -> "promoter_editor".equals(g.role()) ? "Can edit" : "Can view").setHeader("Access");
-        grid.addItemClickListener(e -> advancing.sessions(e.getItem().showId()).stream().findFirst().ifPresent(s ->
-                UI.getCurrent().navigate(AdvanceView.class, new RouteParameters("sessionId", s.id().toString()))));
+        grid.addColumn(g -> "promoter_editor".equals(g.role()) ? "Can edit" : "Can view")
+                .setHeader("Access");
+        grid.addItemClickListener(e -> advancing.sessions(e.getItem().showId()).stream()
+                .findFirst()
+                .ifPresent(s -> UI.getCurrent()
+                        .navigate(AdvanceView.class, new RouteParameters("sessionId", s.id().toString()))));
         add(new H2("My shows"), empty, grid);
     }
 

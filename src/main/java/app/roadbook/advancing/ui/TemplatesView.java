@@ -1,12 +1,12 @@
 package app.roadbook.advancing.ui;
 
-import app.roadbook.tenancy.RequiresOrgPermission;
-import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.advancing.AdvancingTemplate;
-import app.roadbook.base.Refusal;
-import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
+import app.roadbook.advancing.AdvancingTemplates;
+import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrgPermission;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,7 +23,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +52,9 @@ public class TemplatesView extends VerticalLayout implements BeforeEnterObserver
         this.currentOrganization = currentOrganization;
         templates.addColumn(AdvancingTemplate::name).setHeader("Template");
         templates.addColumn(t -> t.fields().size()).setHeader("Fields");
-        templates.addColumn(t -> t.id() == null ? "Built in (copy it to change it)" : "Organization").setHeader("Kind");
+        templates
+                .addColumn(t -> t.id() == null ? "Built in (copy it to change it)" : "Organization")
+                .setHeader("Kind");
         templates.setAllRowsVisible(true);
         templates.addItemClickListener(e -> edit(e.getItem()));
         name.setMaxLength(120);
@@ -61,8 +62,14 @@ public class TemplatesView extends VerticalLayout implements BeforeEnterObserver
         lines.setHeight("18rem");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(e -> save());
-        add(new H2("Advancing templates"), new Paragraph("Advances start from a template. Click one to edit it, or edit the "
-                + "built-in one under a new name to make your own."), templates, name, lines, save);
+        add(
+                new H2("Advancing templates"),
+                new Paragraph("Advances start from a template. Click one to edit it, or edit the "
+                        + "built-in one under a new name to make your own."),
+                templates,
+                name,
+                lines,
+                save);
     }
 
     @Override
@@ -78,7 +85,13 @@ public class TemplatesView extends VerticalLayout implements BeforeEnterObserver
         name.setValue(template.id() == null ? "" : template.name());
         name.setPlaceholder(template.id() == null ? "Name your copy" : "");
         StringBuilder text = new StringBuilder();
-        template.fields().forEach(f -> text.append(f.section()).append(" | ").append(f.name()).append(" | ").append(f.type()).append('\n'));
+        template.fields()
+                .forEach(f -> text.append(f.section())
+                        .append(" | ")
+                        .append(f.name())
+                        .append(" | ")
+                        .append(f.type())
+                        .append('\n'));
         lines.setValue(text.toString());
     }
 
@@ -92,11 +105,16 @@ public class TemplatesView extends VerticalLayout implements BeforeEnterObserver
             }
             String[] parts = line.split("\\|");
             try {
-                fields.add(new AdvancingTemplate.Field(parts[0].strip(), parts[1].strip(),
-                        parts.length > 2 ? FieldType.valueOf(parts[2].strip().toLowerCase(Locale.ROOT)) : FieldType.text));
+                fields.add(new AdvancingTemplate.Field(
+                        parts[0].strip(),
+                        parts[1].strip(),
+                        parts.length > 2
+                                ? FieldType.valueOf(parts[2].strip().toLowerCase(Locale.ROOT))
+                                : FieldType.text));
             } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException e) {
-                lines.setErrorMessage("Line " + lineNumber + " is not \"Section | Field | type\" with a type of text, textarea, "
-                        + "date, time or number.");
+                lines.setErrorMessage(
+                        "Line " + lineNumber + " is not \"Section | Field | type\" with a type of text, textarea, "
+                                + "date, time or number.");
                 lines.setInvalid(true);
                 return;
             }

@@ -1,12 +1,12 @@
 package app.roadbook.audit.ui;
 
-import app.roadbook.tenancy.RequiresOrgPermission;
-import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.audit.AuditTrail;
 import app.roadbook.audit.AuditTrail.Entry;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.MemberRow;
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrganizationService;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -25,10 +25,9 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.data.domain.PageRequest;
-
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
 
 /** Who did what in the organization: sign-ins, refusals, members, invitations, billing, data changes. */
 @Route("audit")
@@ -83,13 +82,19 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
 
-        grid.addColumn(e -> WHEN.format(e.at().atZoneSameInstant(java.time.ZoneOffset.UTC))).setHeader("When").setAutoWidth(true);
+        grid.addColumn(e -> WHEN.format(e.at().atZoneSameInstant(java.time.ZoneOffset.UTC)))
+                .setHeader("When")
+                .setAutoWidth(true);
         grid.addColumn(Entry::actor).setHeader("Who").setAutoWidth(true);
         grid.addColumn(Entry::category).setHeader("Category").setAutoWidth(true);
         grid.addColumn(Entry::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(Entry::target).setHeader("Target").setAutoWidth(true);
-        grid.addColumn(e -> e.details() == null ? "" : e.details()).setHeader("Details").setFlexGrow(2);
-        grid.addColumn(e -> e.ipAddress() == null ? "" : e.ipAddress()).setHeader("From address").setAutoWidth(true);
+        grid.addColumn(e -> e.details() == null ? "" : e.details())
+                .setHeader("Details")
+                .setFlexGrow(2);
+        grid.addColumn(e -> e.ipAddress() == null ? "" : e.ipAddress())
+                .setHeader("From address")
+                .setAutoWidth(true);
         grid.setEmptyStateText("Nothing recorded matches these filters.");
         HorizontalLayout filters = new HorizontalLayout(category, action, actor, from, to, clear);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -102,7 +107,8 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         actor.setItems(organizations.members(orgId, PageRequest.of(0, 500)));
-        grid.setItems(query -> trail.entries(orgId, filter(), PageRequest.of(query.getPage(), query.getPageSize())).stream(),
+        grid.setItems(
+                query -> trail.entries(orgId, filter(), PageRequest.of(query.getPage(), query.getPageSize())).stream(),
                 query -> {
                     long total = trail.count(orgId, filter());
                     count.setText(total == 1 ? "1 entry" : total + " entries");
@@ -111,8 +117,12 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     AuditTrail.Filter filter() {
-        return new AuditTrail.Filter(category.getValue(), action.getValue(), actor.getValue() == null ? null : actor.getValue().userId(),
-                from.getValue(), to.getValue());
+        return new AuditTrail.Filter(
+                category.getValue(),
+                action.getValue(),
+                actor.getValue() == null ? null : actor.getValue().userId(),
+                from.getValue(),
+                to.getValue());
     }
 
     private void refresh() {

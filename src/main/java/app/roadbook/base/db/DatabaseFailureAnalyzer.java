@@ -1,12 +1,11 @@
 package app.roadbook.base.db;
 
-import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
-import org.springframework.core.env.Environment;
-
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
 
 /**
  * Turns start-up failures about the database into one clear sentence instead of a stack trace.
@@ -23,16 +22,20 @@ public class DatabaseFailureAnalyzer implements FailureAnalyzer {
     public FailureAnalysis analyze(Throwable failure) {
         DatabaseGateException gate = find(failure, DatabaseGateException.class);
         if (gate != null) {
-            return new FailureAnalysis(gate.getMessage(),
-                    "Fix the database roles as described in the README (section 'External PostgreSQL').", gate);
+            return new FailureAnalysis(
+                    gate.getMessage(),
+                    "Fix the database roles as described in the README (section 'External PostgreSQL').",
+                    gate);
         }
         String reason = unreachableReason(failure);
         if (reason != null) {
             String url = environment.getProperty("spring.datasource.url", "(not set)");
-            return new FailureAnalysis("Roadbook cannot reach its database at " + url + ": " + reason + ".",
+            return new FailureAnalysis(
+                    "Roadbook cannot reach its database at " + url + ": " + reason + ".",
                     "Start PostgreSQL or correct SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and "
                             + "SPRING_DATASOURCE_PASSWORD (and SPRING_FLYWAY_USER/PASSWORD for the owner); "
-                            + "unset SPRING_DATASOURCE_URL to use the embedded database.", failure);
+                            + "unset SPRING_DATASOURCE_URL to use the embedded database.",
+                    failure);
         }
         return null;
     }

@@ -1,10 +1,9 @@
 package app.roadbook.base.db;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
-import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Start-up checks that the application's database role cannot get around row-level security.
@@ -22,8 +21,10 @@ public class DatabaseGate {
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         String role = jdbc.queryForObject("select current_user", String.class);
-        Boolean superuser = jdbc.queryForObject("select rolsuper from pg_roles where rolname = current_user", Boolean.class);
-        Boolean bypassRls = jdbc.queryForObject("select rolbypassrls from pg_roles where rolname = current_user", Boolean.class);
+        Boolean superuser =
+                jdbc.queryForObject("select rolsuper from pg_roles where rolname = current_user", Boolean.class);
+        Boolean bypassRls =
+                jdbc.queryForObject("select rolbypassrls from pg_roles where rolname = current_user", Boolean.class);
         if (Boolean.TRUE.equals(superuser)) {
             problems.add("the application role '" + role + "' is a superuser, which ignores row-level security");
         }
@@ -53,9 +54,11 @@ public class DatabaseGate {
             problems.add("the application role '" + role + "' owns " + owned.size() + " object(s) (" + some(owned)
                     + "), and owners are exempt from row-level security");
         }
-        if (Boolean.TRUE.equals(jdbc.queryForObject("select has_database_privilege(current_database(), 'TEMPORARY')", Boolean.class))) {
-            problems.add("the application role '" + role + "' may create temporary tables, which can shadow the tables"
-                    + " security-definer functions read (REVOKE TEMPORARY ON DATABASE ... FROM PUBLIC and from the role)");
+        if (Boolean.TRUE.equals(
+                jdbc.queryForObject("select has_database_privilege(current_database(), 'TEMPORARY')", Boolean.class))) {
+            problems.add(
+                    "the application role '" + role + "' may create temporary tables, which can shadow the tables"
+                            + " security-definer functions read (REVOKE TEMPORARY ON DATABASE ... FROM PUBLIC and from the role)");
         }
         problems.addAll(catalogProblems());
         return problems;
@@ -90,8 +93,7 @@ public class DatabaseGate {
         }
         List<String> matviews = jdbc.queryForList("""
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname = 'public' and c.relkind = 'm' and has_table_privilege(c.oid, 'SELECT') order by 1""",
-                String.class);
+                where n.nspname = 'public' and c.relkind = 'm' and has_table_privilege(c.oid, 'SELECT') order by 1""", String.class);
         if (!matviews.isEmpty()) {
             problems.add("the application role can read materialized views, which bypass row-level security: "
                     + some(matviews));
@@ -123,8 +125,7 @@ public class DatabaseGate {
         List<String> partitionsGranted = jdbc.queryForList("""
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = 'public' and c.relispartition
-                  and (has_table_privilege(c.oid, 'SELECT') or has_table_privilege(c.oid, 'INSERT')) order by 1""",
-                String.class);
+                  and (has_table_privilege(c.oid, 'SELECT') or has_table_privilege(c.oid, 'INSERT')) order by 1""", String.class);
         if (!partitionsGranted.isEmpty()) {
             problems.add("the application role may use partitions directly: " + some(partitionsGranted));
         }

@@ -14,18 +14,21 @@ public final class DatabaseOutage {
     public static final String MESSAGE = "Roadbook cannot reach its database right now, so nothing was saved. "
             + "It works again as soon as the database is back: try again in a minute.";
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     public static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof SocketTimeoutException || t instanceof SQLTransientConnectionException
+            if (t instanceof ConnectException
+                    || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof SQLTransientConnectionException
                     || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
                 return true;
             }
             // 08: connection exceptions; 57P01-57P03: the server is shutting down or not accepting connections yet.
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
                 return true;
             }

@@ -1,7 +1,6 @@
 package app.roadbook.base.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,7 +36,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final String appRole;
     private final EmbeddedCredentials credentials;
 
-    private EmbeddedDatabase(Path key, Path dataDir, EmbeddedPostgres postgres, String appRole, EmbeddedCredentials credentials) {
+    private EmbeddedDatabase(
+            Path key, Path dataDir, EmbeddedPostgres postgres, String appRole, EmbeddedCredentials credentials) {
         this.key = key;
         this.dataDir = dataDir;
         this.postgres = postgres;
@@ -52,15 +52,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** As {@link #start(Path, String)}, on a given port (0: any free one), so a stopped server can come back where it was. */
     public static EmbeddedDatabase start(Path dataDir, String appRole, int port) {
-        Path key = dataDir == null ? Path.of("<ephemeral>") : dataDir.toAbsolutePath().normalize();
+        Path key = dataDir == null
+                ? Path.of("<ephemeral>")
+                : dataDir.toAbsolutePath().normalize();
         return RUNNING.computeIfAbsent(key, k -> launch(k, dataDir, appRole, port));
     }
 
     private static EmbeddedDatabase launch(Path key, Path dataDir, String appRole, int port) {
         try {
-            EmbeddedCredentials credentials = dataDir == null ? EmbeddedCredentials.generate()
-                    : EmbeddedCredentials.loadOrCreate(dataDir);
-            Path workingDirectory = dataDir == null ? ServerAuthentication.sharedWorkingDirectory()
+            EmbeddedCredentials credentials =
+                    dataDir == null ? EmbeddedCredentials.generate() : EmbeddedCredentials.loadOrCreate(dataDir);
+            Path workingDirectory = dataDir == null
+                    ? ServerAuthentication.sharedWorkingDirectory()
                     // The server's binaries live with its data, not in a directory other users can write to.
                     : EmbeddedCredentials.ownerOnlyDirectory(dataDir.resolve("runtime"));
             ServerAuthentication authentication = new ServerAuthentication(workingDirectory, credentials);
@@ -95,7 +98,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void createRolesAndDatabase() throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
             if (!exists(st, "select 1 from pg_roles where rolname = '" + OWNER_ROLE + "'")) {
                 st.execute("create role " + OWNER_ROLE + " login nosuperuser nocreaterole");
             }

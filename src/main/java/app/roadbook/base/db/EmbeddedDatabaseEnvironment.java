@@ -1,14 +1,13 @@
 package app.roadbook.base.db;
 
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Without {@code spring.datasource.url}, starts the embedded PostgreSQL and points the app at it:
@@ -22,7 +21,8 @@ public class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Or
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        if (env.containsProperty("spring.datasource.url") || env.getPropertySources().contains(PROPERTY_SOURCE)) {
+        if (env.containsProperty("spring.datasource.url")
+                || env.getPropertySources().contains(PROPERTY_SOURCE)) {
             return;
         }
         boolean ephemeral = env.getProperty("roadbook.embedded.ephemeral", Boolean.class, false);

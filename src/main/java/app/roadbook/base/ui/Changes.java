@@ -13,8 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 public final class Changes {
 
-    private Changes() {
-    }
+    private Changes() {}
 
     /** Runs {@code change}, then {@code refresh}; returns whether the change went through. */
     public static boolean attempt(Runnable change, Runnable refresh) {

@@ -24,8 +24,11 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
     public NotFoundView() {
         addClassName("not-found");
         H2 title = new H2(TITLE);
-        add(title, new Paragraph("There is nothing here, or it is not yours to see. Check the address, or go back to "
-                + "the start."), new Anchor("", "Go to the start page"));
+        add(
+                title,
+                new Paragraph("There is nothing here, or it is not yours to see. Check the address, or go back to "
+                        + "the start."),
+                new Anchor("", "Go to the start page"));
     }
 
     @Override

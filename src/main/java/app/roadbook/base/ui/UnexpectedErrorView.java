@@ -1,5 +1,7 @@
 package app.roadbook.base.ui;
 
+import app.roadbook.base.NotFoundException;
+import app.roadbook.base.db.DatabaseOutage;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -9,13 +11,10 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
-import app.roadbook.base.db.DatabaseOutage;
-import app.roadbook.base.NotFoundException;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
-
-import java.util.UUID;
 
 /** A view that failed while opening: a reference for the logs instead of Vaadin's stack trace page. */
 @AnonymousAllowed
@@ -46,9 +45,13 @@ public class UnexpectedErrorView extends VerticalLayout implements HasErrorParam
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Unexpected error opening {} (reference {})", event.getLocation().getPath(), reference,
+        log.error(
+                "Unexpected error opening {} (reference {})",
+                event.getLocation().getPath(),
+                reference,
                 parameter.getCaughtException());
-        message.setText("This page could not be opened. Try again; if it keeps happening, quote reference " + reference + ".");
+        message.setText(
+                "This page could not be opened. Try again; if it keeps happening, quote reference " + reference + ".");
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

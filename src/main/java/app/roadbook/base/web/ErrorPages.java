@@ -4,15 +4,14 @@ import app.roadbook.base.db.DatabaseOutage;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.View;
 import org.springframework.web.util.HtmlUtils;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Roadbook's own page for errors that happen outside a view (a filter failed, the container refused a request),
@@ -25,7 +24,8 @@ class ErrorPages implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         // The container's record of what a filter or servlet threw (a failed connection in the session check, say).
-        Throwable failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown ? thrown : null;
+        Throwable failure =
+                request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown ? thrown : null;
         if (DatabaseOutage.causes(failure)) {
             return page(HttpStatus.SERVICE_UNAVAILABLE, "Roadbook cannot reach its database", DatabaseOutage.MESSAGE);
         }
@@ -33,9 +33,15 @@ class ErrorPages implements ErrorViewResolver {
             return page(status, "Page not found", "There is nothing at this address.");
         }
         if (status.is4xxClientError()) {
-            return page(status, "This request could not be handled", "Check the address, or start again from the start page.");
+            return page(
+                    status,
+                    "This request could not be handled",
+                    "Check the address, or start again from the start page.");
         }
-        return page(status, "Something went wrong", "Nothing was saved. Try again; if it keeps happening, tell your administrator.");
+        return page(
+                status,
+                "Something went wrong",
+                "Nothing was saved. Try again; if it keeps happening, tell your administrator.");
     }
 
     private static ModelAndView page(HttpStatus status, String title, String text) {
@@ -52,7 +58,8 @@ class ErrorPages implements ErrorViewResolver {
         }
 
         @Override
-        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+                throws Exception {
             response.setContentType(getContentType());
             if (status == HttpStatus.SERVICE_UNAVAILABLE) {
                 response.setHeader("Retry-After", "30");

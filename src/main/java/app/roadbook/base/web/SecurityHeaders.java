@@ -16,7 +16,8 @@ public final class SecurityHeaders {
      * page sets its own {@code <base href>}, and with 'none' the client never starts (it shows its offline
      * page). 'self' still stops an injected base from pointing scripts elsewhere.
      */
-    public static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    public static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
@@ -27,11 +28,11 @@ public final class SecurityHeaders {
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'");
+
     public static final String REFERRER_POLICY = "same-origin";
     public static final String HSTS = "max-age=31536000 ; includeSubDomains";
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     /** Sets every header on a response that Spring Security's header writer did not reach. */
     public static void apply(HttpServletRequest request, HttpServletResponse response) {

@@ -2,14 +2,14 @@ package app.roadbook.billing.ui;
 
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
-import app.roadbook.tenancy.RequiresOrgPermission;
-import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.billing.BillingOverview;
 import app.roadbook.billing.BillingService;
 import app.roadbook.billing.PaymentGateway;
 import app.roadbook.billing.PlanSummary;
 import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgSummary;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -31,7 +31,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -79,15 +78,32 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
         withdraw.addClickListener(e -> Changes.attempt(() -> billing.withdrawRequest(orgId), this::load));
         changeForm = new HorizontalLayout(newPlan, requestChange);
         changeForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        history.addColumn(ev -> ev.at().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).setHeader("When").setAutoWidth(true);
+        history.addColumn(ev -> ev.at().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .setHeader("When")
+                .setAutoWidth(true);
         history.addColumn(BillingService.BillingEvent::action).setHeader("What");
         history.addColumn(BillingService.BillingEvent::actor).setHeader("By");
-        history.addColumn(BillingService.BillingEvent::details).setHeader("Details").setFlexGrow(3);
+        history.addColumn(BillingService.BillingEvent::details)
+                .setHeader("Details")
+                .setFlexGrow(3);
         history.setAllRowsVisible(true);
         HorizontalLayout plan = new HorizontalLayout(planName, status);
         plan.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Billing"), plan, period, trialRule, new H3("Seats"), seats, new H3("Entitlements"), entitlements,
-                new H3("Change plan"), pending, withdraw, changeForm, new H3("History"), history);
+        add(
+                new H2("Billing"),
+                plan,
+                period,
+                trialRule,
+                new H3("Seats"),
+                seats,
+                new H3("Entitlements"),
+                entitlements,
+                new H3("Change plan"),
+                pending,
+                withdraw,
+                changeForm,
+                new H3("History"),
+                history);
     }
 
     @Override
@@ -104,7 +120,10 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
     private void load() {
         BillingOverview o = billing.overview(orgId);
         OffsetDateTime now = OffsetDateTime.now();
-        planName.setText(o.plan() == null ? "No plan" : o.plan().name() + " · " + o.plan().price());
+        planName.setText(
+                o.plan() == null
+                        ? "No plan"
+                        : o.plan().name() + " · " + o.plan().price());
         status.setText(label(o.status()) + (o.live() ? "" : " · read-only"));
         Long days = o.daysLeft(now);
         if (o.periodEnd() == null) {
@@ -115,12 +134,14 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
         } else {
             period.setText("The period ended on " + o.periodEnd().format(DAY) + ".");
         }
-        trialRule.setText("trialing".equals(o.status())
-                ? "When the trial ends, the organization becomes read-only: everything stays readable, nothing is deleted, "
-                + "and editing resumes as soon as a requested plan is approved."
-                : "past_due".equals(o.status())
-                ? "Payment is overdue: editing continues for 7 days after the period ended, then the organization moves to "
-                + "Crew Read-Only." : "");
+        trialRule.setText(
+                "trialing".equals(o.status())
+                        ? "When the trial ends, the organization becomes read-only: everything stays readable, nothing is deleted, "
+                                + "and editing resumes as soon as a requested plan is approved."
+                        : "past_due".equals(o.status())
+                                ? "Payment is overdue: editing continues for 7 days after the period ended, then the organization moves to "
+                                        + "Crew Read-Only."
+                                : "");
         trialRule.setVisible(!trialRule.getText().isEmpty());
         seats.removeAll();
         for (BillingOverview.SeatUsage seat : o.seats()) {
@@ -128,13 +149,17 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
             if (seat.limit() != null && seat.used() >= seat.limit()) {
                 bar.addThemeName("error");
             }
-            Div row = new Div(new Span(capitalize(seat.kind()) + ": " + seat.used() + " of "
-                    + (seat.limit() == null ? "unlimited" : seat.limit().toString())), bar);
+            Div row = new Div(
+                    new Span(capitalize(seat.kind()) + ": " + seat.used() + " of "
+                            + (seat.limit() == null ? "unlimited" : seat.limit().toString())),
+                    bar);
             row.addClassName("seat");
             seats.add(row);
         }
         entitlements.setItems(o.entitlements());
-        newPlan.setItems(billing.availablePlans().stream().filter(p -> o.plan() == null || !p.id().equals(o.plan().id())).toList());
+        newPlan.setItems(billing.availablePlans().stream()
+                .filter(p -> o.plan() == null || !p.id().equals(o.plan().id()))
+                .toList());
         pending.setVisible(o.pendingRequest() != null);
         if (o.pendingRequest() != null) {
             pending.setText("Requested a move to " + o.pendingRequest().planName() + " on "
@@ -152,9 +177,14 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         try {
-            PaymentGateway.Outcome outcome = billing.requestPlanChange(orgId, newPlan.getValue().id());
-            Notification.show(outcome == PaymentGateway.Outcome.APPLIED ? "Your plan was changed."
-                    : "Requested. A Roadbook admin applies it shortly.", 4000, Notification.Position.BOTTOM_START)
+            PaymentGateway.Outcome outcome =
+                    billing.requestPlanChange(orgId, newPlan.getValue().id());
+            Notification.show(
+                            outcome == PaymentGateway.Outcome.APPLIED
+                                    ? "Your plan was changed."
+                                    : "Requested. A Roadbook admin applies it shortly.",
+                            4000,
+                            Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.SUCCESS);
             load();
         } catch (Refusal refused) {

@@ -28,7 +28,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,27 +58,42 @@ public class PlatformBillingView extends VerticalLayout {
         plans.addColumn(p -> limit(p.maxArtists())).setHeader("Artists");
         plans.addColumn(p -> p.retired() ? "Retired" : "Offered").setHeader("State");
         plans.addComponentColumn(p -> new HorizontalLayout(
-                new Button("Edit", e -> editPlan(p)),
-                p.retired() ? new Button("Reinstate", e -> run(() -> catalog.reinstatePlan(p.id()), "Reinstated " + p.name() + "."))
-                        : new Button("Remove", e -> run(() -> Notification.show(catalog.removePlan(p.id())
-                        ? p.name() + " is in use, so it was retired: no new orgs can choose it." : "Deleted " + p.name() + "."), null))))
+                        new Button("Edit", e -> editPlan(p)),
+                        p.retired()
+                                ? new Button(
+                                        "Reinstate",
+                                        e -> run(() -> catalog.reinstatePlan(p.id()), "Reinstated " + p.name() + "."))
+                                : new Button(
+                                        "Remove",
+                                        e -> run(
+                                                () -> Notification.show(
+                                                        catalog.removePlan(p.id())
+                                                                ? p.name()
+                                                                        + " is in use, so it was retired: no new orgs can choose it."
+                                                                : "Deleted " + p.name() + "."),
+                                                null))))
                 .setAutoWidth(true);
         plans.setAllRowsVisible(true);
         newPlan.addClickListener(e -> editPlan(null));
 
         orgs.addColumn(PlatformBilling.OrgBillingRow::name).setHeader("Organization");
         orgs.addColumn(r -> r.planName() == null ? "—" : r.planName()).setHeader("Plan");
-        orgs.addColumn(r -> r.status() == null ? "—" : BillingView.label(r.status())).setHeader("Status");
-        orgs.addColumn(r -> r.periodEnd() == null ? "" : r.periodEnd().format(BillingView.DAY)).setHeader("Period ends");
-        orgs.addColumn(r -> r.members() + " / " + r.collaborators() + " / " + r.artists()).setHeader("Members / collaborators / artists");
-        orgs.addColumn(r -> r.pendingPlan() == null ? "" : "wants " + r.pendingPlan()).setHeader("Request");
+        orgs.addColumn(r -> r.status() == null ? "—" : BillingView.label(r.status()))
+                .setHeader("Status");
+        orgs.addColumn(r -> r.periodEnd() == null ? "" : r.periodEnd().format(BillingView.DAY))
+                .setHeader("Period ends");
+        orgs.addColumn(r -> r.members() + " / " + r.collaborators() + " / " + r.artists())
+                .setHeader("Members / collaborators / artists");
+        orgs.addColumn(r -> r.pendingPlan() == null ? "" : "wants " + r.pendingPlan())
+                .setHeader("Request");
         orgs.addComponentColumn(r -> {
-            Button subscription = new Button("Subscription", e -> editSubscription(r));
-            subscription.setAriaLabel("Subscription of " + r.name());
-            Button overrides = new Button("Overrides", e -> editOverrides(r));
-            overrides.setAriaLabel("Overrides of " + r.name());
-            return new HorizontalLayout(subscription, overrides);
-        }).setAutoWidth(true);
+                    Button subscription = new Button("Subscription", e -> editSubscription(r));
+                    subscription.setAriaLabel("Subscription of " + r.name());
+                    Button overrides = new Button("Overrides", e -> editOverrides(r));
+                    overrides.setAriaLabel("Overrides of " + r.name());
+                    return new HorizontalLayout(subscription, overrides);
+                })
+                .setAutoWidth(true);
         orgs.setAllRowsVisible(true);
 
         requests.addColumn(PlatformBilling.RequestRow::orgName).setHeader("Organization");
@@ -87,14 +101,26 @@ public class PlatformBillingView extends VerticalLayout {
         requests.addColumn(PlatformBilling.RequestRow::requestedBy).setHeader("By");
         requests.addColumn(r -> r.at().format(BillingView.DAY)).setHeader("On");
         requests.addComponentColumn(r -> new HorizontalLayout(
-                new Button("Apply", e -> run(() -> platform.applyRequest(r.id()), "Applied " + r.planName() + " to " + r.orgName() + ".")),
-                new Button("Decline", e -> run(() -> platform.declineRequest(r.id(), null), "Declined.")))).setAutoWidth(true);
+                        new Button(
+                                "Apply",
+                                e -> run(
+                                        () -> platform.applyRequest(r.id()),
+                                        "Applied " + r.planName() + " to " + r.orgName() + ".")),
+                        new Button("Decline", e -> run(() -> platform.declineRequest(r.id(), null), "Declined."))))
+                .setAutoWidth(true);
         requests.setAllRowsVisible(true);
 
         plans.getColumns().forEach(c -> c.setAutoWidth(true));
         orgs.getColumns().forEach(c -> c.setAutoWidth(true));
-        add(new H2("Platform billing"), new H3("Plan change requests"), requests, new H3("Plans"), newPlan, plans,
-                new H3("Organizations"), orgs);
+        add(
+                new H2("Platform billing"),
+                new H3("Plan change requests"),
+                requests,
+                new H3("Plans"),
+                newPlan,
+                plans,
+                new H3("Organizations"),
+                orgs);
         refresh();
     }
 
@@ -106,7 +132,8 @@ public class PlatformBillingView extends VerticalLayout {
 
     private void run(Runnable change, String done) {
         if (Changes.attempt(change, this::refresh) && done != null) {
-            Notification.show(done, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.SUCCESS);
+            Notification.show(done, 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.SUCCESS);
         }
     }
 
@@ -134,7 +161,8 @@ public class PlatformBillingView extends VerticalLayout {
             members.setValue(plan.maxMembers());
             collaborators.setValue(plan.maxCollaborators());
             artists.setValue(plan.maxArtists());
-            flags.forEach((f, box) -> box.setValue(Boolean.TRUE.equals(plan.features().get(f))));
+            flags.forEach(
+                    (f, box) -> box.setValue(Boolean.TRUE.equals(plan.features().get(f))));
         }
         FormLayout form = new FormLayout(id, name, description, price, currency, members, collaborators, artists);
         flags.values().forEach(form::add);
@@ -142,9 +170,16 @@ public class PlatformBillingView extends VerticalLayout {
         Button save = new Button("Save", e -> {
             Map<String, Boolean> features = new LinkedHashMap<>();
             flags.forEach((f, box) -> features.put(f, box.getValue()));
-            PlanDraft draft = new PlanDraft(id.getValue().strip(), name.getValue(), description.getValue(),
-                    price.getValue() == null ? -1 : price.getValue(), currency.getValue().strip().toLowerCase(),
-                    artists.getValue(), members.getValue(), collaborators.getValue(), features);
+            PlanDraft draft = new PlanDraft(
+                    id.getValue().strip(),
+                    name.getValue(),
+                    description.getValue(),
+                    price.getValue() == null ? -1 : price.getValue(),
+                    currency.getValue().strip().toLowerCase(),
+                    artists.getValue(),
+                    members.getValue(),
+                    collaborators.getValue(),
+                    features);
             try {
                 if (plan == null) {
                     catalog.savePlan(draft);
@@ -171,7 +206,9 @@ public class PlatformBillingView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Subscription of " + org.name());
         ComboBox<PlanSummary> plan = new ComboBox<>("Plan");
-        List<PlanSummary> offered = catalog.plans().stream().filter(p -> !p.retired() || p.id().equals(org.planId())).toList();
+        List<PlanSummary> offered = catalog.plans().stream()
+                .filter(p -> !p.retired() || p.id().equals(org.planId()))
+                .toList();
         plan.setItems(offered);
         plan.setItemLabelGenerator(PlanSummary::name);
         offered.stream().filter(p -> p.id().equals(org.planId())).findFirst().ifPresent(plan::setValue);
@@ -182,7 +219,8 @@ public class PlatformBillingView extends VerticalLayout {
         status.setValue(org.status() == null ? "active" : org.status());
         DateTimePicker periodEnd = new DateTimePicker("Period ends (UTC)");
         if (org.periodEnd() != null) {
-            periodEnd.setValue(org.periodEnd().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+            periodEnd.setValue(
+                    org.periodEnd().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
         }
         dialog.add(new FormLayout(plan, status, periodEnd));
         Button save = new Button("Save", e -> {
@@ -192,8 +230,13 @@ public class PlatformBillingView extends VerticalLayout {
                 return;
             }
             try {
-                platform.changeSubscription(org.orgId(), plan.getValue().id(), status.getValue(),
-                        periodEnd.getValue() == null ? null : periodEnd.getValue().atOffset(ZoneOffset.UTC),
+                platform.changeSubscription(
+                        org.orgId(),
+                        plan.getValue().id(),
+                        status.getValue(),
+                        periodEnd.getValue() == null
+                                ? null
+                                : periodEnd.getValue().atOffset(ZoneOffset.UTC),
                         org.subscriptionVersion());
                 dialog.close();
                 refresh();
@@ -221,14 +264,19 @@ public class PlatformBillingView extends VerticalLayout {
             Select<String> value = new Select<>();
             value.setLabel(flag);
             value.setItems("plan default", "on", "off");
-            value.setValue(!current.containsKey(flag) ? "plan default" : Boolean.TRUE.equals(current.get(flag)) ? "on" : "off");
-            value.addValueChangeListener(e -> run(() -> {
-                if ("plan default".equals(e.getValue())) {
-                    platform.removeOverride(org.orgId(), flag);
-                } else {
-                    platform.setOverride(org.orgId(), flag, "on".equals(e.getValue()));
-                }
-            }, null));
+            value.setValue(
+                    !current.containsKey(flag)
+                            ? "plan default"
+                            : Boolean.TRUE.equals(current.get(flag)) ? "on" : "off");
+            value.addValueChangeListener(e -> run(
+                    () -> {
+                        if ("plan default".equals(e.getValue())) {
+                            platform.removeOverride(org.orgId(), flag);
+                        } else {
+                            platform.setOverride(org.orgId(), flag, "on".equals(e.getValue()));
+                        }
+                    },
+                    null));
             rows.add(value);
         }
         for (String key : List.of("max_members", "max_collaborators", "max_artists")) {
@@ -238,15 +286,19 @@ public class PlatformBillingView extends VerticalLayout {
                 value.setValue(n.intValue());
             }
             Checkbox unlimited = new Checkbox("unlimited", current.containsKey(key) && current.get(key) == null);
-            Button apply = new Button("Apply", e -> run(() -> {
-                if (unlimited.getValue()) {
-                    platform.setOverride(org.orgId(), key, null);
-                } else if (value.getValue() == null) {
-                    platform.removeOverride(org.orgId(), key);
-                } else {
-                    platform.setOverride(org.orgId(), key, value.getValue());
-                }
-            }, "Saved " + key + "."));
+            Button apply = new Button(
+                    "Apply",
+                    e -> run(
+                            () -> {
+                                if (unlimited.getValue()) {
+                                    platform.setOverride(org.orgId(), key, null);
+                                } else if (value.getValue() == null) {
+                                    platform.removeOverride(org.orgId(), key);
+                                } else {
+                                    platform.setOverride(org.orgId(), key, value.getValue());
+                                }
+                            },
+                            "Saved " + key + "."));
             rows.add(new HorizontalLayout(value, unlimited, apply));
         }
         dialog.add(rows);

@@ -1,10 +1,10 @@
 package app.roadbook.contacts.ui;
 
-import app.roadbook.base.ui.Changes;
-import app.roadbook.base.Refusal;
 import app.roadbook.base.ConcurrentChangeException;
-import app.roadbook.contacts.ContactDraft;
+import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import app.roadbook.contacts.ContactDirectory;
+import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.DuplicateContactException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -14,7 +14,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.RouteParameters;
-
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -24,7 +23,13 @@ class ContactEditor extends Dialog {
     final ContactForm form = new ContactForm();
     final Button save = new Button("Save");
 
-    ContactEditor(ContactDirectory contacts, UUID orgId, UUID contactId, int version, ContactDraft draft, Consumer<UUID> saved) {
+    ContactEditor(
+            ContactDirectory contacts,
+            UUID orgId,
+            UUID contactId,
+            int version,
+            ContactDraft draft,
+            Consumer<UUID> saved) {
         setHeaderTitle(contactId == null ? "New contact" : "Edit " + draft.name());
         setWidth("44rem");
         form.read(draft);
@@ -44,11 +49,19 @@ class ContactEditor extends Dialog {
                 saved.accept(id);
             } catch (DuplicateContactException duplicate) {
                 form.showEmailProblem(duplicate.getMessage());
-                ConfirmDialog offer = new ConfirmDialog("Already in the directory", duplicate.getMessage()
-                        + " Open that contact instead?", "Open " + duplicate.existingName(), open -> {
-                    close();
-                    UI.getCurrent().navigate(ContactView.class, new RouteParameters("contactId", duplicate.existingId().toString()));
-                });
+                ConfirmDialog offer = new ConfirmDialog(
+                        "Already in the directory",
+                        duplicate.getMessage() + " Open that contact instead?",
+                        "Open " + duplicate.existingName(),
+                        open -> {
+                            close();
+                            UI.getCurrent()
+                                    .navigate(
+                                            ContactView.class,
+                                            new RouteParameters(
+                                                    "contactId",
+                                                    duplicate.existingId().toString()));
+                        });
                 offer.setCancelable(true);
                 offer.setCancelText("Keep editing");
                 offer.open();

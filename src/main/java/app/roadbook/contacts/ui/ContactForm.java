@@ -17,7 +17,6 @@ import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.validator.BigDecimalRangeValidator;
 import com.vaadin.flow.data.validator.RegexpValidator;
 import com.vaadin.flow.data.validator.StringLengthValidator;
-
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -45,17 +44,20 @@ public class ContactForm extends Composite<FormLayout> {
         status.setLabel("Status");
         status.setItems(ContactStatus.values());
         status.setItemLabelGenerator(ContactStatus::label);
-        for (TextField f : new TextField[]{name, phone, company, roleTitle, city, country}) {
+        for (TextField f : new TextField[] {name, phone, company, roleTitle, city, country}) {
             f.setMaxLength(f == name ? ContactRules.MAX_NAME : ContactRules.MAX_TEXT);
         }
         notes.setMaxLength(ContactRules.MAX_NOTES);
 
-        binder.forField(name).asRequired("Name is required.")
-                .withValidator(new StringLengthValidator("Keep the name to " + ContactRules.MAX_NAME + " characters.", 1, ContactRules.MAX_NAME))
+        binder.forField(name)
+                .asRequired("Name is required.")
+                .withValidator(new StringLengthValidator(
+                        "Keep the name to " + ContactRules.MAX_NAME + " characters.", 1, ContactRules.MAX_NAME))
                 .bind("name");
         binder.forField(types).asRequired("Choose at least one type.").bind("types");
         binder.forField(email)
-                .withValidator(new RegexpValidator("Enter an email address like name@example.com.", ContactRules.EMAIL.pattern() + "|^$"))
+                .withValidator(new RegexpValidator(
+                        "Enter an email address like name@example.com.", ContactRules.EMAIL.pattern() + "|^$"))
                 .bind("email");
         binder.forField(phone).bind("phone");
         binder.forField(company).bind("company");
@@ -63,7 +65,8 @@ public class ContactForm extends Composite<FormLayout> {
         binder.forField(city).bind("city");
         binder.forField(country).bind("country");
         binder.forField(commissionRate)
-                .withValidator(new BigDecimalRangeValidator("Between 0 and 100.", BigDecimal.ZERO, new BigDecimal("100")))
+                .withValidator(
+                        new BigDecimalRangeValidator("Between 0 and 100.", BigDecimal.ZERO, new BigDecimal("100")))
                 .withValidator(r -> r == null || r.stripTrailingZeros().scale() <= 2, "At most two decimals.")
                 .bind("commissionRate");
         binder.forField(status).asRequired().bind("status");

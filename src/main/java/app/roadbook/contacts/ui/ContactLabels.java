@@ -1,14 +1,12 @@
 package app.roadbook.contacts.ui;
 
 import app.roadbook.contacts.ContactType;
-
 import java.util.Collection;
 import java.util.stream.Collectors;
 
 final class ContactLabels {
 
-    private ContactLabels() {
-    }
+    private ContactLabels() {}
 
     static String type(ContactType type) {
         return Character.toUpperCase(type.name().charAt(0)) + type.name().substring(1);

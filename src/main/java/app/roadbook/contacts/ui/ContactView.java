@@ -9,7 +9,6 @@ import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.VenueLinks;
 import app.roadbook.tenancy.CurrentOrganization;
-import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.Component;
@@ -40,7 +39,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -83,16 +81,20 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     private ContactDetails contact;
     private boolean canEdit;
 
-    public ContactView(ContactDirectory contacts, VenueLinks venueLinks, ContactCommissions commissionLedger,
-                       CurrentOrganization currentOrganization) {
+    public ContactView(
+            ContactDirectory contacts,
+            VenueLinks venueLinks,
+            ContactCommissions commissionLedger,
+            CurrentOrganization currentOrganization) {
         this.contacts = contacts;
         this.venueLinks = venueLinks;
         this.commissionLedger = commissionLedger;
         this.currentOrganization = currentOrganization;
 
         edit.addThemeVariants(ButtonVariant.PRIMARY);
-        edit.addClickListener(e -> new ContactEditor(contacts, orgId, contact.id(), contact.version(), contact.draft(),
-                id -> load()).open());
+        edit.addClickListener(
+                e -> new ContactEditor(contacts, orgId, contact.id(), contact.version(), contact.draft(), id -> load())
+                        .open());
         merge.addClickListener(e -> new MergeDialog(contacts, orgId, contact, this::load).open());
         delete.addThemeVariants(ButtonVariant.ERROR);
         delete.addClickListener(e -> confirmDelete());
@@ -121,12 +123,20 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
         venueForm = new HorizontalLayout(venueToAdd, primary, addVenue);
         venueForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        commissions.addColumn(ContactDetails.Commission::showLabel).setHeader("Show").setFlexGrow(2);
+        commissions
+                .addColumn(ContactDetails.Commission::showLabel)
+                .setHeader("Show")
+                .setFlexGrow(2);
         commissions.addColumn(c -> c.amount().toPlainString()).setHeader("Amount");
         commissions.addColumn(ContactDetails.Commission::currency).setHeader("Currency");
         commissions.addColumn(ContactDetails.Commission::status).setHeader("Status");
-        commissions.addColumn(c -> c.paidOn() == null ? "" : c.paidOn().toString()).setHeader("Paid on");
-        commissions.addColumn(ContactDetails.Commission::description).setHeader("Description").setFlexGrow(2);
+        commissions
+                .addColumn(c -> c.paidOn() == null ? "" : c.paidOn().toString())
+                .setHeader("Paid on");
+        commissions
+                .addColumn(ContactDetails.Commission::description)
+                .setHeader("Description")
+                .setFlexGrow(2);
         commissions.addComponentColumn(this::commissionActions).setHeader("").setAutoWidth(true);
         commissions.setAllRowsVisible(true);
         commissionShow.setItemLabelGenerator(ContactCommissions.ShowOption::label);
@@ -138,30 +148,47 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
         commissionStatus.setItems("pending", "paid", "cancelled");
         commissionStatus.setValue("pending");
         addCommission.addClickListener(e -> saveCommission());
-        commissionForm = new HorizontalLayout(commissionShow, commissionAmount, commissionCurrency, commissionStatus,
-                commissionPaidOn, commissionDescription, addCommission);
+        commissionForm = new HorizontalLayout(
+                commissionShow,
+                commissionAmount,
+                commissionCurrency,
+                commissionStatus,
+                commissionPaidOn,
+                commissionDescription,
+                addCommission);
         commissionForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         commissionForm.getStyle().set("flex-wrap", "wrap");
 
         HorizontalLayout header = new HorizontalLayout(name, types);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(header, facts, new HorizontalLayout(edit, merge, delete),
-                new H3("Venues"), venueForm, venues, new H3("Commissions"), totals, commissionForm, commissions);
+        add(
+                header,
+                facts,
+                new HorizontalLayout(edit, merge, delete),
+                new H3("Venues"),
+                venueForm,
+                venues,
+                new H3("Commissions"),
+                totals,
+                commissionForm,
+                commissions);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         try {
-            contact = contacts.get(orgId, Ids.parse(event.getRouteParameters().get("contactId"))
-                    .orElseThrow(() -> new app.roadbook.base.NotFoundException("No such contact.")));
+            contact = contacts.get(
+                    orgId,
+                    Ids.parse(event.getRouteParameters().get("contactId"))
+                            .orElseThrow(() -> new app.roadbook.base.NotFoundException("No such contact.")));
         } catch (Refusal e) {
             // A malformed, missing or foreign id: all look the same.
             event.rerouteToError(NotFoundException.class);
             return;
         }
         canEdit = contacts.canEdit(orgId);
-        for (Component c : new Component[]{edit, merge, delete, venueForm, commissionForm}) {
+        for (Component c : new Component[] {edit, merge, delete, venueForm, commissionForm}) {
             c.setVisible(canEdit);
         }
         if (canEdit) {
@@ -187,15 +214,22 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
         fact("Role", d.roleTitle());
         fact("City", d.city());
         fact("Country", d.country());
-        fact("Commission rate", d.commissionRate() == null ? null : d.commissionRate().toPlainString() + " %");
+        fact(
+                "Commission rate",
+                d.commissionRate() == null ? null : d.commissionRate().toPlainString() + " %");
         fact("Notes", d.notes());
         venues.setItems(contact.venues());
         commissions.setItems(contact.commissions());
         Map<String, Map<String, java.math.BigDecimal>> byStatus = contact.totals();
-        totals.setText(byStatus.isEmpty() ? "No commissions yet." : byStatus.entrySet().stream()
-                .map(e -> e.getKey() + ": " + e.getValue().entrySet().stream()
-                        .map(c -> c.getValue().toPlainString() + " " + c.getKey()).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining(" · ")));
+        totals.setText(
+                byStatus.isEmpty()
+                        ? "No commissions yet."
+                        : byStatus.entrySet().stream()
+                                .map(e -> e.getKey() + ": "
+                                        + e.getValue().entrySet().stream()
+                                                .map(c -> c.getValue().toPlainString() + " " + c.getKey())
+                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining(" · ")));
     }
 
     private void fact(String label, String value) {
@@ -228,41 +262,56 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
     private Component commissionActions(ContactDetails.Commission c) {
         HorizontalLayout actions = new HorizontalLayout();
         if (canEdit && "pending".equals(c.status())) {
-            actions.add(new Button("Mark paid", e -> {
-                commissionLedger.setStatus(orgId, c.id(), "paid", LocalDate.now());
-                load();
-            }), new Button("Cancel", e -> {
-                commissionLedger.setStatus(orgId, c.id(), "cancelled", null);
-                load();
-            }));
+            actions.add(
+                    new Button("Mark paid", e -> {
+                        commissionLedger.setStatus(orgId, c.id(), "paid", LocalDate.now());
+                        load();
+                    }),
+                    new Button("Cancel", e -> {
+                        commissionLedger.setStatus(orgId, c.id(), "cancelled", null);
+                        load();
+                    }));
         }
         return actions;
     }
 
     private void saveCommission() {
         try {
-            commissionLedger.add(orgId, contact.id(), new CommissionDraft(
-                    commissionShow.getValue() == null ? null : commissionShow.getValue().id(), commissionAmount.getValue(),
-                    commissionCurrency.getValue().strip().toUpperCase(), commissionStatus.getValue(),
-                    commissionPaidOn.getValue(), commissionDescription.getValue()));
+            commissionLedger.add(
+                    orgId,
+                    contact.id(),
+                    new CommissionDraft(
+                            commissionShow.getValue() == null
+                                    ? null
+                                    : commissionShow.getValue().id(),
+                            commissionAmount.getValue(),
+                            commissionCurrency.getValue().strip().toUpperCase(),
+                            commissionStatus.getValue(),
+                            commissionPaidOn.getValue(),
+                            commissionDescription.getValue()));
             commissionAmount.clear();
             commissionDescription.clear();
             commissionPaidOn.clear();
             load();
         } catch (Refusal invalid) {
-            Notification.show(invalid.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            Notification.show(invalid.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.ERROR);
         }
     }
 
     private void confirmDelete() {
         ContactDirectory.DeletionImpact impact = contacts.deletionImpact(orgId, contact.id());
-        ConfirmDialog confirm = new ConfirmDialog("Delete " + contact.draft().name() + "?",
+        ConfirmDialog confirm = new ConfirmDialog(
+                "Delete " + contact.draft().name() + "?",
                 "This deletes the contact with its " + impact.commissions() + " commission(s) and "
-                        + impact.venueLinks() + " venue link(s). It cannot be undone.", "Delete", e -> {
-            contacts.delete(orgId, contact.id());
-            Notification.show("Deleted " + contact.draft().name() + ".", 3000, Notification.Position.BOTTOM_START);
-            UI.getCurrent().navigate(ContactsView.class);
-        });
+                        + impact.venueLinks() + " venue link(s). It cannot be undone.",
+                "Delete",
+                e -> {
+                    contacts.delete(orgId, contact.id());
+                    Notification.show(
+                            "Deleted " + contact.draft().name() + ".", 3000, Notification.Position.BOTTOM_START);
+                    UI.getCurrent().navigate(ContactsView.class);
+                });
         confirm.setConfirmButtonTheme("error primary");
         confirm.setCancelable(true);
         confirm.open();

@@ -1,16 +1,16 @@
 package app.roadbook.contacts.ui;
 
+import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactFilter;
 import app.roadbook.contacts.ContactImport;
 import app.roadbook.contacts.ContactRow;
-import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactStatus;
 import app.roadbook.contacts.ContactType;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgPermission;
-import app.roadbook.tenancy.RequiresOrgPermission;
 import app.roadbook.tenancy.OrgSummary;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,7 +36,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
-
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -93,23 +92,49 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
         status.addValueChangeListener(e -> refresh());
 
         create.addThemeVariants(ButtonVariant.PRIMARY);
-        create.addClickListener(e -> new ContactEditor(contacts, orgId, null, 0, ContactDraft.empty(), id ->
-                UI.getCurrent().navigate(ContactView.class, new RouteParameters("contactId", id.toString()))).open());
+        create.addClickListener(e -> new ContactEditor(
+                        contacts,
+                        orgId,
+                        null,
+                        0,
+                        ContactDraft.empty(),
+                        id -> UI.getCurrent()
+                                .navigate(ContactView.class, new RouteParameters("contactId", id.toString())))
+                .open());
         importCsv.addClickListener(e -> new ImportDialog(imports, orgId, this::refresh).open());
         exportCsv.setText("Export CSV");
         exportCsv.setHref(exportHandler());
         exportCsv.getElement().setAttribute("download", true);
 
-        grid.addColumn(ContactRow::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(2);
+        grid.addColumn(ContactRow::name)
+                .setHeader("Name")
+                .setKey("name")
+                .setSortable(true)
+                .setFlexGrow(2);
         grid.addColumn(r -> ContactLabels.types(r.types())).setHeader("Types").setFlexGrow(1);
-        grid.addColumn(ContactRow::company).setHeader("Company").setKey("company").setSortable(true);
-        grid.addColumn(ContactRow::location).setHeader("City, country").setKey("city").setSortable(true);
-        grid.addColumn(ContactRow::email).setHeader("Email").setKey("email").setSortable(true).setFlexGrow(2);
+        grid.addColumn(ContactRow::company)
+                .setHeader("Company")
+                .setKey("company")
+                .setSortable(true);
+        grid.addColumn(ContactRow::location)
+                .setHeader("City, country")
+                .setKey("city")
+                .setSortable(true);
+        grid.addColumn(ContactRow::email)
+                .setHeader("Email")
+                .setKey("email")
+                .setSortable(true)
+                .setFlexGrow(2);
         grid.addColumn(ContactRow::phone).setHeader("Phone");
-        grid.addColumn(r -> r.status().label()).setHeader("Status").setKey("status").setSortable(true);
+        grid.addColumn(r -> r.status().label())
+                .setHeader("Status")
+                .setKey("status")
+                .setSortable(true);
         grid.setMultiSort(false);
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(ContactView.class,
-                new RouteParameters("contactId", e.getItem().id().toString())));
+        grid.addItemClickListener(e -> UI.getCurrent()
+                .navigate(
+                        ContactView.class,
+                        new RouteParameters("contactId", e.getItem().id().toString())));
         grid.setSizeFull();
 
         emptyState.addClassName("empty-state");
@@ -136,7 +161,13 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
         boolean canEdit = contacts.canEdit(orgId);
         create.setVisible(canEdit);
         importCsv.setVisible(canEdit);
-        grid.setItems(query -> contacts.list(orgId, filter, com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest(query)).stream(),
+        grid.setItems(
+                query -> contacts
+                        .list(
+                                orgId,
+                                filter,
+                                com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest(query))
+                        .stream(),
                 query -> contacts.count(orgId, filter));
         refresh();
     }
@@ -150,7 +181,9 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
         emptyState.removeAll();
         if (empty && filter.isEmpty()) {
             emptyState.add(new Paragraph("No contacts yet. Add your promoters, agents, managers and vendors here"
-                    + (create.isVisible() ? ", one by one or from a CSV file." : "; an editor of your organization can add them.")));
+                    + (create.isVisible()
+                            ? ", one by one or from a CSV file."
+                            : "; an editor of your organization can add them.")));
         } else if (empty) {
             Button clear = new Button("Clear filters", e -> {
                 search.clear();

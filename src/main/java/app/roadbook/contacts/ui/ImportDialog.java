@@ -12,17 +12,17 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /** Upload a CSV, see what would happen row by row, then import all of it or nothing. */
 class ImportDialog extends Dialog {
 
     final Upload upload = new Upload();
-    final Paragraph summary = new Paragraph("Choose a UTF-8 CSV file whose first line names the columns: "
-            + String.join(", ", ContactImport.COLUMNS) + ". Only name and types are required; types are separated by |.");
+    final Paragraph summary = new Paragraph(
+            "Choose a UTF-8 CSV file whose first line names the columns: " + String.join(", ", ContactImport.COLUMNS)
+                    + ". Only name and types are required; types are separated by |.");
     final Grid<ContactImport.Row> rows = new Grid<>();
     final ProgressBar progress = new ProgressBar();
     final Button importButton = new Button("Import");
@@ -47,12 +47,19 @@ class ImportDialog extends Dialog {
         upload.setMaxFileSize(ContactImport.MAX_BYTES);
         upload.addFileRejectedListener(e -> summary.setText(e.getErrorMessage()));
 
-        rows.addColumn(ContactImport.Row::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
+        rows.addColumn(ContactImport.Row::line)
+                .setHeader("Line")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         rows.addColumn(r -> r.draft().name()).setHeader("Name");
         rows.addColumn(r -> r.draft().email()).setHeader("Email");
-        rows.addColumn(r -> !r.problems().isEmpty() ? String.join(" ", r.problems())
-                : r.duplicateOf() != null ? "Already in the directory as " + r.duplicateOf() + "; skipped." : "Will be imported")
-                .setHeader("Result").setFlexGrow(3);
+        rows.addColumn(r -> !r.problems().isEmpty()
+                        ? String.join(" ", r.problems())
+                        : r.duplicateOf() != null
+                                ? "Already in the directory as " + r.duplicateOf() + "; skipped."
+                                : "Will be imported")
+                .setHeader("Result")
+                .setFlexGrow(3);
         rows.setVisible(false);
         rows.setHeight("20rem");
         progress.setVisible(false);
@@ -72,14 +79,25 @@ class ImportDialog extends Dialog {
             importButton.setEnabled(false);
             return;
         }
-        summary.setText(String.format("%,d row(s): %,d to import, %,d already in the directory (skipped), %,d with errors.%s",
-                result.rows().size(), result.importable(), result.duplicates(), result.errors(),
-                result.errors() > 0 ? " Fix the rows with errors and upload the file again; nothing is written until then." : ""));
+        summary.setText(String.format(
+                "%,d row(s): %,d to import, %,d already in the directory (skipped), %,d with errors.%s",
+                result.rows().size(),
+                result.importable(),
+                result.duplicates(),
+                result.errors(),
+                result.errors() > 0
+                        ? " Fix the rows with errors and upload the file again; nothing is written until then."
+                        : ""));
         rows.setItems(result.rows().stream()
-                .sorted((a, b) -> Boolean.compare(a.problems().isEmpty(), b.problems().isEmpty())).toList());
+                .sorted((a, b) ->
+                        Boolean.compare(a.problems().isEmpty(), b.problems().isEmpty()))
+                .toList());
         rows.setVisible(true);
         importButton.setEnabled(result.canImport());
-        importButton.setText(result.importable() == 1 ? "Import 1 contact" : String.format("Import %,d contacts", result.importable()));
+        importButton.setText(
+                result.importable() == 1
+                        ? "Import 1 contact"
+                        : String.format("Import %,d contacts", result.importable()));
     }
 
     private void start(UI ui, Runnable imported) {
@@ -96,7 +114,10 @@ class ImportDialog extends Dialog {
                 ui.access(() -> {
                     ui.setPollInterval(-1);
                     close();
-                    Notification.show(String.format("Imported %,d contacts.", done), 4000, Notification.Position.BOTTOM_START)
+                    Notification.show(
+                                    String.format("Imported %,d contacts.", done),
+                                    4000,
+                                    Notification.Position.BOTTOM_START)
                             .addThemeVariants(NotificationVariant.SUCCESS);
                     imported.run();
                 });

@@ -1,19 +1,17 @@
 package app.roadbook.contacts.ui;
 
 import app.roadbook.base.Refusal;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
-
-import java.util.UUID;
 
 /** What the import dialog says when an import fails: the service's own sentence, or a reference for the logs. */
 final class ImportFailure {
 
     private static final Logger log = LoggerFactory.getLogger(ImportFailure.class);
 
-    private ImportFailure() {
-    }
+    private ImportFailure() {}
 
     static String describe(RuntimeException failed) {
         if (failed instanceof Refusal || failed instanceof AccessDeniedException) {
@@ -22,6 +20,7 @@ final class ImportFailure {
         // Anything else (a database error, say) carries internals that are no business of the screen.
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Contact import failed (reference {})", reference, failed);
-        return "Nothing was imported: something went wrong. Try again; if it keeps happening, quote reference " + reference + ".";
+        return "Nothing was imported: something went wrong. Try again; if it keeps happening, quote reference "
+                + reference + ".";
     }
 }

@@ -2,9 +2,9 @@ package app.roadbook.contacts.ui;
 
 import app.roadbook.base.Refusal;
 import app.roadbook.contacts.ContactDetails;
+import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactFilter;
 import app.roadbook.contacts.ContactRow;
-import app.roadbook.contacts.ContactDirectory;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -12,10 +12,9 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import org.springframework.data.domain.PageRequest;
-
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
 
 /** Merge another contact into this one: every type, venue link and commission is kept. */
 class MergeDialog extends Dialog {
@@ -26,8 +25,13 @@ class MergeDialog extends Dialog {
     MergeDialog(ContactDirectory contacts, UUID orgId, ContactDetails keep, Runnable merged) {
         setHeaderTitle("Merge into " + keep.draft().name());
         setWidth("36rem");
-        other.setItems(query -> contacts.list(orgId, new ContactFilter(query.getFilter().orElse(""), Set.of(), null),
-                PageRequest.of(query.getPage(), query.getPageSize())).stream().filter(r -> !r.id().equals(keep.id())));
+        other.setItems(query -> contacts
+                .list(
+                        orgId,
+                        new ContactFilter(query.getFilter().orElse(""), Set.of(), null),
+                        PageRequest.of(query.getPage(), query.getPageSize()))
+                .stream()
+                .filter(r -> !r.id().equals(keep.id())));
         other.setItemLabelGenerator(r -> r.name() + (r.email() == null ? "" : " <" + r.email() + ">"));
         other.setWidthFull();
         mergeButton.addThemeVariants(ButtonVariant.PRIMARY);
@@ -46,12 +50,18 @@ class MergeDialog extends Dialog {
                 return;
             }
             close();
-            Notification.show("Merged " + name + " into " + keep.draft().name() + ".", 4000, Notification.Position.BOTTOM_START)
+            Notification.show(
+                            "Merged " + name + " into " + keep.draft().name() + ".",
+                            4000,
+                            Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.SUCCESS);
             merged.run();
         });
-        add(new Paragraph("The chosen contact's types, venue links and commissions move to " + keep.draft().name()
-                + "; its details fill any empty fields here, its notes are added, and then it is deleted."), other);
+        add(
+                new Paragraph("The chosen contact's types, venue links and commissions move to "
+                        + keep.draft().name()
+                        + "; its details fill any empty fields here, its notes are added, and then it is deleted."),
+                other);
         getFooter().add(new Button("Cancel", e -> close()), mergeButton);
     }
 }

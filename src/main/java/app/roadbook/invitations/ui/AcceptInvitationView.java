@@ -18,7 +18,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,20 +64,28 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get("token").orElse("");
         Optional<Map<String, Object>> found = invitations.lookup(token);
-        for (var c : new com.vaadin.flow.component.Component[]{accept, name, password, create, signIn}) {
+        for (var c : new com.vaadin.flow.component.Component[] {accept, name, password, create, signIn}) {
             c.setVisible(false);
         }
         if (found.isEmpty()) {
-            show("This invitation link is not valid", "Check that you opened the whole link from the email, or ask for a new one.");
+            show(
+                    "This invitation link is not valid",
+                    "Check that you opened the whole link from the email, or ask for a new one.");
             return;
         }
         Map<String, Object> i = found.get();
         String status = String.valueOf(i.get("status"));
         switch (status) {
             case "accepted" -> show("This invitation has been used", "Each link works once. Sign in to continue.");
-            case "revoked" -> show("This invitation was withdrawn", "The organization withdrew it. Ask them for a new one if you still need access.");
-            case "expired" -> show("This invitation has expired", "Ask " + (i.get("invited_by_name") == null ? "the organization"
-                    : i.get("invited_by_name")) + " to send you a new one.");
+            case "revoked" ->
+                show(
+                        "This invitation was withdrawn",
+                        "The organization withdrew it. Ask them for a new one if you still need access.");
+            case "expired" ->
+                show(
+                        "This invitation has expired",
+                        "Ask " + (i.get("invited_by_name") == null ? "the organization" : i.get("invited_by_name"))
+                                + " to send you a new one.");
             default -> showPending(i);
         }
         if (!"pending".equals(status) && !authentication.isAuthenticated()) {
@@ -88,10 +95,16 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
     }
 
     private void showPending(Map<String, Object> i) {
-        String where = i.get("show_title") != null ? "advance " + i.get("show_title") + " with " + i.get("org_name") : "join " + i.get("org_name");
-        String role = i.get("org_role") != null ? String.valueOf(i.get("org_role")) : String.valueOf(i.get("collab_role")).replace('_', ' ');
-        show("You're invited to " + where, (i.get("invited_by_name") == null ? "You are" : i.get("invited_by_name") + " invited you")
-                + " (" + i.get("email") + ") as " + role + ".");
+        String where = i.get("show_title") != null
+                ? "advance " + i.get("show_title") + " with " + i.get("org_name")
+                : "join " + i.get("org_name");
+        String role = i.get("org_role") != null
+                ? String.valueOf(i.get("org_role"))
+                : String.valueOf(i.get("collab_role")).replace('_', ' ');
+        show(
+                "You're invited to " + where,
+                (i.get("invited_by_name") == null ? "You are" : i.get("invited_by_name") + " invited you") + " ("
+                        + i.get("email") + ") as " + role + ".");
         Optional<RoadbookUser> me = authentication.getAuthenticatedUser(RoadbookUser.class);
         if (me.isPresent()) {
             accept.setVisible(true);
@@ -111,8 +124,11 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
                     PendingInvitation.forget();
                     UI.getCurrent().getPage().setLocation("./");
                 }
-                case wrong_account -> show("This invitation is for someone else", "It was sent to a different email address than "
-                        + "the account you are signed in with. Sign out, then open the link again and sign in as the invited person.");
+                case wrong_account ->
+                    show(
+                            "This invitation is for someone else",
+                            "It was sent to a different email address than "
+                                    + "the account you are signed in with. Sign out, then open the link again and sign in as the invited person.");
                 default -> UI.getCurrent().getPage().reload();
             }
         } catch (Refusal refused) {
@@ -127,7 +143,8 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
             name.setVisible(false);
             password.setVisible(false);
             create.setVisible(false);
-            message.setText("Your account is ready. Sign in with your email and the password you chose to accept the invitation.");
+            message.setText(
+                    "Your account is ready. Sign in with your email and the password you chose to accept the invitation.");
             signIn.setText("Sign in");
         } catch (Refusal refused) {
             password.setErrorMessage(refused.getMessage());

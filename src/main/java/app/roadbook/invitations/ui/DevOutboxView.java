@@ -13,7 +13,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -27,7 +26,8 @@ import java.time.format.DateTimeFormatter;
 @PermitAll
 public class DevOutboxView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter SENT =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'").withZone(ZoneId.of("UTC"));
 
     final Grid<InvitationMail.Message> messages = new Grid<>();
     private final InvitationMail mail;
@@ -42,10 +42,12 @@ public class DevOutboxView extends VerticalLayout implements BeforeEnterObserver
         messages.setItemDetailsRenderer(new ComponentRenderer<>(m -> new Paragraph(m.body())));
         messages.setDetailsVisibleOnClick(true);
         messages.setEmptyStateText("No mail for you yet.");
-        add(new H2("Development mailbox"),
-                new Paragraph("This Roadbook runs without an SMTP server, so the emails it would send land here instead. "
-                        + "You see mail sent to your own address, mail you sent, and, as an owner or admin, your "
-                        + "organization's invitations. Click a mail to read it and open its link."),
+        add(
+                new H2("Development mailbox"),
+                new Paragraph(
+                        "This Roadbook runs without an SMTP server, so the emails it would send land here instead. "
+                                + "You see mail sent to your own address, mail you sent, and, as an owner or admin, your "
+                                + "organization's invitations. Click a mail to read it and open its link."),
                 messages);
     }
 

@@ -1,12 +1,12 @@
 package app.roadbook.invitations.ui;
 
 import app.roadbook.base.Refusal;
-import app.roadbook.tenancy.RequiresOrgPermission;
-import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgRole;
 import app.roadbook.tenancy.OrgSummary;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,9 +24,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.UUID;
 
 /** Invitations of the organization: invite staff (owners, admins), follow up, resend, revoke. */
@@ -65,27 +63,32 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
         statusFilter.addValueChangeListener(e -> refresh());
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy");
         grid.addColumn(InvitationService.Row::email).setHeader("Email").setFlexGrow(2);
-        grid.addColumn(r -> r.showTitle() == null ? r.scope() : "Show: " + r.showTitle()).setHeader("Into");
+        grid.addColumn(r -> r.showTitle() == null ? r.scope() : "Show: " + r.showTitle())
+                .setHeader("Into");
         grid.addColumn(r -> r.role().replace('_', ' ')).setHeader("Role");
         grid.addColumn(InvitationService.Row::status).setHeader("Status");
-        grid.addColumn(r -> r.expiresAt() == null ? "" : r.expiresAt().format(day)).setHeader("Expires");
+        grid.addColumn(r -> r.expiresAt() == null ? "" : r.expiresAt().format(day))
+                .setHeader("Expires");
         grid.addComponentColumn(r -> {
-            HorizontalLayout actions = new HorizontalLayout();
-            if ("pending".equals(r.status()) || "expired".equals(r.status())) {
-                Button resend = new Button("Resend", e -> run(() -> {
-                    InvitationService.Issued issued = invitations.resend(orgId, r.id());
-                    new InviteLinkDialog(r.email(), invitations.link(issued.token())).open();
-                }));
-                resend.setAriaLabel("Resend to " + r.email());
-                actions.add(resend);
-            }
-            if ("pending".equals(r.status())) {
-                Button revoke = new Button("Revoke", e -> run(() -> invitations.revoke(orgId, r.id())));
-                revoke.setAriaLabel("Revoke for " + r.email());
-                actions.add(revoke);
-            }
-            return actions;
-        }).setAutoWidth(true);
+                    HorizontalLayout actions = new HorizontalLayout();
+                    if ("pending".equals(r.status()) || "expired".equals(r.status())) {
+                        Button resend = new Button(
+                                "Resend",
+                                e -> run(() -> {
+                                    InvitationService.Issued issued = invitations.resend(orgId, r.id());
+                                    new InviteLinkDialog(r.email(), invitations.link(issued.token())).open();
+                                }));
+                        resend.setAriaLabel("Resend to " + r.email());
+                        actions.add(resend);
+                    }
+                    if ("pending".equals(r.status())) {
+                        Button revoke = new Button("Revoke", e -> run(() -> invitations.revoke(orgId, r.id())));
+                        revoke.setAriaLabel("Revoke for " + r.email());
+                        actions.add(revoke);
+                    }
+                    return actions;
+                })
+                .setAutoWidth(true);
         add(new H2("Invitations"), inviteForm, statusFilter, grid);
     }
 
@@ -120,7 +123,8 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
             action.run();
             refresh();
         } catch (Refusal refused) {
-            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);
+            Notification.show(refused.getMessage(), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.ERROR);
         }
     }
 

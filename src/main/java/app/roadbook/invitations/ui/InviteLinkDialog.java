@@ -18,10 +18,14 @@ public class InviteLinkDialog extends Dialog {
         link.setReadOnly(true);
         link.setWidthFull();
         link.addClassName("invitation-link");
-        Button copy = new Button("Copy link", e -> UI.getCurrent().getPage().executeJs("navigator.clipboard.writeText($0)", url));
+        Button copy = new Button(
+                "Copy link", e -> UI.getCurrent().getPage().executeJs("navigator.clipboard.writeText($0)", url));
         copy.addThemeVariants(ButtonVariant.PRIMARY);
-        add(new Paragraph("The email is on its way. You can also pass on this link yourself; it works once and is shown "
-                + "only now (resend the invitation for a new one)."), link);
+        add(
+                new Paragraph(
+                        "The email is on its way. You can also pass on this link yourself; it works once and is shown "
+                                + "only now (resend the invitation for a new one)."),
+                link);
         getFooter().add(new Button("Close", e -> close()), copy);
         setWidth("36rem");
     }

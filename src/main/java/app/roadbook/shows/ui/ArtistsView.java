@@ -1,8 +1,8 @@
 package app.roadbook.shows.ui;
 
 import app.roadbook.base.Refusal;
-import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.shows.ArtistService;
+import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.RequiresOrgPermission;
@@ -10,8 +10,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,7 +21,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.PermitAll;
-
 import java.util.UUID;
 
 /** The artists the organization manages; the plan limits how many. */
@@ -70,7 +67,8 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         form.setVisible(artists.canEdit(orgId));
         add.setVisible(form.isVisible());
-        grid.setItems(q -> artists.artists(orgId, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+        grid.setItems(
+                q -> artists.artists(orgId, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> artists.countArtists(orgId));
     }
 }

@@ -1,8 +1,8 @@
 package app.roadbook.shows.ui;
 
-import app.roadbook.base.ui.Changes;
-import app.roadbook.base.Refusal;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.shows.ShowRecords.ShowDraft;
@@ -13,12 +13,9 @@ import app.roadbook.shows.VenueService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -26,7 +23,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -49,8 +45,7 @@ class ShowEditor extends Dialog {
     private final Binder<ShowDraft> binder = new Binder<>(ShowDraft.class);
 
     /** The services the editor works with. */
-    record Services(ShowService shows, ArtistService artists, VenueService venues) {
-    }
+    record Services(ShowService shows, ArtistService artists, VenueService venues) {}
 
     ShowEditor(Services services, UUID orgId, UUID showId, int version, ShowDraft draft, Consumer<UUID> saved) {
         setHeaderTitle(showId == null ? "New show" : "Edit show");
@@ -78,21 +73,44 @@ class ShowEditor extends Dialog {
         title.setMaxLength(200);
         notes.setMaxLength(5000);
 
-        binder.forField(artist).withConverter(a -> a == null ? null : a.id(),
-                id -> artists.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null)).bind("artistId");
-        binder.forField(venue).withConverter(v -> v == null ? null : v.id(),
-                id -> venues.stream().filter(v -> v.id().equals(id)).findFirst().orElse(null)).bind("venueId");
+        binder.forField(artist)
+                .withConverter(
+                        a -> a == null ? null : a.id(),
+                        id -> artists.stream()
+                                .filter(a -> a.id().equals(id))
+                                .findFirst()
+                                .orElse(null))
+                .bind("artistId");
+        binder.forField(venue)
+                .withConverter(
+                        v -> v == null ? null : v.id(),
+                        id -> venues.stream()
+                                .filter(v -> v.id().equals(id))
+                                .findFirst()
+                                .orElse(null))
+                .bind("venueId");
         binder.forField(date).asRequired("Give the show a date.").bind("date");
-        binder.forField(doors).withValidator(t -> t == null || venue.getValue() != null, "Choose the venue first: times are local to it.")
+        binder.forField(doors)
+                .withValidator(
+                        t -> t == null || venue.getValue() != null, "Choose the venue first: times are local to it.")
                 .bind("doors");
-        binder.forField(setTime).withValidator(t -> t == null || venue.getValue() != null, "Choose the venue first: times are local to it.")
+        binder.forField(setTime)
+                .withValidator(
+                        t -> t == null || venue.getValue() != null, "Choose the venue first: times are local to it.")
                 .bind("setTime");
         binder.forField(status).asRequired().bind("status");
         binder.forField(title).bind("title");
-        binder.forField(fee).withValidator(f -> f == null || (f.signum() >= 0 && f.stripTrailingZeros().scale() <= 2),
-                "A positive amount with at most two decimals.").bind("fee");
-        binder.forField(feeCurrency).withValidator(c -> c == null || c.isBlank() || c.strip().matches("[A-Za-z]{3}"),
-                "A three-letter code such as EUR.").bind("feeCurrency");
+        binder.forField(fee)
+                .withValidator(
+                        f -> f == null
+                                || (f.signum() >= 0 && f.stripTrailingZeros().scale() <= 2),
+                        "A positive amount with at most two decimals.")
+                .bind("fee");
+        binder.forField(feeCurrency)
+                .withValidator(
+                        c -> c == null || c.isBlank() || c.strip().matches("[A-Za-z]{3}"),
+                        "A three-letter code such as EUR.")
+                .bind("feeCurrency");
         binder.forField(notes).bind("notes");
         binder.readRecord(draft);
 

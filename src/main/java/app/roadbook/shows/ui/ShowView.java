@@ -1,49 +1,47 @@
 package app.roadbook.shows.ui;
 
-import app.roadbook.base.Ids;
-import app.roadbook.base.Refusal;
-import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingExchange;
+import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingTemplate;
 import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.ui.AdvanceView;
+import app.roadbook.base.Ids;
+import app.roadbook.base.Refusal;
 import app.roadbook.invitations.InvitationService;
-import app.roadbook.invitations.ui.InviteLinkDialog;
 import app.roadbook.invitations.ShowCollabRole;
+import app.roadbook.invitations.ui.InviteLinkDialog;
+import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ShowDetails;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.EmailField;
+import app.roadbook.shows.ShowService;
+import app.roadbook.shows.VenueService;
+import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrgPermission;
+import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.RouteParameters;
-import java.time.ZoneOffset;
-import java.util.List;
-import app.roadbook.shows.ArtistService;
-import app.roadbook.shows.ShowService;
-import app.roadbook.shows.VenueService;
-import app.roadbook.tenancy.CurrentOrganization;
-import app.roadbook.tenancy.OrgAccess;
-import app.roadbook.tenancy.OrgPermission;
-import app.roadbook.tenancy.RequiresOrgPermission;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
-
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** One show's facts, with times shown in the venue's time zone. */
@@ -70,8 +68,14 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     private UUID orgId;
     private ShowDetails show;
 
-    public ShowView(ShowService shows, ArtistService artists, VenueService venues, CurrentOrganization currentOrganization,
-                    AdvancingExchange advancing, AdvancingTemplates advancingTemplates, InvitationService invitations) {
+    public ShowView(
+            ShowService shows,
+            ArtistService artists,
+            VenueService venues,
+            CurrentOrganization currentOrganization,
+            AdvancingExchange advancing,
+            AdvancingTemplates advancingTemplates,
+            InvitationService invitations) {
         this.shows = shows;
         this.invitations = invitations;
         this.advancing = advancing;
@@ -79,38 +83,64 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         this.currentOrganization = currentOrganization;
         facts.addClassName("show-facts");
         edit.addThemeVariants(ButtonVariant.PRIMARY);
-        edit.addClickListener(e -> new ShowEditor(new ShowEditor.Services(shows, artists, venues), orgId,
-                show.id(), show.version(), show.draft(), id -> load(id)).open());
-        advances.addColumn(AdvancingRows.SessionSummary::title).setHeader("Advance").setFlexGrow(2);
-        advances.addColumn(a -> a.confirmed() + " of " + a.fields() + " confirmed").setHeader("Progress");
-        advances.addColumn(a -> a.expiresAt() == null ? "" : a.expiresAt().toLocalDate().toString()).setHeader("Expires");
+        edit.addClickListener(e -> new ShowEditor(
+                        new ShowEditor.Services(shows, artists, venues),
+                        orgId,
+                        show.id(),
+                        show.version(),
+                        show.draft(),
+                        id -> load(id))
+                .open());
+        advances.addColumn(AdvancingRows.SessionSummary::title)
+                .setHeader("Advance")
+                .setFlexGrow(2);
+        advances.addColumn(a -> a.confirmed() + " of " + a.fields() + " confirmed")
+                .setHeader("Progress");
+        advances.addColumn(a ->
+                        a.expiresAt() == null ? "" : a.expiresAt().toLocalDate().toString())
+                .setHeader("Expires");
         advances.setAllRowsVisible(true);
-        advances.addItemClickListener(e -> UI.getCurrent().navigate(AdvanceView.class,
-                new RouteParameters("sessionId", e.getItem().id().toString())));
+        advances.addItemClickListener(e -> UI.getCurrent()
+                .navigate(
+                        AdvanceView.class,
+                        new RouteParameters("sessionId", e.getItem().id().toString())));
         newAdvance.addClickListener(e -> startAdvance());
-        daySheet.addColumn(e -> e.starts() + (e.ends() == null ? "" : "–" + e.ends())).setHeader("Time (venue)").setAutoWidth(true);
+        daySheet.addColumn(e -> e.starts() + (e.ends() == null ? "" : "–" + e.ends()))
+                .setHeader("Time (venue)")
+                .setAutoWidth(true);
         daySheet.addColumn(ShowService.ScheduleEntry::title).setHeader("What").setFlexGrow(2);
         daySheet.addColumn(ShowService.ScheduleEntry::visibility).setHeader("Visible to");
         daySheet.setAllRowsVisible(true);
         daySheet.addClassName("day-sheet");
         invitePromoter.addClickListener(e -> invitePromoter());
-        audience.addColumn(v -> v.name() == null ? v.email() : v.name()).setHeader("Who").setAutoWidth(true);
+        audience.addColumn(v -> v.name() == null ? v.email() : v.name())
+                .setHeader("Who")
+                .setAutoWidth(true);
         audience.addColumn(ShowService.Viewer::email).setHeader("Email").setAutoWidth(true);
         audience.addColumn(ShowService.Viewer::reason).setHeader("Why").setFlexGrow(2);
         audience.addComponentColumn(v -> {
-            Button revoke = new Button("Revoke", e -> {
-                invitations.revokeCollaborator(orgId, v.grantId());
-                audience.setItems(shows.audience(orgId, show.id()));
-            });
-            revoke.setAriaLabel("Revoke access of " + v.email());
-            revoke.setVisible(edit.isVisible() && "collaborator".equals(v.kind()));
-            return revoke;
-        }).setAutoWidth(true);
+                    Button revoke = new Button("Revoke", e -> {
+                        invitations.revokeCollaborator(orgId, v.grantId());
+                        audience.setItems(shows.audience(orgId, show.id()));
+                    });
+                    revoke.setAriaLabel("Revoke access of " + v.email());
+                    revoke.setVisible(edit.isVisible() && "collaborator".equals(v.kind()));
+                    return revoke;
+                })
+                .setAutoWidth(true);
         audience.setAllRowsVisible(true);
         audience.addClassName("show-audience");
-        add(title, facts, new HorizontalLayout(edit, invitePromoter), new H3("Who can see this?"), audience,
-                new H3("Day sheet"), daySheet, new H3("Advancing"),
-                newAdvance, advances);
+        add(
+                title,
+                facts,
+                new HorizontalLayout(edit, invitePromoter),
+                new H3("Who can see this?"),
+                audience,
+                new H3("Day sheet"),
+                daySheet,
+                new H3("Advancing"),
+                newAdvance,
+                advances);
     }
 
     @Override
@@ -135,11 +165,13 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         Select<ShowCollabRole> role = new Select<>();
         role.setLabel("Access");
         role.setItems(ShowCollabRole.values());
-        role.setItemLabelGenerator(r -> r == ShowCollabRole.promoter_editor ? "Can fill in the promoter side" : "Can only read");
+        role.setItemLabelGenerator(
+                r -> r == ShowCollabRole.promoter_editor ? "Can fill in the promoter side" : "Can only read");
         role.setValue(ShowCollabRole.promoter_editor);
         Button send = new Button("Send invitation", e -> {
             try {
-                InvitationService.Issued issued = invitations.inviteToShow(orgId, show.id(), email.getValue(), role.getValue());
+                InvitationService.Issued issued =
+                        invitations.inviteToShow(orgId, show.id(), email.getValue(), role.getValue());
                 dialog.close();
                 audience.setItems(shows.audience(orgId, show.id()));
                 new InviteLinkDialog(email.getValue(), invitations.link(issued.token())).open();
@@ -169,8 +201,13 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         expires.setValue(show.draft().date());
         Button start = new Button("Start", e -> {
             try {
-                UUID session = advancing.createSession(orgId, show.id(), name.getValue(),
-                        expires.getValue() == null ? null : expires.getValue().atTime(23, 59).atOffset(ZoneOffset.UTC),
+                UUID session = advancing.createSession(
+                        orgId,
+                        show.id(),
+                        name.getValue(),
+                        expires.getValue() == null
+                                ? null
+                                : expires.getValue().atTime(23, 59).atOffset(ZoneOffset.UTC),
                         template.getValue().id());
                 dialog.close();
                 UI.getCurrent().navigate(AdvanceView.class, new RouteParameters("sessionId", session.toString()));

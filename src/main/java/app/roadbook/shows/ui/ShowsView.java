@@ -33,7 +33,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -59,7 +58,8 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
     private UUID orgId;
     private ShowFilter filter = ShowFilter.ALL;
 
-    public ShowsView(ShowService shows, ArtistService artists, VenueService venues, CurrentOrganization currentOrganization) {
+    public ShowsView(
+            ShowService shows, ArtistService artists, VenueService venues, CurrentOrganization currentOrganization) {
         this.shows = shows;
         this.artists = artists;
         this.currentOrganization = currentOrganization;
@@ -78,17 +78,42 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
         create.addThemeVariants(ButtonVariant.PRIMARY);
-        create.addClickListener(e -> new ShowEditor(new ShowEditor.Services(shows, artists, venues), orgId, null, 0,
-                new ShowDraft(null, null, LocalDate.now().plusDays(30), null, null, ShowStatus.draft, null, null, "USD", null),
-                id -> UI.getCurrent().navigate(ShowView.class, new RouteParameters("showId", id.toString()))).open());
+        create.addClickListener(e -> new ShowEditor(
+                        new ShowEditor.Services(shows, artists, venues),
+                        orgId,
+                        null,
+                        0,
+                        new ShowDraft(
+                                null,
+                                null,
+                                LocalDate.now().plusDays(30),
+                                null,
+                                null,
+                                ShowStatus.draft,
+                                null,
+                                null,
+                                "USD",
+                                null),
+                        id -> UI.getCurrent().navigate(ShowView.class, new RouteParameters("showId", id.toString())))
+                .open());
 
         grid.addColumn(ShowRow::date).setHeader("Date").setAutoWidth(true);
-        grid.addColumn(r -> r.title() == null ? "" : r.title()).setHeader("Title").setFlexGrow(2);
+        grid.addColumn(r -> r.title() == null ? "" : r.title())
+                .setHeader("Title")
+                .setFlexGrow(2);
         grid.addColumn(ShowRow::artistName).setHeader("Artist");
-        grid.addColumn(r -> r.venueName() == null ? "" : r.venueName() + (r.venueCity() == null ? "" : ", " + r.venueCity())).setHeader("Venue").setFlexGrow(2);
-        grid.addColumn(r -> r.doors() == null ? "" : r.doors() + " " + r.timezone()).setHeader("Doors (local)");
+        grid.addColumn(r -> r.venueName() == null
+                        ? ""
+                        : r.venueName() + (r.venueCity() == null ? "" : ", " + r.venueCity()))
+                .setHeader("Venue")
+                .setFlexGrow(2);
+        grid.addColumn(r -> r.doors() == null ? "" : r.doors() + " " + r.timezone())
+                .setHeader("Doors (local)");
         grid.addColumn(r -> statusLabel(r.status())).setHeader("Status");
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(ShowView.class, new RouteParameters("showId", e.getItem().id().toString())));
+        grid.addItemClickListener(e -> UI.getCurrent()
+                .navigate(
+                        ShowView.class,
+                        new RouteParameters("showId", e.getItem().id().toString())));
         grid.setSizeFull();
 
         HorizontalLayout toolbar = new HorizontalLayout(artist, status, from, to, create);
@@ -103,19 +128,28 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         create.setVisible(shows.canEdit(orgId));
         artist.setItems(artists.artists(orgId));
-        grid.setItems(q -> shows.shows(orgId, filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+        grid.setItems(
+                q -> shows.shows(orgId, filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> shows.countShows(orgId, filter));
         refresh();
     }
 
     private void refresh() {
-        filter = new ShowFilter(artist.getValue() == null ? null : artist.getValue().id(), status.getValue(), from.getValue(), to.getValue());
+        filter = new ShowFilter(
+                artist.getValue() == null ? null : artist.getValue().id(),
+                status.getValue(),
+                from.getValue(),
+                to.getValue());
         grid.getDataProvider().refreshAll();
         int total = shows.countShows(orgId, filter);
         count.setText(total == 1 ? "1 show" : total + " shows");
-        empty.setText(total > 0 ? "" : filter.equals(ShowFilter.ALL)
-                ? "No shows yet." + (create.isVisible() ? " Add venues and artists, then your first show." : "")
-                : "No show matches these filters.");
+        empty.setText(
+                total > 0
+                        ? ""
+                        : filter.equals(ShowFilter.ALL)
+                                ? "No shows yet."
+                                        + (create.isVisible() ? " Add venues and artists, then your first show." : "")
+                                : "No show matches these filters.");
         empty.setVisible(total == 0);
         grid.setVisible(total > 0);
     }

@@ -1,8 +1,6 @@
 package app.roadbook.shows.ui;
 
 import app.roadbook.base.ui.Changes;
-import app.roadbook.base.Refusal;
-import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.shows.ShowRecords.VenueDraft;
 import app.roadbook.shows.ShowRecords.VenueRow;
 import app.roadbook.shows.VenueService;
@@ -16,8 +14,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -29,7 +25,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.ZoneId;
 import java.util.UUID;
 
@@ -56,8 +51,12 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(VenueRow::country).setHeader("Country");
         grid.addColumn(VenueRow::capacity).setHeader("Capacity");
         grid.addColumn(VenueRow::timezone).setHeader("Time zone");
-        grid.addComponentColumn(v -> canEdit ? new HorizontalLayout(new Button("Edit", e -> edit(v)),
-                new Button("Delete", e -> run(() -> venues.deleteVenue(orgId, v.id())))) : new HorizontalLayout()).setAutoWidth(true);
+        grid.addComponentColumn(v -> canEdit
+                        ? new HorizontalLayout(
+                                new Button("Edit", e -> edit(v)),
+                                new Button("Delete", e -> run(() -> venues.deleteVenue(orgId, v.id()))))
+                        : new HorizontalLayout())
+                .setAutoWidth(true);
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(e -> edit(null));
         add(new H2("Venues"), create, grid);
@@ -68,7 +67,8 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         canEdit = venues.canEdit(orgId);
         create.setVisible(canEdit);
-        grid.setItems(q -> venues.venues(orgId, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+        grid.setItems(
+                q -> venues.venues(orgId, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> venues.countVenues(orgId));
     }
 
@@ -85,7 +85,10 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
         TextField country = new TextField("Country");
         IntegerField capacity = new IntegerField("Capacity");
         ComboBox<String> timezone = new ComboBox<>("Time zone");
-        timezone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc")).sorted().toList());
+        timezone.setItems(ZoneId.getAvailableZoneIds().stream()
+                .filter(z -> z.contains("/") && !z.startsWith("Etc"))
+                .sorted()
+                .toList());
         timezone.setValue(venue == null ? "Europe/London" : venue.timezone());
         if (venue != null) {
             name.setValue(venue.name());
@@ -95,16 +98,23 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
             capacity.setValue(venue.capacity());
         }
         dialog.add(new FormLayout(name, address, city, country, capacity, timezone));
-        Button save = new Button("Save", e -> run(() -> {
-            VenueDraft draft = new VenueDraft(name.getValue(), address.getValue(), city.getValue(), country.getValue(),
-                    capacity.getValue(), timezone.getValue());
-            if (venue == null) {
-                venues.createVenue(orgId, draft);
-            } else {
-                venues.updateVenue(orgId, venue.id(), venue.version(), draft);
-            }
-            dialog.close();
-        }));
+        Button save = new Button(
+                "Save",
+                e -> run(() -> {
+                    VenueDraft draft = new VenueDraft(
+                            name.getValue(),
+                            address.getValue(),
+                            city.getValue(),
+                            country.getValue(),
+                            capacity.getValue(),
+                            timezone.getValue());
+                    if (venue == null) {
+                        venues.createVenue(orgId, draft);
+                    } else {
+                        venues.updateVenue(orgId, venue.id(), venue.version(), draft);
+                    }
+                    dialog.close();
+                }));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();

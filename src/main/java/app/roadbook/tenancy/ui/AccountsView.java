@@ -39,13 +39,23 @@ public class AccountsView extends VerticalLayout {
         grid.addColumn(AccountRow::email).setHeader("Email").setFlexGrow(2);
         grid.addColumn(AccountRow::displayName).setHeader("Name");
         grid.addColumn(a -> a.platformAdmin() ? "Platform admin" : "").setHeader("Kind");
-        grid.addColumn(a -> a.disabled() ? "Disabled " + a.disabledAt().toLocalDate() : "Active").setHeader("Status");
+        grid.addColumn(a -> a.disabled() ? "Disabled " + a.disabledAt().toLocalDate() : "Active")
+                .setHeader("Status");
         grid.addComponentColumn(this::toggle).setAutoWidth(true);
-        grid.setItems(query -> accounts.find(search.getValue(), org.springframework.data.domain.PageRequest.of(
-                query.getPage(), query.getPageSize())).stream(), query -> (int) accounts.count(search.getValue()));
+        grid.setItems(
+                query -> accounts
+                        .find(
+                                search.getValue(),
+                                org.springframework.data.domain.PageRequest.of(query.getPage(), query.getPageSize()))
+                        .stream(),
+                query -> (int) accounts.count(search.getValue()));
         grid.setEmptyStateText("No account matches this search.");
-        add(new H2("Accounts"), new Paragraph("Disabling an account ends its open sessions within a minute and refuses "
-                + "its sign-ins; its data and memberships stay."), search, grid);
+        add(
+                new H2("Accounts"),
+                new Paragraph("Disabling an account ends its open sessions within a minute and refuses "
+                        + "its sign-ins; its data and memberships stay."),
+                search,
+                grid);
         setSizeFull();
     }
 

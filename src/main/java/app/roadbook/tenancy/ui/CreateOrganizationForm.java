@@ -11,7 +11,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.data.validator.StringLengthValidator;
-
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -24,8 +23,7 @@ public class CreateOrganizationForm extends Composite<HorizontalLayout> {
     private final Binder<NewOrganization> binder = new Binder<>(NewOrganization.class);
 
     /** The form's data; public because the Binder instantiates it. */
-    public record NewOrganization(String name) {
-    }
+    public record NewOrganization(String name) {}
 
     public CreateOrganizationForm(OrganizationService organizations, Consumer<UUID> onCreated) {
         name.setPlaceholder("e.g. Northern Lights Touring");
@@ -33,8 +31,10 @@ public class CreateOrganizationForm extends Composite<HorizontalLayout> {
         name.setWidth("20rem");
         binder.forField(name)
                 .asRequired("Give the organization a name.")
-                .withValidator(new StringLengthValidator("Keep the name to "
-                        + OrganizationService.MAX_NAME_LENGTH + " characters or fewer.", 1, OrganizationService.MAX_NAME_LENGTH))
+                .withValidator(new StringLengthValidator(
+                        "Keep the name to " + OrganizationService.MAX_NAME_LENGTH + " characters or fewer.",
+                        1,
+                        OrganizationService.MAX_NAME_LENGTH))
                 .bind("name");
 
         create.addThemeVariants(ButtonVariant.PRIMARY);

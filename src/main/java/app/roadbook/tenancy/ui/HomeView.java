@@ -2,8 +2,8 @@ package app.roadbook.tenancy.ui;
 
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.GrantedShows;
-import app.roadbook.tenancy.Memberships;
 import app.roadbook.tenancy.MemberAdmin;
+import app.roadbook.tenancy.Memberships;
 import app.roadbook.tenancy.OrgSummary;
 import app.roadbook.tenancy.OrganizationService;
 import com.vaadin.flow.component.UI;
@@ -16,7 +16,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.util.Optional;
 
 /** The current organization at a glance; for a user without any organization, the way to create one. */
@@ -31,8 +30,12 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     private final Memberships memberships;
     private final MemberAdmin memberAdmin;
 
-    public HomeView(OrganizationService organizations, CurrentOrganization currentOrganization,
-                    GrantedShows collaboratorShows, Memberships memberships, MemberAdmin memberAdmin) {
+    public HomeView(
+            OrganizationService organizations,
+            CurrentOrganization currentOrganization,
+            GrantedShows collaboratorShows,
+            Memberships memberships,
+            MemberAdmin memberAdmin) {
         this.organizations = organizations;
         this.memberAdmin = memberAdmin;
         this.memberships = memberships;
@@ -63,8 +66,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
     private void showOrganization(OrgSummary org) {
         H2 title = new H2(org.name());
         title.addClassName("org-title");
-        Paragraph role = new Paragraph("You are " + article(org.role().label()) + " " + org.role().label().toLowerCase()
-                + " of this organization.");
+        Paragraph role = new Paragraph("You are " + article(org.role().label()) + " "
+                + org.role().label().toLowerCase() + " of this organization.");
         MembersGrid members = new MembersGrid(org, organizations, memberAdmin, memberships);
         add(title, role, new H3("Members"), members);
     }

@@ -14,7 +14,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-
 import java.util.List;
 
 @Route(value = "login", autoLayout = false)
@@ -69,7 +68,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (query.getParameters().containsKey("error")) {
             String kind = query.getSingleParameter("error").orElse("");
             if ("throttled".equals(kind)) {
-                String seconds = query.getSingleParameter("retry").filter(s -> s.matches("\\d{1,4}")).orElse("a few");
+                String seconds = query.getSingleParameter("retry")
+                        .filter(s -> s.matches("\\d{1,4}"))
+                        .orElse("a few");
                 errorMessage = "Too many failed sign-in attempts. Wait " + seconds + " seconds, then try again.";
             } else if ("expired".equals(kind)) {
                 errorMessage = EXPIRED;

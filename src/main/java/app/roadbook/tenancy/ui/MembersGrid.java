@@ -1,11 +1,11 @@
 package app.roadbook.tenancy.ui;
 
 import app.roadbook.base.Refusal;
-import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.MemberAdmin;
 import app.roadbook.tenancy.MemberRow;
 import app.roadbook.tenancy.Memberships;
+import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgRole;
 import app.roadbook.tenancy.OrgSummary;
 import app.roadbook.tenancy.OrganizationService;
@@ -53,7 +53,10 @@ class MembersGrid extends Grid<MemberRow> {
     }
 
     private boolean manageable(MemberRow member) {
-        return MemberAdmin.mayManage(org.role(), member.role(), ActingUser.id().filter(member.userId()::equals).isPresent());
+        return MemberAdmin.mayManage(
+                org.role(),
+                member.role(),
+                ActingUser.id().filter(member.userId()::equals).isPresent());
     }
 
     private Component role(MemberRow member) {
@@ -69,7 +72,8 @@ class MembersGrid extends Grid<MemberRow> {
             if (!e.isFromClient()) {
                 return;
             }
-            attempt(() -> admin.changeRole(org.id(), member.userId(), e.getValue()),
+            attempt(
+                    () -> admin.changeRole(org.id(), member.userId(), e.getValue()),
                     member.displayName() + " is now " + e.getValue().label().toLowerCase()
                             + ". Their open sessions end within a minute.");
         });
@@ -81,14 +85,25 @@ class MembersGrid extends Grid<MemberRow> {
         if (!manageable(member)) {
             return actions;
         }
-        Button signOut = new Button("Sign out everywhere", e -> confirm("Sign " + member.displayName() + " out everywhere?",
-                "Every browser where they are signed in returns to the sign-in page within a minute.",
-                "Sign out", () -> attempt(() -> admin.signOutEverywhere(org.id(), member.userId()),
-                        member.displayName() + " is signed out everywhere.")));
+        Button signOut = new Button(
+                "Sign out everywhere",
+                e -> confirm(
+                        "Sign " + member.displayName() + " out everywhere?",
+                        "Every browser where they are signed in returns to the sign-in page within a minute.",
+                        "Sign out",
+                        () -> attempt(
+                                () -> admin.signOutEverywhere(org.id(), member.userId()),
+                                member.displayName() + " is signed out everywhere.")));
         signOut.setAriaLabel("Sign out " + member.displayName() + " everywhere");
-        Button remove = new Button("Remove", e -> confirm("Remove " + member.displayName() + "?",
-                "They lose access to this organization at once.", "Remove",
-                () -> attempt(() -> memberships.removeMember(org.id(), member.userId()), member.displayName() + " was removed.")));
+        Button remove = new Button(
+                "Remove",
+                e -> confirm(
+                        "Remove " + member.displayName() + "?",
+                        "They lose access to this organization at once.",
+                        "Remove",
+                        () -> attempt(
+                                () -> memberships.removeMember(org.id(), member.userId()),
+                                member.displayName() + " was removed.")));
         remove.setAriaLabel("Remove " + member.displayName());
         remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
         actions.add(signOut, remove);
@@ -104,9 +119,11 @@ class MembersGrid extends Grid<MemberRow> {
     private void attempt(Runnable change, String done) {
         try {
             change.run();
-            Notification.show(done, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notification.show(done, 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (AccessDeniedException | Refusal refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         getDataProvider().refreshAll();
     }

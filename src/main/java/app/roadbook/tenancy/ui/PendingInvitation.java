@@ -1,7 +1,6 @@
 package app.roadbook.tenancy.ui;
 
 import com.vaadin.flow.server.VaadinSession;
-
 import java.util.Optional;
 
 /**
@@ -12,8 +11,7 @@ public final class PendingInvitation {
 
     private static final String KEY = "roadbook.pendingInvitation";
 
-    private PendingInvitation() {
-    }
+    private PendingInvitation() {}
 
     public static void remember(String token) {
         VaadinSession.getCurrent().setAttribute(KEY, token);

@@ -1,5 +1,7 @@
 package app.roadbook.advancing.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingRows.Side;
@@ -9,14 +11,11 @@ import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The advancing screens on the test's own organization: an advance under way, as the editor, the promoter, a viewer,
@@ -25,8 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RoadbookTest
 class AdvanceViewTest extends SpringBrowserlessTest {
 
-    @Autowired Fixtures fixtures;
-    @Autowired AdvancingExchange exchange;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AdvancingExchange exchange;
 
     UUID admin, editor, viewer, promoter, outsider, session;
 
@@ -43,14 +45,20 @@ class AdvanceViewTest extends SpringBrowserlessTest {
         fixtures.member(org, editor, "editor");
         fixtures.member(org, viewer, "viewer");
         fixtures.organization("Elsewhere Artists", outsider);
-        UUID venue = fixtures.owner().queryForObject(
-                "insert into venues (org_id, name, city, timezone) values (?, 'Rockefeller', 'Oslo', 'Europe/Oslo') returning id",
-                UUID.class, org);
+        UUID venue = fixtures.owner()
+                .queryForObject(
+                        "insert into venues (org_id, name, city, timezone) values (?, 'Rockefeller', 'Oslo', 'Europe/Oslo') returning id",
+                        UUID.class,
+                        org);
         UUID oslo = show(org, venue, "2027-03-01", "Oslo night");
         UUID copenhagen = show(org, null, "2027-03-03", "Copenhagen night");
-        for (UUID show : new UUID[]{oslo, copenhagen}) {
-            fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
-                    show, promoter, org);
+        for (UUID show : new UUID[] {oslo, copenhagen}) {
+            fixtures.owner()
+                    .update(
+                            "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                            show,
+                            promoter,
+                            org);
         }
         // Our times are in, two of them confirmed; the promoter answered the doors and the hotel.
         fixtures.signIn(editor);
@@ -61,7 +69,7 @@ class AdvanceViewTest extends SpringBrowserlessTest {
         answer(Party.from_us, "Doors", "19:00");
         answer(Party.from_us, "Set time", "21:00");
         answer(Party.from_us, "Guest list spots", "20");
-        for (String confirmed : new String[]{"Load-in", "Set time"}) {
+        for (String confirmed : new String[] {"Load-in", "Set time"}) {
             Side ours = row(confirmed).ours();
             exchange.confirm(ours.fieldId(), ours.version());
         }
@@ -72,12 +80,21 @@ class AdvanceViewTest extends SpringBrowserlessTest {
     }
 
     private UUID show(UUID org, UUID venue, String date, String title) {
-        return fixtures.owner().queryForObject("insert into shows (org_id, venue_id, date, title) values (?, ?, ?::date, ?) returning id",
-                UUID.class, org, venue, date, title);
+        return fixtures.owner()
+                .queryForObject(
+                        "insert into shows (org_id, venue_id, date, title) values (?, ?, ?::date, ?) returning id",
+                        UUID.class,
+                        org,
+                        venue,
+                        date,
+                        title);
     }
 
     private Row row(String field) {
-        return exchange.rows(session).stream().filter(r -> r.fieldName().equals(field)).findFirst().orElseThrow();
+        return exchange.rows(session).stream()
+                .filter(r -> r.fieldName().equals(field))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void answer(Party party, String field, String value) {
@@ -116,8 +133,7 @@ class AdvanceViewTest extends SpringBrowserlessTest {
         test((TextField) panel.oursEditor).setValue("Thon Hotel Opera");
         test(panel.saveOurs).click();
         assertThat(fixtures.owner().queryForObject("""
-                select value #>> '{}' from advancing_fields where session_id = ? and field_name = 'Hotel' and party_type = 'from_us'""",
-                String.class, session)).isEqualTo("Thon Hotel Opera");
+                select value #>> '{}' from advancing_fields where session_id = ? and field_name = 'Hotel' and party_type = 'from_us'""", String.class, session)).isEqualTo("Thon Hotel Opera");
     }
 
     @Test
@@ -148,15 +164,18 @@ class AdvanceViewTest extends SpringBrowserlessTest {
             }
         }
         Row before = test(view.grid).getRow(soundcheck);
-        com.vaadin.flow.component.button.Button edit = (com.vaadin.flow.component.button.Button)
-                test(view.grid).getCellComponent(soundcheck, 7);
+        com.vaadin.flow.component.button.Button edit =
+                (com.vaadin.flow.component.button.Button) test(view.grid).getCellComponent(soundcheck, 7);
         assertThat(edit.getClassNames()).contains("inline-edit");
         edit.click();
         roundTrip();
         assertThat(view.grid.getEditor().isOpen()).isTrue();
-        com.vaadin.flow.component.timepicker.TimePicker ours = (com.vaadin.flow.component.timepicker.TimePicker) view.oursField;
+        com.vaadin.flow.component.timepicker.TimePicker ours =
+                (com.vaadin.flow.component.timepicker.TimePicker) view.oursField;
         assertThat(ours.getClassNames()).contains("inline-ours");
-        assertThat(view.theirsField).as("the editor cannot type the promoter's side").isNull();
+        assertThat(view.theirsField)
+                .as("the editor cannot type the promoter's side")
+                .isNull();
         ours.setValue(java.time.LocalTime.of(23, 0));
         view.inlineSave.click();
         roundTrip();
@@ -179,7 +198,9 @@ class AdvanceViewTest extends SpringBrowserlessTest {
         test(view.lines).setValue("Schedule | Changeover | time\nProduction | Stage | text");
         test(view.save).click();
         assertThat(test(view.templates).size()).isEqualTo(2);
-        assertThat(test(view.templates).getRow(1).fields()).extracting(f -> f.name()).containsExactly("Changeover", "Stage");
+        assertThat(test(view.templates).getRow(1).fields())
+                .extracting(f -> f.name())
+                .containsExactly("Changeover", "Stage");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package app.roadbook.advancing.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.support.Browser;
 import app.roadbook.support.Fixtures;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,10 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Two browsers: the editor fills our side, the promoter theirs, the editor confirms, the day sheet shows it; on the
  * test's own organization and accounts.
@@ -30,9 +29,15 @@ class AdvancingBrowserTest {
 
     static final String PASSWORD = "test-password-1";
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
-    @Autowired AdvancingExchange exchange;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AdvancingExchange exchange;
+
     Browser editor;
     Browser promoter;
 
@@ -57,13 +62,15 @@ class AdvancingBrowserTest {
         UUID org = fixtures.organization("Browser Touring", owner);
         fixtures.member(org, editorId, "editor");
         UUID venue = fixtures.owner().queryForObject("""
-                insert into venues (org_id, name, city, timezone) values (?, 'Vega', 'Copenhagen', 'Europe/Copenhagen') returning id""",
-                UUID.class, org);
+                insert into venues (org_id, name, city, timezone) values (?, 'Vega', 'Copenhagen', 'Europe/Copenhagen') returning id""", UUID.class, org);
         UUID show = fixtures.owner().queryForObject("""
-                insert into shows (org_id, venue_id, date, title) values (?, ?, current_date + 30, 'Copenhagen night') returning id""",
-                UUID.class, org, venue);
-        fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
-                show, promoterId, org);
+                insert into shows (org_id, venue_id, date, title) values (?, ?, current_date + 30, 'Copenhagen night') returning id""", UUID.class, org, venue);
+        fixtures.owner()
+                .update(
+                        "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
+                        show,
+                        promoterId,
+                        org);
         fixtures.signIn(editorId);
         UUID session = exchange.createSession(org, show, "Copenhagen advance", null, null);
         Fixtures.signOut();
@@ -74,27 +81,36 @@ class AdvancingBrowserTest {
         editor.press(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Doors']"));
         type(editor, ".ours-editor input", "19:00");
         editor.clickInDialog("Save our side");
-        editor.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:00']")).isEmpty());
+        editor.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:00']"))
+                .isEmpty());
 
         promoter.signIn(email(promoterId), PASSWORD);
         promoter.waitUntil(d -> promoter.currentPath().startsWith("/my-shows"));
         promoter.press(By.xpath("//vaadin-grid-cell-content[contains(., 'Copenhagen')]"));
         promoter.waitUntil(d -> promoter.currentPath().startsWith("/advance/"));
         promoter.press(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Doors']"));
-        assertThat(promoter.driver().findElements(By.xpath("//vaadin-button[normalize-space(.)='Save our side']"))
-                .stream().noneMatch(WebElement::isDisplayed)).isTrue();
+        assertThat(
+                        promoter
+                                .driver()
+                                .findElements(By.xpath("//vaadin-button[normalize-space(.)='Save our side']"))
+                                .stream()
+                                .noneMatch(WebElement::isDisplayed))
+                .isTrue();
         type(promoter, ".theirs-editor input", "19:30");
         promoter.clickInDialog("Save promoter side");
-        promoter.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30']")).isEmpty());
+        promoter.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30']"))
+                .isEmpty());
 
         editor.open("/advance/" + session);
         editor.press(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Doors']"));
         editor.clickInDialog("Confirm promoter's");
-        editor.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30 ✓']")).isEmpty());
+        editor.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30 ✓']"))
+                .isEmpty());
 
         editor.open("/shows/" + show);
         editor.waitUntil(d -> editor.text(".day-sheet").contains("Doors"));
-        assertThat(editor.driver().findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30']"))).isNotEmpty();
+        assertThat(editor.driver().findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30']")))
+                .isNotEmpty();
     }
 
     private String email(UUID user) {

@@ -1,26 +1,27 @@
 package app.roadbook.audit.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.audit.AuditTrail;
 import app.roadbook.base.ui.NotFoundView;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 @RoadbookTest
 class AuditViewTest extends SpringBrowserlessTest {
 
-    @Autowired Fixtures fixtures;
-    @Autowired AuthenticationProvider signIn;
+    @Autowired
+    Fixtures fixtures;
 
+    @Autowired
+    AuthenticationProvider signIn;
 
     @Test
     void anOwnerFiltersTheLogAndAnEditorsAttemptIsRecordedAsRefused() {
@@ -29,7 +30,8 @@ class AuditViewTest extends SpringBrowserlessTest {
         UUID editor = fixtures.user("Eddie");
         fixtures.member(org, editor, "editor");
         Fixtures.newClient();
-        signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(fixtures.account(editor).getEmail(), "test-password-1"));
+        signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                fixtures.account(editor).getEmail(), "test-password-1"));
 
         fixtures.signIn(editor);
         navigate("audit", Component.class);

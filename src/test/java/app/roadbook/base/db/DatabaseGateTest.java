@@ -1,21 +1,23 @@
 package app.roadbook.base.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.roadbook.support.RoadbookTest;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import javax.sql.DataSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 @RoadbookTest
 class DatabaseGateTest {
 
-    @Autowired DataSource appDataSource;
-    @Autowired DatabaseGate gate;
+    @Autowired
+    DataSource appDataSource;
+
+    @Autowired
+    DatabaseGate gate;
 
     EmbeddedDatabase db = EmbeddedDatabase.start(null, EmbeddedDatabase.DEFAULT_APP_ROLE);
 
@@ -24,18 +26,22 @@ class DatabaseGateTest {
         assertThat(gate.problems()).isEmpty();
         JdbcTemplate jdbc = new JdbcTemplate(appDataSource);
         assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("roadbook_app");
-        assertThat(jdbc.queryForObject("select rolsuper or rolbypassrls from pg_roles where rolname = current_user", Boolean.class)).isFalse();
+        assertThat(jdbc.queryForObject(
+                        "select rolsuper or rolbypassrls from pg_roles where rolname = current_user", Boolean.class))
+                .isFalse();
     }
 
     @Test
     void aSuperuserIsRefused() {
-        DatabaseGate superuserGate = new DatabaseGate(new DriverManagerDataSource(db.superuserJdbcUrl(), EmbeddedDatabase.SUPERUSER, db.superuserPassword()));
+        DatabaseGate superuserGate = new DatabaseGate(
+                new DriverManagerDataSource(db.superuserJdbcUrl(), EmbeddedDatabase.SUPERUSER, db.superuserPassword()));
         assertThat(superuserGate.problems()).anySatisfy(p -> assertThat(p).contains("is a superuser"));
     }
 
     @Test
     void bypassRlsAndOwnershipAreRefused() {
-        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(db.superuserJdbcUrl(), EmbeddedDatabase.SUPERUSER, db.superuserPassword()));
+        JdbcTemplate superuser = new JdbcTemplate(
+                new DriverManagerDataSource(db.superuserJdbcUrl(), EmbeddedDatabase.SUPERUSER, db.superuserPassword()));
         superuser.execute("""
                 do $$ begin
                   if not exists (select 1 from pg_roles where rolname = 'gate_probe') then
@@ -50,7 +56,8 @@ class DatabaseGateTest {
             assertThat(probeGate.problems())
                     .anySatisfy(p -> assertThat(p).contains("has BYPASSRLS"))
                     .anySatisfy(p -> assertThat(p).contains("owns 1 object(s) (table public.gate_probe_owned)"));
-            assertThatThrownBy(probeGate::check).isInstanceOf(DatabaseGateException.class)
+            assertThatThrownBy(probeGate::check)
+                    .isInstanceOf(DatabaseGateException.class)
                     .hasMessageStartingWith("Roadbook refuses to start because")
                     .hasMessageContaining("SPRING_DATASOURCE_USERNAME");
         } finally {
@@ -62,7 +69,9 @@ class DatabaseGateTest {
     void theCatalogGateNamesWhatBreaksTheContract() {
         app.roadbook.support.ScratchDatabase scratch = new app.roadbook.support.ScratchDatabase();
         scratch.migrate("latest");
-        assertThat(new DatabaseGate(scratch.app()).problems()).as("a fresh database at the latest version").isEmpty();
+        assertThat(new DatabaseGate(scratch.app()).problems())
+                .as("a fresh database at the latest version")
+                .isEmpty();
 
         JdbcTemplate owner = new JdbcTemplate(scratch.owner());
         owner.execute("create table no_rls (id int)");
@@ -92,7 +101,8 @@ class DatabaseGateTest {
         owner.execute("grant temporary on database " + database + " to roadbook_app");
         owner.execute("grant select (password_hash) on app_users to roadbook_app");
         assertThat(new DatabaseGate(scratch.app()).problems())
-                .anySatisfy(p -> assertThat(p).contains("do not put pg_temp last").contains("temp_first"))
+                .anySatisfy(
+                        p -> assertThat(p).contains("do not put pg_temp last").contains("temp_first"))
                 .anySatisfy(p -> assertThat(p).contains("may create temporary tables"))
                 .anySatisfy(p -> assertThat(p).contains("app_users.password_hash"));
     }
@@ -105,8 +115,10 @@ class DatabaseGateTest {
         JdbcTemplate owner = new JdbcTemplate(scratch.owner());
         owner.queryForObject("select ensure_activity_log_partitions(240, now())", Integer.class);
         DatabaseGate ownerAsApp = new DatabaseGate(scratch.owner());
-        assertThatThrownBy(ownerAsApp::check).isInstanceOf(DatabaseGateException.class)
-                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_500)
+        assertThatThrownBy(ownerAsApp::check)
+                .isInstanceOf(DatabaseGateException.class)
+                .satisfies(e -> assertThat(e.getMessage())
+                        .hasSizeLessThan(1_500)
                         .containsPattern("owns \\d{3,} object\\(s\\)")
                         .containsPattern("and \\d+ more"));
     }

@@ -1,13 +1,13 @@
 package app.roadbook.base.db;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import app.roadbook.RoadbookApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.mock.env.MockEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Starting the whole app against an unsafe or unreachable database fails with one clear sentence. */
 class StartupRefusalTest {
@@ -17,22 +17,30 @@ class StartupRefusalTest {
 
     @Test
     void theAppRefusesToStartAsASuperuserWithOneClearSentence() {
-        assertThatThrownBy(() -> start("--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=" + db.superuserPassword(),
-                "--spring.flyway.user=" + EmbeddedDatabase.OWNER_ROLE, "--spring.flyway.password=" + db.ownerPassword()))
+        assertThatThrownBy(() -> start(
+                        "--spring.datasource.url=" + db.jdbcUrl(),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=" + db.superuserPassword(),
+                        "--spring.flyway.user=" + EmbeddedDatabase.OWNER_ROLE,
+                        "--spring.flyway.password=" + db.ownerPassword()))
                 .satisfies(failure -> {
                     FailureAnalysis analysis = new DatabaseFailureAnalyzer(env).analyze(failure);
                     assertThat(analysis).isNotNull();
-                    assertThat(analysis.getDescription()).startsWith("Roadbook refuses to start because the application role 'postgres' is a superuser");
+                    assertThat(analysis.getDescription())
+                            .startsWith(
+                                    "Roadbook refuses to start because the application role 'postgres' is a superuser");
                 });
     }
 
     @Test
     void theAppRefusesToStartWhenTheDatabaseIsUnreachable() {
-        MockEnvironment unreachable = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/roadbook");
-        assertThatThrownBy(() -> start("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/roadbook",
-                "--spring.datasource.username=roadbook_app", "--spring.datasource.password=x",
-                "--spring.datasource.hikari.connection-timeout=2000"))
+        MockEnvironment unreachable =
+                new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/roadbook");
+        assertThatThrownBy(() -> start(
+                        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/roadbook",
+                        "--spring.datasource.username=roadbook_app",
+                        "--spring.datasource.password=x",
+                        "--spring.datasource.hikari.connection-timeout=2000"))
                 .satisfies(failure -> {
                     FailureAnalysis analysis = new DatabaseFailureAnalyzer(unreachable).analyze(failure);
                     assertThat(analysis).isNotNull();

@@ -1,7 +1,10 @@
 package app.roadbook.billing.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.Browser;
 import app.roadbook.support.Fixtures;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,10 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The platform admin changes an org's plan; its owner sees it on the billing dashboard. On the test's own accounts. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -24,8 +23,12 @@ class BillingBrowserTest {
 
     static final String PASSWORD = "test-password-1";
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
     Browser browser;
 
     @BeforeAll
@@ -54,7 +57,8 @@ class BillingBrowserTest {
 
         browser.signOut();
         browser.signIn(adminEmail, PASSWORD);
-        browser.waitFor(By.xpath("//vaadin-side-nav-item[contains(., 'Platform billing')]")).click();
+        browser.waitFor(By.xpath("//vaadin-side-nav-item[contains(., 'Platform billing')]"))
+                .click();
         browser.press(By.xpath("//vaadin-button[@aria-label='Subscription of " + orgName + "']"));
         By teamManagerCells = By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Team Manager']");
         int before = browser.driver().findElements(teamManagerCells).size();
@@ -66,7 +70,8 @@ class BillingBrowserTest {
 
         browser.signOut();
         browser.signIn(ownerEmail, PASSWORD);
-        browser.waitFor(By.xpath("//vaadin-side-nav-item[contains(., 'Billing')]")).click();
+        browser.waitFor(By.xpath("//vaadin-side-nav-item[contains(., 'Billing')]"))
+                .click();
         browser.waitUntil(d -> browser.text("h3").startsWith("Team Manager"));
         assertThat(browser.text(".billing-status")).isEqualTo("Active");
         assertThat(browser.text(".seat-usage")).contains("Members: 1 of 10");

@@ -1,24 +1,24 @@
 package app.roadbook.billing.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The billing pages on the test's own organization (Team Manager, active): its owner, admin, editor and a promoter. */
 @RoadbookTest
 class BillingViewTest extends SpringBrowserlessTest {
 
-    @Autowired Fixtures fixtures;
+    @Autowired
+    Fixtures fixtures;
 
     UUID owner, admin, editor, org;
 
@@ -39,7 +39,10 @@ class BillingViewTest extends SpringBrowserlessTest {
         BillingView view = navigate(BillingView.class);
         assertThat(view.planName.getText()).startsWith("Team Manager");
         assertThat(view.status.getText()).isEqualTo("Active");
-        assertThat(view.seats.getElement().getTextRecursively()).contains("Members: 4 of 10").contains("Artists: ").contains("unlimited");
+        assertThat(view.seats.getElement().getTextRecursively())
+                .contains("Members: 4 of 10")
+                .contains("Artists: ")
+                .contains("unlimited");
         assertThat(view.newPlan.isVisible()).isTrue();
         assertThat(view.requestChange.isVisible()).isTrue();
         assertThat(navigation()).contains("Billing");
@@ -66,9 +69,15 @@ class BillingViewTest extends SpringBrowserlessTest {
     @Test
     void aCollaboratorHasNoRouteToBilling() {
         UUID promoter = fixtures.user("Promoter");
-        UUID show = fixtures.owner().queryForObject("insert into shows (org_id, date) values (?, current_date) returning id", UUID.class, org);
-        fixtures.owner().update("insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_viewer', ?)",
-                show, promoter, org);
+        UUID show = fixtures.owner()
+                .queryForObject(
+                        "insert into shows (org_id, date) values (?, current_date) returning id", UUID.class, org);
+        fixtures.owner()
+                .update(
+                        "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_viewer', ?)",
+                        show,
+                        promoter,
+                        org);
         fixtures.signIn(promoter);
         navigate("billing", Component.class);
         assertThat($(BillingView.class).exists()).isFalse();

@@ -1,22 +1,20 @@
 package app.roadbook.contacts.ui;
 
-import app.roadbook.support.Fixtures;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.Browser;
+import app.roadbook.support.Fixtures;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** An editor builds their organization's directory in a real browser: create, search, edit, merge. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -24,8 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContactsBrowserTest {
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
     Browser browser;
 
     @BeforeAll
@@ -65,10 +67,13 @@ class ContactsBrowserTest {
         browser.waitUntil(d -> browser.currentPath().startsWith("/contacts/"));
 
         browser.open("/contacts");
-        WebElement search = browser.waitFor(By.cssSelector("vaadin-text-field[aria-label='Search contacts'] input, vaadin-text-field input[placeholder^='Search']"));
+        WebElement search = browser.waitFor(
+                By.cssSelector(
+                        "vaadin-text-field[aria-label='Search contacts'] input, vaadin-text-field input[placeholder^='Search']"));
         search.sendKeys("selenium");
         browser.waitUntil(d -> browser.text(".result-count").equals("2 contacts"));
-        browser.waitFor(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Selma Selenium']")).click();
+        browser.waitFor(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Selma Selenium']"))
+                .click();
         browser.waitUntil(d -> browser.currentPath().startsWith("/contacts/"));
 
         browser.click("Edit");
@@ -83,7 +88,8 @@ class ContactsBrowserTest {
         assertThat(browser.text(".contact-facts")).contains("+47 555 000").contains("selma@selenium.test");
 
         browser.open("/contacts");
-        browser.waitFor(By.cssSelector("vaadin-text-field input[placeholder^='Search']")).sendKeys("selenium");
+        browser.waitFor(By.cssSelector("vaadin-text-field input[placeholder^='Search']"))
+                .sendKeys("selenium");
         browser.waitUntil(d -> browser.text(".result-count").equals("1 contact"));
     }
 }

@@ -1,35 +1,31 @@
 package app.roadbook.contacts.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactRow;
-import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactStatus;
 import app.roadbook.contacts.ContactType;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.RouteParameters;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 @RoadbookTest
 class ContactsViewTest extends SpringBrowserlessTest {
 
-    @Autowired Fixtures fixtures;
-    @Autowired ContactDirectory contacts;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ContactDirectory contacts;
 
     UUID org;
 
@@ -39,11 +35,35 @@ class ContactsViewTest extends SpringBrowserlessTest {
         org = fixtures.organization("Directory Touring", owner);
         fixtures.signIn(owner);
         for (int i = 1; i <= 30; i++) {
-            contacts.create(org, new ContactDraft("Contact " + i, Set.of(ContactType.vendor), null, null, null, null,
-                    "Oslo", "Norway", null, null, ContactStatus.active));
+            contacts.create(
+                    org,
+                    new ContactDraft(
+                            "Contact " + i,
+                            Set.of(ContactType.vendor),
+                            null,
+                            null,
+                            null,
+                            null,
+                            "Oslo",
+                            "Norway",
+                            null,
+                            null,
+                            ContactStatus.active));
         }
-        contacts.create(org, new ContactDraft("Mads Kjær", Set.of(ContactType.promoter), "mads@vega.dk", null, "VEGA", null,
-                "Copenhagen", "Denmark", null, null, ContactStatus.active));
+        contacts.create(
+                org,
+                new ContactDraft(
+                        "Mads Kjær",
+                        Set.of(ContactType.promoter),
+                        "mads@vega.dk",
+                        null,
+                        "VEGA",
+                        null,
+                        "Copenhagen",
+                        "Denmark",
+                        null,
+                        null,
+                        ContactStatus.active));
         Fixtures.signOut();
     }
 
@@ -80,14 +100,28 @@ class ContactsViewTest extends SpringBrowserlessTest {
         assertThat(view.importCsv.isVisible()).isFalse();
         ContactRow first = test(view.grid).getRow(0);
 
-        ContactView detail = navigate(ContactView.class, java.util.Map.of("contactId", first.id().toString()));
+        ContactView detail = navigate(
+                ContactView.class, java.util.Map.of("contactId", first.id().toString()));
         assertThat(detail.name.getText()).isEqualTo(first.name());
         assertThat(detail.edit.isVisible()).isFalse();
         assertThat(detail.merge.isVisible()).isFalse();
         assertThat(detail.delete.isVisible()).isFalse();
 
-        assertThatThrownBy(() -> contacts.create(org, new ContactDraft("Sneaky", Set.of(ContactType.vendor), null, null, null,
-                null, null, null, null, null, ContactStatus.active))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> contacts.create(
+                        org,
+                        new ContactDraft(
+                                "Sneaky",
+                                Set.of(ContactType.vendor),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                ContactStatus.active)))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -99,7 +133,8 @@ class ContactsViewTest extends SpringBrowserlessTest {
 
     @Test
     void aForeignContactIdLooksExactlyLikeAMissingOne() {
-        UUID foreignContact = fixtures.owner().queryForObject("select id from contacts where org_id = ? limit 1", UUID.class, org);
+        UUID foreignContact =
+                fixtures.owner().queryForObject("select id from contacts where org_id = ? limit 1", UUID.class, org);
         UUID stranger = fixtures.user("Stranger");
         fixtures.organization("Stranger Touring", stranger);
         fixtures.signIn(stranger);
@@ -124,7 +159,9 @@ class ContactsViewTest extends SpringBrowserlessTest {
         test(view.create).click();
         ContactEditor editor1 = $(ContactEditor.class).single();
         test(editor1.save).click();
-        assertThat(editor1.form.name.isInvalid()).as("name required, next to the field").isTrue();
+        assertThat(editor1.form.name.isInvalid())
+                .as("name required, next to the field")
+                .isTrue();
         test(editor1.form.name).setValue("Lena Hoffmann");
         test(editor1.form.types).selectItem("Promoter");
         test(editor1.form.email).setValue("lena@trinity.de");

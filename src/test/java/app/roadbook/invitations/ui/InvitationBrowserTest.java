@@ -1,7 +1,12 @@
 package app.roadbook.invitations.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.Browser;
 import app.roadbook.support.Fixtures;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,20 +17,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Both invitation flows end to end in Chromium, from the invitations view to the invited person's first screen. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InvitationBrowserTest {
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
     Browser browser;
 
     UUID org;
@@ -62,20 +65,27 @@ class InvitationBrowserTest {
         browser.open("/dev/outbox");
         browser.press(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + email + "']"));
         String body = browser.waitFor(By.xpath("//p[contains(., '/invite/')]")).getText();
-        Matcher link = Pattern.compile("http://localhost:\\d+/invite/[A-Za-z0-9_-]{43}").matcher(body);
+        Matcher link = Pattern.compile("http://localhost:\\d+/invite/[A-Za-z0-9_-]{43}")
+                .matcher(body);
         assertThat(link.find()).isTrue();
 
         acceptAsNewPerson(link.group(), email, "Edna Editor");
         browser.waitUntil(d -> browser.text(".current-org").equals("Invite Browser Touring"));
-        assertThat(browser.waitFor(By.xpath("//p[contains(., 'You are an editor')]")).isDisplayed()).isTrue();
+        assertThat(browser.waitFor(By.xpath("//p[contains(., 'You are an editor')]"))
+                        .isDisplayed())
+                .isTrue();
     }
 
     @Test
     void anEditorInvitesAPromoterWhoSeesThatShowAndNothingElse() {
         String email = Fixtures.unique("promo") + "@invite.test";
-        UUID show = fixtures.owner().queryForObject(
-                "insert into shows (org_id, date, title) values (?, current_date + 14, 'Club night') returning id", UUID.class, org);
-        fixtures.owner().update("insert into shows (org_id, date, title) values (?, current_date + 21, 'Not granted')", org);
+        UUID show = fixtures.owner()
+                .queryForObject(
+                        "insert into shows (org_id, date, title) values (?, current_date + 14, 'Club night') returning id",
+                        UUID.class,
+                        org);
+        fixtures.owner()
+                .update("insert into shows (org_id, date, title) values (?, current_date + 21, 'Not granted')", org);
         browser.signIn(member("editor"), "test-password-1");
         browser.waitFor(By.cssSelector(".current-org"));
         browser.open("/shows/" + show);
@@ -88,12 +98,16 @@ class InvitationBrowserTest {
         browser.waitUntil(d -> browser.currentPath().startsWith("/my-shows"));
         browser.waitUntil(d -> d.findElements(By.cssSelector("vaadin-grid-cell-content")).stream()
                 .anyMatch(c -> c.getText().equals("Invite Browser Touring")));
-        long rows = browser.driver().findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Invite Browser Touring']")).size();
+        long rows = browser.driver()
+                .findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Invite Browser Touring']"))
+                .size();
         assertThat(rows).as("exactly the one granted show").isEqualTo(1);
         browser.open("/contacts");
-        browser.waitUntil(d -> !browser.currentPath().equals("/contacts") || d.getPageSource().contains("Page not found")
+        browser.waitUntil(d -> !browser.currentPath().equals("/contacts")
+                || d.getPageSource().contains("Page not found")
                 || d.findElements(By.cssSelector(".result-count")).isEmpty());
-        assertThat(browser.driver().findElements(By.cssSelector(".result-count"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".result-count")))
+                .isEmpty();
     }
 
     private void acceptAsNewPerson(String link, String email, String name) {
@@ -106,7 +120,9 @@ class InvitationBrowserTest {
         browser.click("Sign in");
         browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(email);
         browser.driver().findElement(By.cssSelector("input[name='password']")).sendKeys("a long enough passphrase");
-        browser.driver().findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        browser.driver()
+                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                .click();
         browser.press(By.xpath("//vaadin-button[normalize-space(.)='Accept invitation']"));
     }
 }

@@ -1,23 +1,25 @@
 package app.roadbook.invitations.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.invitations.InvitationMail;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @RoadbookTest
 class InvitationViewsTest extends SpringBrowserlessTest {
 
-    @Autowired Fixtures fixtures;
-    @Autowired app.roadbook.invitations.InvitationService invitations;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    app.roadbook.invitations.InvitationService invitations;
 
     UUID owner, org;
 
@@ -80,7 +82,8 @@ class InvitationViewsTest extends SpringBrowserlessTest {
         test(again.accept).click();
         assertThat(fixtures.owner().queryForObject("""
                 select m.role::text from org_members m join app_users u on u.id = m.user_id
-                where u.email = ?::citext and m.org_id = ?""", String.class, email, org)).isEqualTo("editor");
+                where u.email = ?::citext and m.org_id = ?""", String.class, email, org))
+                .isEqualTo("editor");
         AcceptInvitationView used = navigate(AcceptInvitationView.class, Map.of("token", token));
         assertThat(used.title.getText()).isEqualTo("This invitation has been used");
     }
@@ -92,8 +95,10 @@ class InvitationViewsTest extends SpringBrowserlessTest {
         AcceptInvitationView bad = navigate(AcceptInvitationView.class, Map.of("token", "not-a-real-token"));
         assertThat(bad.title.getText()).isEqualTo("This invitation link is not valid");
         fixtures.signIn(owner);
-        String token = invitations.inviteToOrg(org, Fixtures.unique("someone") + "@invite.test",
-                app.roadbook.tenancy.OrgRole.viewer, null).token();
+        String token = invitations
+                .inviteToOrg(
+                        org, Fixtures.unique("someone") + "@invite.test", app.roadbook.tenancy.OrgRole.viewer, null)
+                .token();
         fixtures.signIn(stranger);
         AcceptInvitationView page = navigate(AcceptInvitationView.class, Map.of("token", token));
         test(page.accept).click();

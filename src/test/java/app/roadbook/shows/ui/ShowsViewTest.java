@@ -1,5 +1,7 @@
 package app.roadbook.shows.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.invitations.ShowCollabRole;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ShowDraft;
@@ -14,12 +16,6 @@ import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -27,18 +23,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The shows screens on the test's own organization: an owner, an editor, a viewer, a promoter and an outsider. */
 @RoadbookTest
 class ShowsViewTest extends SpringBrowserlessTest {
 
-    @Autowired Fixtures fixtures;
-    @Autowired ShowService shows;
-    @Autowired ArtistService artists;
-    @Autowired VenueService venues;
-    @Autowired EntityManagerFactory entityManagerFactory;
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    ShowService shows;
+
+    @Autowired
+    ArtistService artists;
+
+    @Autowired
+    VenueService venues;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
 
     ShowsTestData data;
     UUID owner, editor, viewer, promoter, org, vega, granted;
@@ -54,11 +62,14 @@ class ShowsViewTest extends SpringBrowserlessTest {
         fixtures.member(org, editor, "editor");
         fixtures.member(org, viewer, "viewer");
         fixtures.signIn(owner);
-        vega = venues.createVenue(org, new VenueDraft("Vega", "Enghavevej 40", "Copenhagen", "DK", 1550, "Europe/Copenhagen"));
-        UUID rockefeller = venues.createVenue(org, new VenueDraft("Rockefeller", null, "Oslo", "NO", 1350, "Europe/Oslo"));
+        vega = venues.createVenue(
+                org, new VenueDraft("Vega", "Enghavevej 40", "Copenhagen", "DK", 1550, "Europe/Copenhagen"));
+        UUID rockefeller =
+                venues.createVenue(org, new VenueDraft("Rockefeller", null, "Oslo", "NO", 1350, "Europe/Oslo"));
         UUID auroras = artists.createArtist(org, "The Auroras");
         LocalDate today = LocalDate.now();
-        granted = shows.createShow(org, show(auroras, rockefeller, today.plusDays(3), LocalTime.of(19, 0), "Oslo night"));
+        granted =
+                shows.createShow(org, show(auroras, rockefeller, today.plusDays(3), LocalTime.of(19, 0), "Oslo night"));
         shows.createShow(org, show(auroras, vega, today.plusDays(10), LocalTime.of(20, 0), "Copenhagen night"));
         shows.createShow(org, show(auroras, vega, today.minusDays(5), null, "Last week"));
         shows.createShow(org, show(null, null, today.minusDays(40), null, "Long ago"));
@@ -76,14 +87,25 @@ class ShowsViewTest extends SpringBrowserlessTest {
         assertThat(list.create.isVisible()).isTrue();
         assertThat(list.count.getText()).isEqualTo("4 shows");
         assertThat(test(list.grid).size()).isEqualTo(4);
-        assertThat(test(list.grid).getRow(0).title()).as("the soonest upcoming show first").isEqualTo("Oslo night");
+        assertThat(test(list.grid).getRow(0).title())
+                .as("the soonest upcoming show first")
+                .isEqualTo("Oslo night");
         assertThat(test(list.grid).getRow(0).doors()).isEqualTo(LocalTime.of(19, 0));
-        assertThat(test(list.grid).getRow(3).title()).as("the oldest past show last").isEqualTo("Long ago");
+        assertThat(test(list.grid).getRow(3).title())
+                .as("the oldest past show last")
+                .isEqualTo("Long ago");
 
         test(list.create).click();
         ShowEditor editor = $(ShowEditor.class).single();
-        test(editor.venue).selectItem(editor.venue.getListDataView().getItems()
-                .filter(v -> v.name().equals("Vega")).findFirst().orElseThrow().label() + " · Europe/Copenhagen");
+        test(editor.venue)
+                .selectItem(editor.venue
+                                .getListDataView()
+                                .getItems()
+                                .filter(v -> v.name().equals("Vega"))
+                                .findFirst()
+                                .orElseThrow()
+                                .label()
+                        + " · Europe/Copenhagen");
         editor.date.setValue(LocalDate.of(2027, 1, 15));
         editor.doors.setValue(LocalTime.of(19, 30));
         editor.title.setValue("Browserless night");
@@ -91,9 +113,14 @@ class ShowsViewTest extends SpringBrowserlessTest {
 
         ShowView show = $(ShowView.class).single();
         assertThat(show.title.getText()).isEqualTo("Browserless night · 2027-01-15");
-        assertThat(show.facts.getElement().getTextRecursively()).contains("Doors: 19:30 (Europe/Copenhagen)", "Venue: Vega");
-        assertThat(fixtures.owner().queryForObject("select doors_at from shows where org_id = ? and title = 'Browserless night'",
-                OffsetDateTime.class, org)).isEqualTo(OffsetDateTime.parse("2027-01-15T18:30:00Z"));
+        assertThat(show.facts.getElement().getTextRecursively())
+                .contains("Doors: 19:30 (Europe/Copenhagen)", "Venue: Vega");
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select doors_at from shows where org_id = ? and title = 'Browserless night'",
+                                OffsetDateTime.class,
+                                org))
+                .isEqualTo(OffsetDateTime.parse("2027-01-15T18:30:00Z"));
     }
 
     @Test
@@ -118,7 +145,8 @@ class ShowsViewTest extends SpringBrowserlessTest {
         ShowRow first = test(list.grid).getRow(0);
         ShowView show = navigate(ShowView.class, Map.of("showId", first.id().toString()));
         assertThat(show.edit.isVisible()).isFalse();
-        assertThat(show.facts.getElement().getTextRecursively()).contains("Doors: 19:00 (Europe/Oslo)", "Artist: The Auroras");
+        assertThat(show.facts.getElement().getTextRecursively())
+                .contains("Doors: 19:00 (Europe/Oslo)", "Artist: The Auroras");
         VenuesView venuesView = navigate(VenuesView.class);
         assertThat(venuesView.create.isVisible()).isFalse();
         assertThat(test(venuesView.grid).size()).isEqualTo(2);
@@ -153,10 +181,15 @@ class ShowsViewTest extends SpringBrowserlessTest {
         for (int i = 0; i < audience.size(); i++) {
             lines.add(audience.getRow(i).email() + " | " + audience.getRow(i).reason());
         }
-        assertThat(lines).contains(data.email(owner) + " | Owner of the organization", data.email(viewer) + " | Viewer of the organization",
-                data.email(promoter) + " | Promoter team, can edit the promoter side");
+        assertThat(lines)
+                .contains(
+                        data.email(owner) + " | Owner of the organization",
+                        data.email(viewer) + " | Viewer of the organization",
+                        data.email(promoter) + " | Promoter team, can edit the promoter side");
         assertThat(lines).hasSize(4);
-        assertThat(audience.getCellComponent(0, 3).isVisible()).as("a viewer revokes nothing").isFalse();
+        assertThat(audience.getCellComponent(0, 3).isVisible())
+                .as("a viewer revokes nothing")
+                .isFalse();
     }
 
     @Test
@@ -197,7 +230,8 @@ class ShowsViewTest extends SpringBrowserlessTest {
     }
 
     private long statementsToOpenTheShowsPage(int rowsShown) {
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        Statistics statistics =
+                entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
         try {
             statistics.clear();
@@ -206,7 +240,9 @@ class ShowsViewTest extends SpringBrowserlessTest {
             list.grid.getDataCommunicator().setViewportRange(0, rowsShown);
             roundTrip();
             long statements = statistics.getPrepareStatementCount();
-            assertThat(statistics.getQueries()).as("the rows came in this response").anyMatch(q -> q.contains("ShowLine"));
+            assertThat(statistics.getQueries())
+                    .as("the rows came in this response")
+                    .anyMatch(q -> q.contains("ShowLine"));
             assertThat(list.grid.getDataCommunicator().getItem(rowsShown - 1)).isNotNull();
             return statements;
         } finally {

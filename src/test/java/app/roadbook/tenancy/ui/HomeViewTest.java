@@ -1,5 +1,7 @@
 package app.roadbook.tenancy.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.MainLayout;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
@@ -12,23 +14,21 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @RoadbookTest
 class HomeViewTest extends SpringBrowserlessTest {
 
-    @Autowired Fixtures fixtures;
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void theOwnerSeesTheirOrganizationInTheLayoutAndItsMembers() {
         UUID owner = fixtures.user("Olive");
         UUID org = fixtures.organization("Home Touring", owner);
-        for (String role : new String[]{"admin", "editor", "viewer"}) {
+        for (String role : new String[] {"admin", "editor", "viewer"}) {
             fixtures.member(org, fixtures.user(role), role);
         }
         fixtures.signIn(owner);
@@ -38,7 +38,9 @@ class HomeViewTest extends SpringBrowserlessTest {
         Span orgName = $(Span.class, layout).withClassName("current-org").single();
         assertThat(orgName.getText()).isEqualTo("Home Touring");
         assertThat(orgName.isVisible()).isTrue();
-        assertThat($(Select.class, layout).all()).as("no visible switcher with one org").isEmpty();
+        assertThat($(Select.class, layout).all())
+                .as("no visible switcher with one org")
+                .isEmpty();
 
         @SuppressWarnings("unchecked")
         Grid<MemberRow> members = $(Grid.class).withClassName("members-grid").single();
@@ -71,16 +73,23 @@ class HomeViewTest extends SpringBrowserlessTest {
         Button create = $(Button.class).withText("Create organization").single();
         test(create).click();
         TextField name = $(TextField.class).single();
-        assertThat(name.isInvalid()).as("empty name is refused next to the field").isTrue();
+        assertThat(name.isInvalid())
+                .as("empty name is refused next to the field")
+                .isTrue();
         assertThat(name.getErrorMessage()).isEqualTo("Give the organization a name.");
 
         test(name).setValue("Newcomer Live");
         test(create).click();
         assertThat($(H2.class).single().getText()).isEqualTo("Newcomer Live");
-        assertThat($(Span.class).withClassName("current-org").single().getText()).isEqualTo("Newcomer Live");
-        assertThat(fixtures.owner().queryForObject(
-                "select role::text from org_members m join organizations o on o.id = m.org_id where m.user_id = ? and o.name = ?",
-                String.class, user, "Newcomer Live")).isEqualTo("owner");
+        assertThat($(Span.class).withClassName("current-org").single().getText())
+                .isEqualTo("Newcomer Live");
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select role::text from org_members m join organizations o on o.id = m.org_id where m.user_id = ? and o.name = ?",
+                                String.class,
+                                user,
+                                "Newcomer Live"))
+                .isEqualTo("owner");
     }
 
     @Test
@@ -92,7 +101,8 @@ class HomeViewTest extends SpringBrowserlessTest {
         navigate(HomeView.class);
 
         @SuppressWarnings("unchecked")
-        Select<OrgSummary> switcher = $(Select.class, $(MainLayout.class).single()).single();
+        Select<OrgSummary> switcher =
+                $(Select.class, $(MainLayout.class).single()).single();
         assertThat(switcher.isVisible()).isTrue();
         assertThat(switcher.getValue().id()).isEqualTo(first);
         assertThat($(H2.class).single().getText()).isEqualTo("Alpha Agency");

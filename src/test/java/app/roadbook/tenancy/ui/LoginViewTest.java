@@ -1,16 +1,15 @@
 package app.roadbook.tenancy.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 @RoadbookTest
 class LoginViewTest extends SpringBrowserlessTest {
@@ -47,7 +46,10 @@ class LoginViewTest extends SpringBrowserlessTest {
     void aFreshVisitSeesNoErrorAndTheDemoAccounts() {
         navigate(LoginView.class);
         assertThat($(LoginForm.class).single().isError()).isFalse();
-        assertThat($(com.vaadin.flow.component.html.Div.class).withClassName("login-demo-hint").single().getText())
+        assertThat($(com.vaadin.flow.component.html.Div.class)
+                        .withClassName("login-demo-hint")
+                        .single()
+                        .getText())
                 .contains("owner@roadbook.demo");
     }
 }

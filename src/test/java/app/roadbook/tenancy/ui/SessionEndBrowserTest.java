@@ -1,8 +1,12 @@
 package app.roadbook.tenancy.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.Browser;
 import app.roadbook.support.Fixtures;
 import app.roadbook.tenancy.MemberAdmin;
+import java.io.IOException;
+import java.util.UUID;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
 import org.junit.jupiter.api.AfterAll;
@@ -18,11 +22,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.io.IOException;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Sessions that end while a page is open: a member signed out everywhere, or a page left idle. The page, left
  * alone, returns to the sign-in page on its next heartbeat (every 45 s in the app; the browser tests' JVM sets
@@ -33,11 +32,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionEndBrowserTest {
 
-    @LocalServerPort int port;
-    @Autowired Fixtures fixtures;
-    @Autowired MemberAdmin members;
-    @Autowired Environment env;
-    @Autowired WebServerApplicationContext server;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MemberAdmin members;
+
+    @Autowired
+    Environment env;
+
+    @Autowired
+    WebServerApplicationContext server;
+
     Browser browser;
 
     @BeforeAll
@@ -84,7 +93,8 @@ class SessionEndBrowserTest {
         openEmptyShowsPageAs(email);
 
         int idleSeconds = 6;
-        httpSession(browser.driver().manage().getCookieNamed("JSESSIONID").getValue()).setMaxInactiveInterval(idleSeconds);
+        httpSession(browser.driver().manage().getCookieNamed("JSESSIONID").getValue())
+                .setMaxInactiveInterval(idleSeconds);
 
         assertThePageReturnsToSignInWithin(idleSeconds);
     }
@@ -113,7 +123,8 @@ class SessionEndBrowserTest {
 
     /** The server's side of the browser's session, from the embedded Tomcat. */
     private Session httpSession(String id) throws IOException {
-        Context context = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
+        Context context = (Context)
+                ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
         Session session = context.getManager().findSession(id);
         assertThat(session).as("the browser's session on the server").isNotNull();
         return session;

@@ -1,23 +1,22 @@
 package app.roadbook.tenancy.ui;
 
-import app.roadbook.support.Fixtures;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.roadbook.support.Browser;
+import app.roadbook.support.Fixtures;
+import jakarta.servlet.ServletContext;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import jakarta.servlet.ServletContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real thing: the login page in headless Chromium, against the running app. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -25,10 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInBrowserTest {
 
-    @LocalServerPort int port;
-    @Autowired ServletContext servletContext;
-    @Autowired Environment env;
-    @Autowired Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ServletContext servletContext;
+
+    @Autowired
+    Environment env;
+
+    @Autowired
+    Fixtures fixtures;
+
     Browser browser;
 
     /** An owner of "Sign-in Touring" with the fixtures' password, and their email. */
@@ -68,8 +75,11 @@ class SignInBrowserTest {
         }
 
         // Signing out ends the session: the home page asks for a sign-in again.
-        browser.driver().findElement(By.cssSelector("vaadin-menu-bar vaadin-menu-bar-button")).click();
-        browser.waitFor(By.xpath("//vaadin-menu-bar-item[contains(., 'Sign out')]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("vaadin-menu-bar vaadin-menu-bar-button"))
+                .click();
+        browser.waitFor(By.xpath("//vaadin-menu-bar-item[contains(., 'Sign out')]"))
+                .click();
         browser.waitUntil(d -> browser.currentPath().startsWith("/login"));
         browser.open("/");
         browser.waitUntil(d -> browser.currentPath().startsWith("/login"));
@@ -88,13 +98,15 @@ class SignInBrowserTest {
         browser.signIn(owner(), "not-the-password");
 
         browser.waitUntil(d -> browser.currentPath().startsWith("/login?error"));
-        browser.waitUntil(d -> d.findElement(By.cssSelector("vaadin-login-form")).getDomAttribute("error") != null
-                || Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return document.querySelector('vaadin-login-form').error")));
+        browser.waitUntil(
+                d -> d.findElement(By.cssSelector("vaadin-login-form")).getDomAttribute("error") != null
+                        || Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                .executeScript("return document.querySelector('vaadin-login-form').error")));
         assertThat(browser.driver().getPageSource()).doesNotContain("Sign-in Touring");
 
         browser.open("/");
         browser.waitUntil(d -> browser.currentPath().startsWith("/login"));
-        assertThat(browser.driver().findElements(By.cssSelector(".current-org"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector(".current-org")))
+                .isEmpty();
     }
 }
