@@ -27,6 +27,7 @@ class PasswordSignIn implements AuthenticationProvider {
     private final JdbcTemplate jdbc;
 
     PasswordSignIn(DataSource dataSource) {
+        // SQL, not a repository: both calls are definer functions, the only way to a password hash (decision 0014).
         this.jdbc = new JdbcTemplate(dataSource);
     }
 

@@ -16,6 +16,7 @@ class SignInRefusalSummaries {
     private final JdbcTemplate jdbc;
 
     SignInRefusalSummaries(DataSource dataSource) {
+        // SQL, not a repository: one definer function; the app role may neither read nor write the counters itself.
         this.jdbc = new JdbcTemplate(dataSource);
     }
 

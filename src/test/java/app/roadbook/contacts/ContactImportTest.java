@@ -196,18 +196,13 @@ class ContactImportTest {
                     .append(i % 2 == 0 ? "2.50" : "")
                     .append(",active\n");
         }
-        long start = System.nanoTime();
+        // How fast is the benchmark's business (ContactsBenchmark); here: all rows, in batches, with progress.
         ContactImport.Preview preview = imports.preview(org, utf8(csv.toString()));
-        long previewMs = (System.nanoTime() - start) / 1_000_000;
         assertThat(preview.importable()).isEqualTo(10_000);
         List<Integer> progress = new ArrayList<>();
-        start = System.nanoTime();
         imports.commit(org, preview, progress::add);
-        long commitMs = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("CSV import of 10,000 rows: preview %d ms, commit %d ms%n", previewMs, commitMs);
         assertThat(progress).hasSize(20).endsWith(10_000);
         assertThat(contacts.count(org, ContactFilter.ALL)).isEqualTo(10_000);
-        assertThat(previewMs + commitMs).as("well within a user's patience").isLessThan(30_000);
 
         StringWriter out = new StringWriter();
         imports.export(org, new ContactFilter("city 7", Set.of(), null), out);

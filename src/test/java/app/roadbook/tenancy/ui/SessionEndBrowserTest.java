@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -40,9 +39,6 @@ class SessionEndBrowserTest {
 
     @Autowired
     MemberAdmin members;
-
-    @Autowired
-    Environment env;
 
     @Autowired
     WebServerApplicationContext server;
@@ -76,7 +72,7 @@ class SessionEndBrowserTest {
             Fixtures.signOut();
         }
 
-        assertThePageReturnsToSignInWithin(0);
+        assertThePageReturnsToSignInByItself();
     }
 
     /**
@@ -96,7 +92,7 @@ class SessionEndBrowserTest {
         httpSession(browser.driver().manage().getCookieNamed("JSESSIONID").getValue())
                 .setMaxInactiveInterval(idleSeconds);
 
-        assertThePageReturnsToSignInWithin(idleSeconds);
+        assertThePageReturnsToSignInByItself();
     }
 
     private void openEmptyShowsPageAs(String email) {
@@ -108,13 +104,12 @@ class SessionEndBrowserTest {
         browser.waitFor(By.xpath("//*[contains(text(), 'No shows yet')]"));
     }
 
-    /** The untouched page goes to the sign-in page after {@code seconds}, one heartbeat and a bit, and says why. */
-    private void assertThePageReturnsToSignInWithin(long seconds) {
-        int heartbeat = env.getProperty("vaadin.heartbeatInterval", Integer.class, 45);
-        long started = System.nanoTime();
+    /**
+     * The untouched page goes to the sign-in page by itself (a heartbeat after the session ended; the test runs with
+     * 3-second heartbeats) and says why. No clock: the browser's bounded wait is the limit.
+     */
+    private void assertThePageReturnsToSignInByItself() {
         browser.waitUntil(d -> browser.currentPath().startsWith("/login"));
-        long waited = (System.nanoTime() - started) / 1_000_000_000L;
-        assertThat(waited).as("seconds until the sign-in page").isLessThanOrEqualTo(seconds + heartbeat + 5L);
         assertThat(browser.waitFor(By.cssSelector(".session-ended")).getText()).startsWith("Your session ended");
         // And the sign-in is really gone, not only the page: opening a view asks for a sign-in again.
         browser.open("/shows");
