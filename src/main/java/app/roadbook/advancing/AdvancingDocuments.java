@@ -73,6 +73,9 @@ public class AdvancingDocuments {
         if (!allowed) {
             throw new AccessDeniedException("You cannot add documents to this side.");
         }
+        if (session.closed()) {
+            throw new Refusal("This advance is closed: an editor of the artist team can reopen it.");
+        }
         String name = safeName(fileName);
         String extension =
                 name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
@@ -119,6 +122,47 @@ public class AdvancingDocuments {
                 file.getOriginalName(),
                 DocumentTypes.served(file.getContentType()),
                 storage.read(file.getStoragePath()));
+    }
+
+    /**
+     * Removes a document: the party whose box holds it removes it (the database says the same), while the advance is
+     * open. The stored bytes go once the removal has committed.
+     */
+    @Transactional
+    public void remove(UUID fileId) {
+        StoredFile file = files.findById(fileId).orElseThrow(() -> new OrgAccess.NotFoundException("No such file."));
+        AdvancingDocument box = boxes.findById(file.getDocumentId())
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such file."));
+        AdvancingSession session = sessions.findById(box.getSessionId())
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such advance."));
+        boolean allowed = box.getPartyType() == Party.from_us
+                ? access.canEdit(session.getOrgId())
+                : access.promoterEditor(session.getShowId());
+        if (!allowed) {
+            throw new AccessDeniedException("Only the " + box.getPartyType().label().toLowerCase(Locale.ROOT)
+                    + (box.getPartyType() == Party.from_us ? "" : "'s team") + " removes its own documents.");
+        }
+        if (session.closed()) {
+            throw new Refusal("This advance is closed: an editor of the artist team can reopen it.");
+        }
+        files.delete(file);
+        files.flush();
+        String path = file.getStoragePath();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    storage.delete(path);
+                }
+            }
+        });
+        activity.record(
+                session.getOrgId(),
+                "general",
+                "advancing.document_removed",
+                "file",
+                fileId,
+                Map.of("name", file.getOriginalName(), "party", box.getPartyType().label()));
     }
 
     public record Download(String name, String contentType, byte[] bytes) {}

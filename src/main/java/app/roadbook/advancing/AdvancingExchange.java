@@ -3,6 +3,7 @@ package app.roadbook.advancing;
 import app.roadbook.advancing.AdvancingRows.Comment;
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.advancing.AdvancingRows.SessionSummary;
+import app.roadbook.advancing.AdvancingRows.ShowFacts;
 import app.roadbook.advancing.AdvancingRows.Side;
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
 import app.roadbook.base.ActivityLog;
@@ -11,6 +12,7 @@ import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.OrgAccess;
+import app.roadbook.tenancy.OrgPermission;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -75,25 +77,27 @@ public class AdvancingExchange {
 
     // Advances ----------------------------------------------------------------------------------------
 
-    /** Starts an advance of a show: every template field, once for each side. */
+    /**
+     * Starts an advance of a show: every template field, once for each side. The artist team's side of the schedule
+     * starts from the show's own times (the show is the one source of its times); a blank title names the show.
+     */
     @Transactional
     public UUID createSession(UUID orgId, UUID showId, String title, OffsetDateTime expiresAt, UUID templateId) {
         access.requireEditor(orgId);
         if (!access.belongsTo("shows", orgId, showId)) {
             throw new OrgAccess.NotFoundException("No such show.");
         }
-        if (title == null || title.isBlank()) {
-            throw new Refusal("Give the advance a title of up to 200 characters.");
-        }
-        TextInput.requireSingleLine("Title", title.strip(), 200);
         AdvancingTemplate template = templates.get(orgId, templateId);
-        AdvancingSession session = sessions.save(new AdvancingSession(orgId, showId, title.strip(), expiresAt));
+        AdvancingSession session = new AdvancingSession(orgId, showId, "", expiresAt);
+        ShowFacts show = sessions.findShowFactsOfShow(showId).map(this::facts).orElseThrow();
+        session.rename(title(title == null || title.isBlank() ? show.defaultAdvanceTitle() : title), now());
+        session = sessions.save(session);
         List<AdvancingField> made = new ArrayList<>();
         int order = 0;
         for (AdvancingTemplate.Field f : template.fields()) {
             order += 10;
             for (Party party : Party.values()) {
-                made.add(new AdvancingField(session, f, party, order));
+                made.add(new AdvancingField(session, f, party, order, party == Party.from_us ? showTime(show, f) : null));
             }
         }
         fields.insertAll(made);
@@ -107,6 +111,20 @@ public class AdvancingExchange {
         return session.getId();
     }
 
+    /** The show's own doors and set time, as the artist team's first answer to those schedule fields. */
+    private String showTime(ShowFacts show, AdvancingTemplate.Field field) {
+        if (!"Schedule".equals(field.section()) || field.type() != FieldType.time) {
+            return null;
+        }
+        LocalTime time =
+                switch (field.name()) {
+                    case "Doors" -> show.doors();
+                    case "Set time" -> show.setTime();
+                    default -> null;
+                };
+        return time == null ? null : json.writeValueAsString(time.toString());
+    }
+
     /** The advances of a show the acting user may see (members, and collaborators granted the show). */
     @Transactional(readOnly = true)
     public List<SessionSummary> sessions(UUID showId) {
@@ -117,28 +135,61 @@ public class AdvancingExchange {
                         s.getOrgId(),
                         s.getTitle(),
                         s.getExpiresAt(),
+                        s.getClosedAt(),
                         Math.toIntExact(s.getFields()),
-                        Math.toIntExact(s.getConfirmed())))
+                        Math.toIntExact(s.getAgreed())))
                 .toList();
     }
 
-    /** What the acting user may do in an advance, as the database sees it; the UI offers exactly that. */
-    public record Capabilities(boolean editOurs, boolean editTheirs, boolean confirm, boolean comment) {}
+    /**
+     * What the acting user may do in an advance, as the database sees it; the UI offers exactly that. {@code party} is
+     * the side the reader belongs to (null for a platform admin or anyone outside both teams); answering, accepting
+     * and declining are for one's own side only, and nothing changes in a closed advance but reopening it.
+     */
+    public record Capabilities(
+            Party party,
+            boolean editOurs,
+            boolean editTheirs,
+            boolean comment,
+            boolean manage,
+            boolean delete,
+            boolean reopen) {
 
-    /** Everything the advance page shows but its documents: the title, what the acting user may do, and the grid. */
-    public record Advance(UUID id, String title, Capabilities can, List<Row> rows) {}
+        public boolean answers(Party side) {
+            return side == Party.from_us ? editOurs : editTheirs;
+        }
+    }
+
+    /** Everything the advance page shows but its documents: the show, what the acting user may do, and the fields. */
+    public record Advance(
+            UUID id, String title, OffsetDateTime closedAt, ShowFacts show, Capabilities can, List<Row> rows) {
+        public boolean closed() {
+            return closedAt != null;
+        }
+    }
 
     /**
-     * The advance page in two statements whatever the number of fields and comments (plus the two permission
+     * The advance page in three statements whatever the number of fields and comments (plus the permission
      * questions). An advance the user may not see looks missing.
      */
     @Transactional(readOnly = true)
     public Advance advance(UUID sessionId) {
         AdvancingSession session = sessions.findById(sessionId).orElseThrow(AdvancingExchange::noSuchAdvance);
-        boolean orgEditor = access.canEdit(session.getOrgId());
-        boolean promoterEditor = access.promoterEditor(session.getShowId());
-        Capabilities can = new Capabilities(orgEditor, promoterEditor, orgEditor, orgEditor || promoterEditor);
-        return new Advance(session.getId(), session.getTitle(), can, pairs(sessionId));
+        ShowFacts show = sessions.findShowFacts(sessionId).map(this::facts).orElseThrow(AdvancingExchange::noSuchAdvance);
+        boolean member = access.role(session.getOrgId()).isPresent();
+        boolean orgEditor = member && access.canEdit(session.getOrgId());
+        boolean promoterEditor = !member && access.promoterEditor(session.getShowId());
+        boolean open = !session.closed();
+        Party party = member ? Party.from_us : access.collaborator(session.getShowId()) ? Party.from_you : null;
+        Capabilities can = new Capabilities(
+                party,
+                open && orgEditor,
+                open && promoterEditor,
+                open && (orgEditor || promoterEditor),
+                open && orgEditor,
+                member && access.can(session.getOrgId(), OrgPermission.DELETE_ADVANCES),
+                !open && orgEditor);
+        return new Advance(session.getId(), session.getTitle(), session.getClosedAt(), show, can, pairs(sessionId));
     }
 
     /** The grid: one row per field, in template order. A session the user may not see looks missing. */
@@ -151,79 +202,78 @@ public class AdvancingExchange {
         return rows;
     }
 
-    // Values and confirmations ------------------------------------------------------------------------
+    // Answers, acceptances and declines ----------------------------------------------------------------
 
     /**
-     * Types a value into one side of a field. Org editors type on our side, promoter editors on theirs. Changing a
-     * confirmed value re-opens the field and keeps what it said before.
+     * Answers one side of a field: org editors answer for the artist team, promoter editors for the promoter. An
+     * answer equal to the other side's makes the field agreed; changing an agreed value re-opens it for the other
+     * party (the database keeps the agreed value beside the new one).
      */
     @Transactional
     public void setValue(UUID fieldId, int version, String input) {
         AdvancingField field = field(fieldId);
-        if (field.getPartyType() == Party.from_us) {
-            requireOrgEditor(field, "Only the organization's team fills in its own side.");
-        } else if (!access.promoterEditor(field.getSession().getShowId())) {
-            throw new AccessDeniedException("Only the promoter's team fills in the promoter side.");
-        }
+        requireAnswersFor(field);
         String value = toJson(field.getFieldType(), input);
         requireVersion(field, version);
-        field.type(value, !sameJson(field.getValue(), value), now());
+        field.answer(value, !sameJson(field.getValue(), value), now());
         flushOrRefuse();
-        activity.record(
-                field.getOrgId(),
-                "general",
-                "advancing.value_changed",
-                "advancing_field",
-                fieldId,
-                Map.of(
-                        "field",
-                        field.getFieldName(),
-                        "party",
-                        field.getPartyType().name()));
+        record(field, "advancing.value_changed", Map.of());
     }
 
-    /** An org editor confirms one side's value; a confirmed Schedule time becomes (or updates) a day-sheet item. */
+    /**
+     * Accepts the other side's value for one's own side: it becomes this side's answer too, which agrees the field.
+     * {@code theirVersion} is the other side as the person saw it: a value changed since then is not accepted.
+     */
     @Transactional
-    public void confirm(UUID fieldId, int version) {
+    public void accept(UUID fieldId, int version, int theirVersion) {
         AdvancingField field = field(fieldId);
-        requireOrgEditor(field, "Only an editor of the organization confirms a field.");
-        if (field.getValue() == null) {
-            throw new Refusal("There is no value to confirm yet.");
+        requireAnswersFor(field);
+        AdvancingField theirs = fields.findPartner(field).orElseThrow(AdvancingExchange::noSuchField);
+        if (theirs.getValue() == null) {
+            throw new Refusal("There is no value to accept yet.");
         }
         requireVersion(field, version);
-        field.confirm(now());
+        requireVersion(theirs, theirVersion);
+        field.answer(theirs.getValue(), !sameJson(field.getValue(), theirs.getValue()), now());
         flushOrRefuse();
-        String itemType = AdvancingTemplate.scheduleItemType(field.getSection(), field.getFieldName());
-        if (itemType != null && field.getFieldType() == FieldType.time) {
-            fields.scheduleConfirmedTime(
-                    field.getSession().getId(),
-                    field.getSection(),
-                    field.getFieldName(),
-                    LocalTime.parse(json.readValue(field.getValue(), String.class)),
-                    itemType);
+        record(field, "advancing.accepted", Map.of("value", plain(theirs.getValue())));
+    }
+
+    /**
+     * Declines the other side's value with a reason, which also goes into the field's comments; this side keeps its
+     * own answer. The field reads "declined" until the other side answers again.
+     */
+    @Transactional
+    public void decline(UUID fieldId, int version, int theirVersion, String reason) {
+        AdvancingField field = field(fieldId);
+        requireAnswersFor(field);
+        if (reason == null || reason.isBlank()) {
+            throw new Refusal("Say why you decline: the other team reads it.");
         }
-        activity.record(
-                field.getOrgId(),
-                "general",
-                "advancing.confirmed",
-                "advancing_field",
-                fieldId,
-                Map.of(
-                        "field",
-                        field.getFieldName(),
-                        "party",
-                        field.getPartyType().name()));
+        TextInput.requireMultiLine("The reason", reason, 4000);
+        AdvancingField theirs = fields.findPartner(field).orElseThrow(AdvancingExchange::noSuchField);
+        if (theirs.getValue() == null) {
+            throw new Refusal("There is no value to decline yet.");
+        }
+        requireVersion(field, version);
+        requireVersion(theirs, theirVersion);
+        field.decline(theirs.getValue(), reason.strip(), now());
+        flushOrRefuse();
+        String author = ActingUser.id().flatMap(comments::findDisplayName).orElse(null);
+        comments.saveAndFlush(new AdvancingComment(
+                field, author, "Declined " + plain(theirs.getValue()) + ": " + reason.strip()));
+        record(field, "advancing.declined", Map.of("value", plain(theirs.getValue())));
     }
 
     // Comments ------------------------------------------------------------------------------------------
 
-    /** The thread of a field: both sides' comments, oldest first. */
+    /** The thread of a field: both sides' comments, oldest first; the reader's own are marked (they may delete them). */
     @Transactional(readOnly = true)
     public List<Comment> comments(UUID fieldId) {
         if (!fields.existsById(fieldId)) {
             throw noSuchField();
         }
-        return comments.findThread(fieldId);
+        return comments.findThread(fieldId, ActingUser.id().orElse(null));
     }
 
     /** Both parties' editors comment; viewers of either side read. */
@@ -234,6 +284,7 @@ public class AdvancingExchange {
             throw new Refusal("A comment is 1 to 4,000 characters.");
         }
         TextInput.requireMultiLine("The comment", body, 4000);
+        requireOpen(field.getSession());
         boolean orgEditor = access.canEdit(field.getOrgId());
         if (!orgEditor && !access.promoterEditor(field.getSession().getShowId())) {
             throw new AccessDeniedException("Your role can read comments but not add them.");
@@ -248,6 +299,67 @@ public class AdvancingExchange {
                 fieldId,
                 Map.of("field", field.getFieldName()));
         return comment.getId();
+    }
+
+    /** Deletes one's own comment (the database lets nobody delete anyone else's). */
+    @Transactional
+    public void deleteComment(UUID commentId) {
+        AdvancingComment comment = comments.findById(commentId).orElseThrow(() -> notFound("No such comment."));
+        UUID me = ActingUser.id().orElseThrow(() -> new AccessDeniedException("Sign in first."));
+        if (!me.equals(comment.getAuthorId())) {
+            throw new AccessDeniedException("You can delete your own comments only.");
+        }
+        AdvancingField field = field(comment.getFieldId());
+        requireOpen(field.getSession());
+        comments.delete(comment);
+        comments.flush();
+        record(field, "advancing.comment_deleted", Map.of());
+    }
+
+    // Housekeeping --------------------------------------------------------------------------------------
+
+    /** Renames an advance (org editors, while it is open). */
+    @Transactional
+    public void rename(UUID sessionId, String title) {
+        AdvancingSession session = session(sessionId);
+        access.requireEditor(session.getOrgId());
+        requireOpen(session);
+        session.rename(title(title), now());
+        sessions.flush();
+        recordSession(session, "advancing.session_renamed", Map.of("title", session.getTitle()));
+    }
+
+    /** Closes an advance: read-only for everyone until an org editor reopens it. */
+    @Transactional
+    public void close(UUID sessionId) {
+        AdvancingSession session = session(sessionId);
+        access.requireEditor(session.getOrgId());
+        requireOpen(session);
+        session.close(ActingUser.id().orElse(null), now());
+        sessions.flush();
+        recordSession(session, "advancing.session_closed", Map.of());
+    }
+
+    @Transactional
+    public void reopen(UUID sessionId) {
+        AdvancingSession session = session(sessionId);
+        access.requireEditor(session.getOrgId());
+        if (!session.closed()) {
+            throw new Refusal("This advance is open already.");
+        }
+        session.reopen(now());
+        sessions.flush();
+        recordSession(session, "advancing.session_reopened", Map.of());
+    }
+
+    /** Deletes an advance with its fields, comments and documents (owners and admins). */
+    @Transactional
+    public void delete(UUID sessionId) {
+        AdvancingSession session = session(sessionId);
+        access.require(session.getOrgId(), OrgPermission.DELETE_ADVANCES);
+        sessions.delete(session);
+        sessions.flush();
+        recordSession(session, "advancing.session_deleted", Map.of("title", session.getTitle()));
     }
 
     // Granted shows -------------------------------------------------------------------------------------
@@ -295,22 +407,28 @@ public class AdvancingExchange {
                         p.getFieldName(),
                         p.getType(),
                         p.getSortOrder(),
+                        p.getAgreement(),
+                        plain(p.getAgreedValue()),
                         new Side(
                                 p.getOurId(),
                                 plain(p.getOurValue()),
-                                p.getOurStatus(),
+                                p.getOurStance(),
                                 p.getOurVersion(),
                                 p.getOurBy(),
                                 p.getOurAt(),
-                                plain(p.getOurPrevious())),
+                                plain(p.getOurPrevious()),
+                                plain(p.getOurDeclined()),
+                                p.getOurReason()),
                         new Side(
                                 p.getTheirId(),
                                 plain(p.getTheirValue()),
-                                p.getTheirStatus(),
+                                p.getTheirStance(),
                                 p.getTheirVersion(),
                                 p.getTheirBy(),
                                 p.getTheirAt(),
-                                plain(p.getTheirPrevious())),
+                                plain(p.getTheirPrevious()),
+                                plain(p.getTheirDeclined()),
+                                p.getTheirReason()),
                         Math.toIntExact(p.getComments())))
                 .toList();
     }
@@ -319,12 +437,30 @@ public class AdvancingExchange {
         return fields.findWithSession(fieldId).orElseThrow(AdvancingExchange::noSuchField);
     }
 
-    /** Collaborators can see these fields, so a refusal says why instead of pretending the field is missing. */
-    private void requireOrgEditor(AdvancingField field, String refusal) {
-        if (access.role(field.getOrgId()).isEmpty()) {
-            throw new AccessDeniedException(refusal);
+    private AdvancingSession session(UUID sessionId) {
+        return sessions.findById(sessionId).orElseThrow(AdvancingExchange::noSuchAdvance);
+    }
+
+    /**
+     * Each party answers, accepts and declines for its own side only. Collaborators can see these fields, so a
+     * refusal says why instead of pretending the field is missing.
+     */
+    private void requireAnswersFor(AdvancingField field) {
+        requireOpen(field.getSession());
+        if (field.getPartyType() == Party.from_us) {
+            if (access.role(field.getOrgId()).isEmpty()) {
+                throw new AccessDeniedException("Only the artist team answers for the artist team.");
+            }
+            access.requireEditor(field.getOrgId());
+        } else if (!access.promoterEditor(field.getSession().getShowId())) {
+            throw new AccessDeniedException("Only the promoter's team answers for the promoter.");
         }
-        access.requireEditor(field.getOrgId());
+    }
+
+    private static void requireOpen(AdvancingSession session) {
+        if (session.closed()) {
+            throw new Refusal("This advance is closed: an editor of the artist team can reopen it.");
+        }
     }
 
     /** The version the person saw must still be the field's, or someone else changed it in between. */
@@ -332,6 +468,44 @@ public class AdvancingExchange {
         if (field.getVersion() != version) {
             throw new ConcurrentChangeException();
         }
+    }
+
+    private String title(String title) {
+        if (title == null || title.isBlank()) {
+            throw new Refusal("Give the advance a title of up to 200 characters.");
+        }
+        TextInput.requireSingleLine("Title", title.strip(), 200);
+        return title.strip();
+    }
+
+    private void record(AdvancingField field, String action, Map<String, String> details) {
+        Map<String, String> all = new java.util.HashMap<>(details);
+        all.put("field", field.getFieldName());
+        all.put("party", field.getPartyType().label());
+        activity.record(field.getOrgId(), "general", action, "advancing_field", field.getId(), all);
+    }
+
+    private void recordSession(AdvancingSession session, String action, Map<String, String> details) {
+        Map<String, String> all = new java.util.HashMap<>(details);
+        all.put("show_id", session.getShowId().toString());
+        activity.record(session.getOrgId(), "general", action, "advancing_session", session.getId(), all);
+    }
+
+    private ShowFacts facts(AdvancingSessionRepository.ShowFactsRow f) {
+        ZoneId zone = ZoneId.of(f.getVenueTimezone());
+        return new ShowFacts(
+                f.getShowId(),
+                f.getOrgName(),
+                f.getShowTitle(),
+                f.getDate(),
+                f.getDoorsAt() == null ? null : f.getDoorsAt().atZoneSameInstant(zone).toLocalTime(),
+                f.getSetTime() == null ? null : f.getSetTime().atZoneSameInstant(zone).toLocalTime(),
+                f.getVenueName(),
+                f.getVenueAddress(),
+                f.getVenueCity(),
+                f.getVenueCountry(),
+                zone.getId(),
+                f.getArtistName());
     }
 
     /** Writes the change now; if someone else's change committed since the field was read, theirs stands. */
@@ -392,7 +566,11 @@ public class AdvancingExchange {
     }
 
     private static OrgAccess.NotFoundException noSuchAdvance() {
-        return new OrgAccess.NotFoundException("No such advance.");
+        return notFound("No such advance.");
+    }
+
+    private static OrgAccess.NotFoundException notFound(String message) {
+        return new OrgAccess.NotFoundException(message);
     }
 
     private static OrgAccess.NotFoundException noSuchField() {

@@ -24,8 +24,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * One field of an advance for one party: every template field exists twice, our side ({@link Party#from_us}) and the
  * promoter's ({@link Party#from_you}), paired by section and name. Who may change what is the database's word as
- * well: the update policies and the {@code advancing_fields_guard} trigger (V8) refuse a side typed by the wrong
- * party, a confirmation by anyone but an org editor, and any change of structure by a collaborator.
+ * well: the update policies and the {@code advancing_fields_guard} trigger (V15) refuse an answer, acceptance or
+ * decline by the wrong party, any write of the agreement, and any change of structure by a collaborator.
  */
 @Entity
 @Table(name = "advancing_fields")
@@ -62,8 +62,29 @@ public class AdvancingField {
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.NAMED_ENUM)
-    @Column(name = "status", nullable = false, columnDefinition = "field_status")
-    private FieldStatus status;
+    @Column(name = "stance", nullable = false, columnDefinition = "field_stance")
+    private FieldStance stance;
+
+    /** The other side's value this party declined (JSON text), while it declines it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "declined_value", columnDefinition = "jsonb")
+    private String declinedValue;
+
+    @Column(name = "decline_reason")
+    private String declineReason;
+
+    /**
+     * The pair's state and the value both last agreed on: the database's word ({@code advancing_fields_agreement}, V15),
+     * never written from here, and current only as read (a change of either side moves it).
+     */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.NAMED_ENUM)
+    @Column(name = "agreement", nullable = false, insertable = false, updatable = false, columnDefinition = "field_agreement")
+    private FieldAgreement agreement;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "agreed_value", columnDefinition = "jsonb", insertable = false, updatable = false)
+    private String agreedValue;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.NAMED_ENUM)
@@ -100,7 +121,7 @@ public class AdvancingField {
     @Column(name = "updated_by", insertable = false)
     private UUID updatedBy;
 
-    /** What a confirmed value said before someone changed it (JSON text, as {@link #value}). */
+    /** What this side said before its last change (JSON text, as {@link #value}). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "previous_value", columnDefinition = "jsonb")
     private String previousValue;
@@ -110,7 +131,7 @@ public class AdvancingField {
     @Column(name = "version", nullable = false)
     private Integer version;
 
-    AdvancingField(AdvancingSession session, AdvancingTemplate.Field field, Party party, int sortOrder) {
+    AdvancingField(AdvancingSession session, AdvancingTemplate.Field field, Party party, int sortOrder, String value) {
         this.id = UUID.randomUUID();
         this.orgId = session.getOrgId();
         this.session = session;
@@ -118,27 +139,28 @@ public class AdvancingField {
         this.fieldName = field.name();
         this.fieldType = field.type();
         this.partyType = party;
-        this.status = FieldStatus.pending;
         this.sortOrder = sortOrder;
+        this.value = value;
+        this.stance = value == null ? FieldStance.open : FieldStance.answered;
     }
 
-    /**
-     * Takes a typed value (JSON text, or null for blank). A value that says something else re-opens the field, and a
-     * confirmed one keeps what it said before; typing the same value again only marks the change.
-     */
-    void type(String newValue, boolean differs, OffsetDateTime now) {
+    /** Answers with a value (JSON text, or null for blank: no answer); an answer replaces a decline. */
+    void answer(String newValue, boolean differs, OffsetDateTime now) {
         if (differs) {
-            if (status == FieldStatus.confirmed) {
-                previousValue = value;
-            }
-            status = FieldStatus.pending;
+            previousValue = value;
             value = newValue;
         }
+        stance = value == null ? FieldStance.open : FieldStance.answered;
+        declinedValue = null;
+        declineReason = null;
         updatedAt = now;
     }
 
-    void confirm(OffsetDateTime now) {
-        status = FieldStatus.confirmed;
+    /** Declines the other side's value, which stays theirs; this side's own value stays as it is. */
+    void decline(String otherValue, String reason, OffsetDateTime now) {
+        stance = FieldStance.declined;
+        declinedValue = otherValue;
+        declineReason = reason;
         updatedAt = now;
     }
 

@@ -49,6 +49,14 @@ public class AdvancingSession {
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
+    /** Set while the advance is closed: read-only for everyone until an org editor reopens it. */
+    @Column(name = "closed_at")
+    private OffsetDateTime closedAt;
+
+    /** Whoever closed it (the database knows who acts; this is for "closed by" on the page). */
+    @Column(name = "closed_by")
+    private UUID closedBy;
+
     /** Null until persisted, which is how Spring Data tells a new advance (with its assigned id) from a stored one. */
     @Version
     @Column(name = "version", nullable = false)
@@ -60,6 +68,27 @@ public class AdvancingSession {
         this.showId = showId;
         this.title = title;
         this.expiresAt = expiresAt;
+    }
+
+    void rename(String newTitle, OffsetDateTime now) {
+        title = newTitle;
+        updatedAt = now;
+    }
+
+    void close(UUID by, OffsetDateTime now) {
+        closedAt = now;
+        closedBy = by;
+        updatedAt = now;
+    }
+
+    void reopen(OffsetDateTime now) {
+        closedAt = null;
+        closedBy = null;
+        updatedAt = now;
+    }
+
+    public boolean closed() {
+        return closedAt != null;
     }
 
     @Override

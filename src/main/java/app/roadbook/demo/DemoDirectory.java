@@ -217,20 +217,35 @@ final class DemoDirectory {
             }
             UUID advanced = advance(owner, orgId, shows.get(0), createdBy, "Oslo advance");
             advance(owner, orgId, shows.get(1), createdBy, "Copenhagen advance");
-            // The Oslo advance is under way: our times are in, the promoter answered some, a few are confirmed.
-            Object[][] values = {
-                {"Load-in", "from_us", "\"14:00\"", "confirmed"},
-                {"Soundcheck", "from_us", "\"17:00\"", "pending"},
-                {"Doors", "from_us", "\"19:00\"", "pending"},
-                {"Doors", "from_you", "\"19:30\"", "pending"},
-                {"Set time", "from_us", "\"21:00\"", "confirmed"},
-                {"Hotel", "from_you", "\"Hotel Continental\"", "pending"},
-                {"Guest list spots", "from_us", "20", "pending"}
+            // The Oslo advance is under way and shows every state a field can be in; the answers go in in this order,
+            // and the database derives each field's agreement (and writes agreed times through to the show).
+            String[][] answers = {
+                {"Load-in", "from_us", "\"14:00\""}, {"Load-in", "from_you", "\"14:00\""}, // agreed
+                {"Soundcheck", "from_us", "\"17:00\""}, // waiting for the promoter
+                {"Doors", "from_us", "\"19:00\""}, {"Doors", "from_you", "\"19:00\""},
+                {"Doors", "from_you", "\"19:30\""}, // changed after agreement
+                {"Set time", "from_us", "\"21:00\""}, {"Set time", "from_you", "\"21:00\""}, // agreed
+                {"Curfew", "from_us", "\"23:00\""}, {"Curfew", "from_you", "\"22:30\""}, // the two differ
+                {"Stage dimensions", "from_you", "\"12 x 8 m\""}, // waiting for the artist team
+                {"Power", "from_us", "\"63 A three-phase\""}, {"Power", "from_you", "\"32 A\""},
+                {"Hotel", "from_us", "\"Thief Hotel\""}, {"Hotel", "from_you", "\"Hotel Continental\""},
+                {"Guest list spots", "from_us", "20"}, {"Guest list spots", "from_you", "20"} // agreed
             };
-            for (Object[] v : values) {
+            for (String[] a : answers) {
                 owner.update("""
-                        update advancing_fields set value = ?::jsonb, status = ?::field_status, updated_at = now()
-                        where session_id = ? and field_name = ? and party_type = ?::party""", v[2], v[3], advanced, v[0], v[1]);
+                        update advancing_fields set previous_value = value, value = ?::jsonb, stance = 'answered',
+                               declined_value = null, decline_reason = null, updated_at = now(), updated_by = ?
+                        where session_id = ? and field_name = ? and party_type = ?::party""", a[2], a[1].equals("from_us") ? createdBy : promoter, advanced, a[0], a[1]);
+            }
+            String[][] declines = {
+                {"Power", "from_us", "\"32 A\"", "The lighting rig needs 63 A three-phase."},
+                {"Hotel", "from_you", "\"Thief Hotel\"", "The Thief is fully booked that night."}
+            };
+            for (String[] d : declines) {
+                owner.update("""
+                        update advancing_fields set stance = 'declined', declined_value = ?::jsonb, decline_reason = ?,
+                               updated_at = now()
+                        where session_id = ? and field_name = ? and party_type = ?::party""", d[2], d[3], advanced, d[0], d[1]);
             }
         }
         List<UUID> contacts = new ArrayList<>();

@@ -133,6 +133,12 @@ public class ShowService {
         if (show.getVersion() != version) {
             throw new ConcurrentChangeException();
         }
+        ZoneId before = show.getVenue() == null ? VenueTime.NO_VENUE : show.getVenue().zone();
+        if (shows.isAdvanced(showId)
+                && (!java.util.Objects.equals(VenueTime.local(show.getDoorsAt(), before), d.doors())
+                        || !java.util.Objects.equals(VenueTime.local(show.getSetTime(), before), d.setTime()))) {
+            throw new Refusal("This show's doors and set time are agreed in its advance: change them there.");
+        }
         apply(show, d, place);
         try {
             shows.flush();

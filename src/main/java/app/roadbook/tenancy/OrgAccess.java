@@ -86,6 +86,11 @@ public class OrgAccess {
         return Boolean.TRUE.equals(jdbc.queryForObject("select is_show_promoter_editor(?)", Boolean.class, showId));
     }
 
+    /** Whether the acting user is granted the show as an external collaborator (editor or viewer). */
+    public boolean collaborator(UUID showId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select is_show_collaborator(?)", Boolean.class, showId));
+    }
+
     private static final java.util.Set<String> ORG_TABLES = java.util.Set.of("artists", "venues", "shows", "contacts");
 
     /** Whether a row of one of the org-owned tables exists in this org (and is visible to the acting user). */

@@ -42,6 +42,9 @@ public enum OrgPermission {
             "Only owners and admins edit the organization's advancing templates.",
             owner,
             admin),
+    /** Delete an advance with its fields, comments and documents; needs a live subscription. */
+    DELETE_ADVANCES(
+            "select can_manage_org(?)", "Only owners and admins delete an advance.", owner, admin),
     /** See the plan, its usage, plan requests and billing history. */
     VIEW_BILLING(
             "select has_org_role(?, '{owner,admin}')",

@@ -60,7 +60,8 @@ class OrgPermissionTest {
             boolean live = permission == OrgPermission.EDIT_DATA
                     || permission == OrgPermission.INVITE_COLLABORATORS
                     || permission == OrgPermission.MANAGE_MEMBERS
-                    || permission == OrgPermission.MANAGE_TEMPLATES;
+                    || permission == OrgPermission.MANAGE_TEMPLATES
+                    || permission == OrgPermission.DELETE_ADVANCES;
             assertThat(can(org, permission)).as(permission + " in a lapsed org").isEqualTo(!live);
         }
         fixtures.signIn(fixtures.user("Outsider"));

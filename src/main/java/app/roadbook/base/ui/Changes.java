@@ -34,6 +34,18 @@ public final class Changes {
         new ConfirmDialog("Changed by someone else", conflict.getMessage(), "Reload", e -> reload.run()).open();
     }
 
+    /**
+     * Asks before something that cannot be undone: {@code action} runs only on the red button, which says what it
+     * does. The dialog is returned open (tests press its buttons).
+     */
+    public static ConfirmDialog confirmFirst(String header, String text, String confirmText, Runnable action) {
+        ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, e -> action.run());
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setCancelable(true);
+        dialog.open();
+        return dialog;
+    }
+
     /** A refusal in words, where the person is looking. */
     public static void refuse(String message) {
         Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.ERROR);

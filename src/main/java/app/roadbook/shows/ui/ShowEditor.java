@@ -44,6 +44,20 @@ class ShowEditor extends Dialog {
     final Button save = new Button("Save");
     private final Binder<ShowDraft> binder = new Binder<>(ShowDraft.class);
 
+    /**
+     * Once a show is advanced, its doors and set time are agreed in the advance, which writes them through: the
+     * editor shows them read-only and says where to change them.
+     */
+    ShowEditor timesAgreedInAdvance(boolean advanced) {
+        if (advanced) {
+            for (TimePicker time : List.of(doors, setTime)) {
+                time.setReadOnly(true);
+                time.setHelperText("Agreed in the advance: change it there");
+            }
+        }
+        return this;
+    }
+
     /** The services the editor works with. */
     record Services(ShowService shows, ArtistService artists, VenueService venues) {}
 

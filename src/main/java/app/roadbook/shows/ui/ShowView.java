@@ -17,6 +17,7 @@ import app.roadbook.shows.VenueService;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.RequiresOrgPermission;
+import app.roadbook.base.ui.Changes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -90,11 +91,12 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                         show.version(),
                         show.draft(),
                         id -> load(id))
+                .timesAgreedInAdvance(!advances.getGenericDataView().getItems().findAny().isEmpty())
                 .open());
         advances.addColumn(AdvancingRows.SessionSummary::title)
                 .setHeader("Advance")
                 .setFlexGrow(2);
-        advances.addColumn(a -> a.confirmed() + " of " + a.fields() + " confirmed")
+        advances.addColumn(a -> a.agreed() + " of " + a.fields() + " agreed" + (a.closed() ? " · closed" : ""))
                 .setHeader("Progress");
         advances.addColumn(a ->
                         a.expiresAt() == null ? "" : a.expiresAt().toLocalDate().toString())
@@ -119,10 +121,14 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         audience.addColumn(ShowService.Viewer::email).setHeader("Email").setAutoWidth(true);
         audience.addColumn(ShowService.Viewer::reason).setHeader("Why").setFlexGrow(2);
         audience.addComponentColumn(v -> {
-                    Button revoke = new Button("Revoke", e -> {
-                        invitations.revokeCollaborator(orgId, v.grantId());
-                        audience.setItems(shows.audience(orgId, show.id()));
-                    });
+                    Button revoke = new Button("Revoke", e -> Changes.confirmFirst(
+                            "Revoke " + (v.name() == null ? v.email() : v.name()) + "'s access to this show?",
+                            "They can no longer open this show or its advances. Other shows they were invited to stay"
+                                    + " as they are.",
+                            "Revoke access",
+                            () -> Changes.attempt(
+                                    () -> invitations.revokeCollaborator(orgId, v.grantId()),
+                                    () -> audience.setItems(shows.audience(orgId, show.id())))));
                     revoke.setAriaLabel("Revoke access of " + v.email());
                     revoke.setVisible(edit.isVisible() && "collaborator".equals(v.kind()));
                     return revoke;
@@ -190,7 +196,8 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Start an advance");
         TextField name = new TextField("Title");
-        name.setValue("Advance " + show.draft().date());
+        name.setPlaceholder("Named after the show");
+        name.setHelperText("Leave blank to name it after the artist and venue.");
         Select<AdvancingTemplate> template = new Select<>();
         template.setLabel("Template");
         List<AdvancingTemplate> templates = advancingTemplates.list(orgId);

@@ -1,7 +1,0 @@
-package app.roadbook.advancing;
-
-/** The database enum; constants are spelled exactly as PostgreSQL stores them. */
-public enum FieldStatus {
-    pending,
-    confirmed
-}

@@ -1,0 +1,92 @@
+package app.roadbook.advancing.ui;
+
+import app.roadbook.advancing.AdvancingExchange;
+import app.roadbook.advancing.AdvancingRows.Comment;
+import app.roadbook.advancing.AdvancingRows.Row;
+import app.roadbook.base.ui.Changes;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The comments on one field, both parties', oldest first, with their times in the venue's zone (named). Editors of
+ * either party add comments while the advance is open; everyone deletes their own, after confirming.
+ */
+class CommentsDialog extends Dialog {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm");
+
+    final TextArea comment = new TextArea("Add a comment");
+    final Button add = new Button("Comment");
+    private final VerticalLayout thread = new VerticalLayout();
+    private final AdvancingExchange advancing;
+    private final Row row;
+    private final ZoneId zone;
+    private final Runnable changed;
+
+    CommentsDialog(AdvancingExchange advancing, AdvancingExchange.Capabilities can, Row row, ZoneId zone,
+            Runnable changed) {
+        this.advancing = advancing;
+        this.row = row;
+        this.zone = zone;
+        this.changed = changed;
+        setHeaderTitle(row.section() + " · " + row.fieldName());
+        setWidth("min(40rem, 100vw)");
+        thread.setPadding(false);
+        thread.addClassName("comment-thread");
+        comment.setMaxLength(4000);
+        comment.setWidthFull();
+        add.addThemeVariants(ButtonVariant.PRIMARY);
+        add.addClickListener(e -> Changes.attempt(
+                () -> advancing.addComment(row.ours().fieldId(), comment.getValue()),
+                () -> {
+                    comment.clear();
+                    showThread(can);
+                    changed.run();
+                }));
+        comment.setVisible(can.comment());
+        add.setVisible(can.comment());
+        showThread(can);
+        add(thread, comment, add);
+        getFooter().add(new Button("Close", e -> close()));
+    }
+
+    private void showThread(AdvancingExchange.Capabilities can) {
+        thread.removeAll();
+        var all = advancing.comments(row.ours().fieldId());
+        if (all.isEmpty()) {
+            Paragraph empty = new Paragraph("No comments yet.");
+            empty.addClassName("empty-state");
+            thread.add(empty);
+        }
+        for (Comment c : all) {
+            Div line = new Div();
+            line.addClassName("comment");
+            Span meta = new Span(c.author() + ", " + c.at().atZoneSameInstant(zone).format(WHEN) + " "
+                    + zone.getId() + ": ");
+            meta.addClassName("comment-meta");
+            line.add(meta, new Span(c.body()));
+            if (c.mine() && can.comment()) {
+                Button delete = new Button("Delete", e -> Changes.confirmFirst(
+                        "Delete your comment?",
+                        "The comment is removed for both teams. This cannot be undone.",
+                        "Delete comment",
+                        () -> Changes.attempt(() -> advancing.deleteComment(c.id()), () -> {
+                            showThread(can);
+                            changed.run();
+                        })));
+                delete.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY, ButtonVariant.ERROR);
+                delete.setAriaLabel("Delete your comment");
+                line.add(delete);
+            }
+            thread.add(line);
+        }
+    }
+}
