@@ -1,5 +1,6 @@
 package app.roadbook.shows;
 
+import app.roadbook.advancing.FieldAgreement;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.Refusal;
@@ -159,16 +160,60 @@ public class ShowService {
     public List<ScheduleEntry> schedule(UUID orgId, UUID showId) {
         ZoneId zone = ZoneId.of(show(orgId, showId).timezone());
         return schedule.findLines(orgId, showId).stream()
-                .map(l -> new ScheduleEntry(
-                        VenueTime.local(l.startsAt(), zone),
-                        VenueTime.local(l.endsAt(), zone),
-                        l.title(),
-                        l.type(),
-                        l.visibility()))
+                .map(l -> {
+                    LocalTime starts = VenueTime.local(l.startsAt(), zone);
+                    return new ScheduleEntry(
+                            starts,
+                            VenueTime.local(l.endsAt(), zone),
+                            l.title(),
+                            l.type(),
+                            l.visibility(),
+                            l.agreement() != null,
+                            l.agreement() == FieldAgreement.changed_after_agreement ? pendingChange(l, starts) : null);
+                })
                 .toList();
     }
 
-    public record ScheduleEntry(LocalTime starts, LocalTime ends, String title, String type, String visibility) {}
+    /**
+     * A day-sheet entry in the venue's time; {@code change} says, for a time changed after agreement, what it was
+     * changed to by whom (the entry keeps the agreed time until both agree again).
+     */
+    public record ScheduleEntry(
+            LocalTime starts,
+            LocalTime ends,
+            String title,
+            String type,
+            String visibility,
+            boolean fromAdvance,
+            String change) {
+
+        /** Who sees the entry, in words. */
+        public String audience() {
+            return switch (visibility == null ? "all" : visibility) {
+                case "all" -> "Everyone on the show";
+                case "promoter_team" -> "Promoter team";
+                case "artist_team" -> "Artist team";
+                case "crew" -> "Crew";
+                case "management" -> "Management";
+                default -> "Named people";
+            };
+        }
+    }
+
+    /** "Changed to 19:30 by the promoter, not yet agreed": the side that moved away from the agreed time. */
+    private static String pendingChange(ScheduleItemRepository.Line line, LocalTime agreed) {
+        String ours = plainTime(line.artistTeamValue());
+        String theirs = plainTime(line.promoterValue());
+        boolean oursMoved = !java.util.Objects.equals(ours, agreed.toString());
+        String moved = oursMoved ? ours : theirs;
+        String who = oursMoved ? "the artist team" : "the promoter";
+        return (moved == null ? "Cleared by " + who : "Changed to " + moved + " by " + who) + ", not yet agreed";
+    }
+
+    /** A time field's JSON text ("\"19:30\"") as the time it says. */
+    private static String plainTime(String json) {
+        return json == null ? null : json.replace("\"", "");
+    }
 
     /** One line of "Who can see this?": a person (or an invited email) and why they see the show. */
     public record Viewer(

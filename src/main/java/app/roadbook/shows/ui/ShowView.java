@@ -111,7 +111,11 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Time (venue)")
                 .setAutoWidth(true);
         daySheet.addColumn(ShowService.ScheduleEntry::title).setHeader("What").setFlexGrow(2);
-        daySheet.addColumn(ShowService.ScheduleEntry::visibility).setHeader("Visible to");
+        daySheet.addColumn(e -> e.change() != null ? e.change() : e.fromAdvance() ? "Agreed in the advance" : "")
+                .setHeader("Agreement")
+                .setPartNameGenerator(e -> e.change() == null ? null : "changed")
+                .setFlexGrow(2);
+        daySheet.addColumn(ShowService.ScheduleEntry::audience).setHeader("Visible to");
         daySheet.setAllRowsVisible(true);
         daySheet.addClassName("day-sheet");
         invitePromoter.addClickListener(e -> invitePromoter());
