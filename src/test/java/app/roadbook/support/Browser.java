@@ -173,6 +173,16 @@ public final class Browser implements AutoCloseable {
                 .click();
     }
 
+    /** Resizes the window: 390 x 844 is a phone, 1280 x 900 the default desktop. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** The width of the page's viewport, as the page sees it. */
+    public long viewportWidth() {
+        return ((Number) driver.executeScript("return document.documentElement.clientWidth")).longValue();
+    }
+
     public String text(String css) {
         java.util.List<WebElement> found = driver.findElements(By.cssSelector(css));
         return found.isEmpty() ? "" : found.getFirst().getText();
