@@ -1,12 +1,10 @@
 package app.roadbook.advancing;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -22,14 +20,7 @@ import org.hibernate.generator.EventType;
 @Table(name = "advancing_comments")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class AdvancingComment {
-
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class AdvancingComment extends OrgEntity {
 
     @Column(name = "field_id", nullable = false, updatable = false)
     private UUID fieldId;
@@ -49,32 +40,13 @@ public class AdvancingComment {
     @Column(name = "body", nullable = false)
     private String body;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
-    /** Null until persisted, which is how Spring Data tells a new comment (with its assigned id) from a stored one. */
-    @Version
-    @Column(name = "version", nullable = false)
-    private Integer version;
-
     AdvancingComment(AdvancingField field, String authorName, String body) {
-        this.id = UUID.randomUUID();
-        this.orgId = field.getOrgId();
+        super(field.getOrgId());
         this.fieldId = field.getId();
         this.authorName = authorName;
         this.body = body;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof AdvancingComment other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

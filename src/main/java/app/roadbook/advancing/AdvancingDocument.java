@@ -1,14 +1,12 @@
 package app.roadbook.advancing;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -23,14 +21,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "advancing_documents")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class AdvancingDocument {
-
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class AdvancingDocument extends OrgEntity {
 
     @Column(name = "session_id", nullable = false, updatable = false)
     private UUID sessionId;
@@ -48,33 +39,14 @@ public class AdvancingDocument {
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
-    /** Null until persisted, which is how Spring Data tells a new box (with its assigned id) from a stored one. */
-    @Version
-    @Column(name = "version", nullable = false)
-    private Integer version;
-
     /** The box of one side of an advance, labelled as every box is. */
     AdvancingDocument(AdvancingSession session, Party party) {
-        this.id = UUID.randomUUID();
-        this.orgId = session.getOrgId();
+        super(session.getOrgId());
         this.sessionId = session.getId();
         this.partyType = party;
         this.label = "Documents";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof AdvancingDocument other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -139,8 +139,9 @@ public class AdvancingDocuments {
                 ? access.canEdit(session.getOrgId())
                 : access.promoterEditor(session.getShowId());
         if (!allowed) {
-            throw new AccessDeniedException("Only the " + box.getPartyType().label().toLowerCase(Locale.ROOT)
-                    + (box.getPartyType() == Party.from_us ? "" : "'s team") + " removes its own documents.");
+            throw new AccessDeniedException(
+                    "Only the " + box.getPartyType().label().toLowerCase(Locale.ROOT)
+                            + (box.getPartyType() == Party.from_us ? "" : "'s team") + " removes its own documents.");
         }
         if (session.closed()) {
             throw new Refusal("This advance is closed: an editor of the artist team can reopen it.");
@@ -162,7 +163,11 @@ public class AdvancingDocuments {
                 "advancing.document_removed",
                 "file",
                 fileId,
-                Map.of("name", file.getOriginalName(), "party", box.getPartyType().label()));
+                Map.of(
+                        "name",
+                        file.getOriginalName(),
+                        "party",
+                        box.getPartyType().label()));
     }
 
     public record Download(String name, String contentType, byte[] bytes) {}

@@ -97,7 +97,8 @@ public class AdvancingExchange {
         for (AdvancingTemplate.Field f : template.fields()) {
             order += 10;
             for (Party party : Party.values()) {
-                made.add(new AdvancingField(session, f, party, order, party == Party.from_us ? showTime(show, f) : null));
+                made.add(new AdvancingField(
+                        session, f, party, order, party == Party.from_us ? showTime(show, f) : null));
             }
         }
         fields.insertAll(made);
@@ -116,12 +117,11 @@ public class AdvancingExchange {
         if (!"Schedule".equals(field.section()) || field.type() != FieldType.time) {
             return null;
         }
-        LocalTime time =
-                switch (field.name()) {
-                    case "Doors" -> show.doors();
-                    case "Set time" -> show.setTime();
-                    default -> null;
-                };
+        LocalTime time = switch (field.name()) {
+            case "Doors" -> show.doors();
+            case "Set time" -> show.setTime();
+            default -> null;
+        };
         return time == null ? null : json.writeValueAsString(time.toString());
     }
 
@@ -175,7 +175,8 @@ public class AdvancingExchange {
     @Transactional(readOnly = true)
     public Advance advance(UUID sessionId) {
         AdvancingSession session = sessions.findById(sessionId).orElseThrow(AdvancingExchange::noSuchAdvance);
-        ShowFacts show = sessions.findShowFacts(sessionId).map(this::facts).orElseThrow(AdvancingExchange::noSuchAdvance);
+        ShowFacts show =
+                sessions.findShowFacts(sessionId).map(this::facts).orElseThrow(AdvancingExchange::noSuchAdvance);
         boolean member = access.role(session.getOrgId()).isPresent();
         boolean orgEditor = member && access.canEdit(session.getOrgId());
         boolean promoterEditor = !member && access.promoterEditor(session.getShowId());
@@ -260,8 +261,8 @@ public class AdvancingExchange {
         field.decline(theirs.getValue(), reason.strip(), now());
         flushOrRefuse();
         String author = ActingUser.id().flatMap(comments::findDisplayName).orElse(null);
-        comments.saveAndFlush(new AdvancingComment(
-                field, author, "Declined " + plain(theirs.getValue()) + ": " + reason.strip()));
+        comments.saveAndFlush(
+                new AdvancingComment(field, author, "Declined " + plain(theirs.getValue()) + ": " + reason.strip()));
         record(field, "advancing.declined", Map.of("value", plain(theirs.getValue())));
     }
 
@@ -498,8 +499,12 @@ public class AdvancingExchange {
                 f.getOrgName(),
                 f.getShowTitle(),
                 f.getDate(),
-                f.getDoorsAt() == null ? null : f.getDoorsAt().atZoneSameInstant(zone).toLocalTime(),
-                f.getSetTime() == null ? null : f.getSetTime().atZoneSameInstant(zone).toLocalTime(),
+                f.getDoorsAt() == null
+                        ? null
+                        : f.getDoorsAt().atZoneSameInstant(zone).toLocalTime(),
+                f.getSetTime() == null
+                        ? null
+                        : f.getSetTime().atZoneSameInstant(zone).toLocalTime(),
                 f.getVenueName(),
                 f.getVenueAddress(),
                 f.getVenueCity(),

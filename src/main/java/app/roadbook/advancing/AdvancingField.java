@@ -1,18 +1,16 @@
 package app.roadbook.advancing;
 
 import app.roadbook.advancing.AdvancingTemplate.FieldType;
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -31,14 +29,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "advancing_fields")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class AdvancingField {
-
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class AdvancingField extends OrgEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "session_id", nullable = false, updatable = false)
@@ -79,7 +70,12 @@ public class AdvancingField {
      */
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.NAMED_ENUM)
-    @Column(name = "agreement", nullable = false, insertable = false, updatable = false, columnDefinition = "field_agreement")
+    @Column(
+            name = "agreement",
+            nullable = false,
+            insertable = false,
+            updatable = false,
+            columnDefinition = "field_agreement")
     private FieldAgreement agreement;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -103,9 +99,6 @@ public class AdvancingField {
     @Column(name = "created_by", nullable = false, updatable = false)
     private UUID createdBy;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
     /** Null until someone types or confirms; then the time of the last change. */
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
@@ -126,14 +119,8 @@ public class AdvancingField {
     @Column(name = "previous_value", columnDefinition = "jsonb")
     private String previousValue;
 
-    /** Null until persisted, which is how Spring Data tells a new field (with its assigned id) from a stored one. */
-    @Version
-    @Column(name = "version", nullable = false)
-    private Integer version;
-
     AdvancingField(AdvancingSession session, AdvancingTemplate.Field field, Party party, int sortOrder, String value) {
-        this.id = UUID.randomUUID();
-        this.orgId = session.getOrgId();
+        super(session.getOrgId());
         this.session = session;
         this.section = field.section();
         this.fieldName = field.name();
@@ -162,15 +149,5 @@ public class AdvancingField {
         declinedValue = otherValue;
         declineReason = reason;
         updatedAt = now;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof AdvancingField other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

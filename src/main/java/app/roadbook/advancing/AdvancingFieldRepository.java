@@ -18,7 +18,10 @@ interface AdvancingFieldRepository extends JpaRepository<AdvancingField, UUID>, 
     /** The other party's side of a field. */
     default Optional<AdvancingField> findPartner(AdvancingField field) {
         return findBySessionAndSectionAndFieldNameAndPartyType(
-                field.getSession(), field.getSection(), field.getFieldName(), field.getPartyType().other());
+                field.getSession(),
+                field.getSection(),
+                field.getFieldName(),
+                field.getPartyType().other());
     }
 
     Optional<AdvancingField> findBySessionAndSectionAndFieldNameAndPartyType(

@@ -77,7 +77,8 @@ public final class AdvancingRows {
         public Optional<String> declinable(Party party) {
             Side mine = side(party);
             return acceptable(party)
-                    .filter(offered -> !(mine.stance() == FieldStance.declined && offered.equals(mine.declinedValue())));
+                    .filter(offered ->
+                            !(mine.stance() == FieldStance.declined && offered.equals(mine.declinedValue())));
         }
     }
 

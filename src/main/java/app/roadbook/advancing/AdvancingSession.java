@@ -1,12 +1,10 @@
 package app.roadbook.advancing;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -19,15 +17,7 @@ import org.hibernate.generator.EventType;
 @Table(name = "advancing_sessions")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class AdvancingSession {
-
-    /** Assigned here rather than by the database, so the fields can point at it before anything is flushed. */
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class AdvancingSession extends OrgEntity {
 
     @Column(name = "show_id", nullable = false, updatable = false)
     private UUID showId;
@@ -43,9 +33,6 @@ public class AdvancingSession {
     @Column(name = "created_by", nullable = false, updatable = false)
     private UUID createdBy;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
@@ -57,14 +44,9 @@ public class AdvancingSession {
     @Column(name = "closed_by")
     private UUID closedBy;
 
-    /** Null until persisted, which is how Spring Data tells a new advance (with its assigned id) from a stored one. */
-    @Version
-    @Column(name = "version", nullable = false)
-    private Integer version;
-
+    /** With its id from the start, so the fields can point at it before anything is flushed. */
     AdvancingSession(UUID orgId, UUID showId, String title, OffsetDateTime expiresAt) {
-        this.id = UUID.randomUUID();
-        this.orgId = orgId;
+        super(orgId);
         this.showId = showId;
         this.title = title;
         this.expiresAt = expiresAt;
@@ -89,15 +71,5 @@ public class AdvancingSession {
 
     public boolean closed() {
         return closedAt != null;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof AdvancingSession other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -1,5 +1,6 @@
 package app.roadbook.billing;
 
+import app.roadbook.base.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -22,7 +22,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "billing_plans")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class BillingPlan {
+public class BillingPlan extends Identified<String> {
 
     /** Chosen by the platform admin ({@link PlanDraft#validate}), never changed. */
     @Id
@@ -139,15 +139,5 @@ public class BillingPlan {
         state.put("retired_at", retiredAt);
         state.put("version", version);
         return state;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof BillingPlan other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

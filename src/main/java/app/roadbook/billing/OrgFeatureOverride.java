@@ -1,5 +1,6 @@
 package app.roadbook.billing;
 
+import app.roadbook.base.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -7,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -24,7 +24,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "org_feature_overrides")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class OrgFeatureOverride {
+public class OrgFeatureOverride extends Identified<OrgFeatureOverride.Key> {
 
     @EmbeddedId
     private Key id;
@@ -57,15 +57,5 @@ public class OrgFeatureOverride {
 
     public String key() {
         return id.key();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof OrgFeatureOverride other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -1,5 +1,6 @@
 package app.roadbook.billing;
 
+import app.roadbook.base.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,7 +12,6 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -25,7 +25,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "org_subscriptions")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class OrgSubscription {
+public class OrgSubscription extends Identified<UUID> {
 
     @Id
     @Column(name = "org_id", nullable = false, updatable = false)
@@ -95,13 +95,9 @@ public class OrgSubscription {
         return state;
     }
 
+    /** A subscription is its organization's: the org's id is its id. */
     @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof OrgSubscription other && orgId != null && orgId.equals(other.orgId));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(orgId);
+    public UUID getId() {
+        return orgId;
     }
 }

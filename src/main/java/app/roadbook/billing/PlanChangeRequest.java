@@ -1,17 +1,15 @@
 package app.roadbook.billing;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -27,14 +25,7 @@ import org.hibernate.generator.EventType;
 @Table(name = "plan_change_requests")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class PlanChangeRequest {
-
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class PlanChangeRequest extends OrgEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "plan_id", nullable = false, updatable = false)
@@ -61,17 +52,8 @@ public class PlanChangeRequest {
     @Column(name = "decided_at")
     private OffsetDateTime decidedAt;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    /** Null until persisted, which is how Spring Data tells a new request (with its assigned id) from a stored one. */
-    @Version
-    @Column(name = "version", nullable = false)
-    private Integer version;
-
     PlanChangeRequest(UUID orgId, BillingPlan plan) {
-        this.id = UUID.randomUUID();
-        this.orgId = orgId;
+        super(orgId);
         this.plan = plan;
         this.status = PlanRequestStatus.pending;
     }
@@ -94,15 +76,5 @@ public class PlanChangeRequest {
         note = reason;
         decidedBy = platformAdmin;
         decidedAt = now;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof PlanChangeRequest other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

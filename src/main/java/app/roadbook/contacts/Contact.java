@@ -1,14 +1,13 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,15 +30,7 @@ import org.hibernate.generator.EventType;
 @Table(name = "contacts")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Contact {
-
-    /** Assigned here rather than by the database, so the type rows carry it from the start. */
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class Contact extends OrgEntity {
 
     @Column(name = "name", nullable = false)
     private String name;
@@ -78,25 +69,17 @@ public class Contact {
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
     /** The database's default on insert; every change sets it, which also makes every change bump the version. */
     @Column(name = "updated_at", nullable = false, insertable = false)
     private OffsetDateTime updatedAt;
-
-    /** Null until persisted, which is how Spring Data tells a new contact (with its assigned id) from a stored one. */
-    @Version
-    @Column(name = "version", nullable = false)
-    private Integer version;
 
     @OneToMany(mappedBy = "contact", cascade = CascadeType.ALL, orphanRemoval = true)
     @Getter(AccessLevel.NONE)
     private List<ContactTypeEntry> typeEntries = new ArrayList<>();
 
+    /** With its id from the start, so its type rows carry it before anything is flushed. */
     Contact(UUID orgId, ContactDraft draft) {
-        this.id = UUID.randomUUID();
-        this.orgId = orgId;
+        super(orgId);
         apply(draft);
     }
 
@@ -164,15 +147,5 @@ public class Contact {
     static String joinNotes(String first, String second) {
         String joined = Stream.of(first, second).filter(Objects::nonNull).collect(Collectors.joining("\n\n"));
         return joined.isEmpty() ? null : joined;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Contact other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

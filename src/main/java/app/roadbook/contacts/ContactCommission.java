@@ -1,15 +1,13 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -20,14 +18,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "contact_commissions")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class ContactCommission {
-
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class ContactCommission extends OrgEntity {
 
     @Column(name = "contact_id", nullable = false)
     private UUID contactId;
@@ -51,20 +42,11 @@ public class ContactCommission {
     @Column(name = "paid_at")
     private OffsetDateTime paidAt;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
     @Column(name = "updated_at", nullable = false, insertable = false)
     private OffsetDateTime updatedAt;
 
-    /** Null until persisted, which is how Spring Data tells a new commission (with its assigned id) from a stored one. */
-    @Version
-    @Column(name = "version", nullable = false)
-    private Integer version;
-
     ContactCommission(UUID orgId, UUID contactId, CommissionDraft draft) {
-        this.id = UUID.randomUUID();
-        this.orgId = orgId;
+        super(orgId);
         this.contactId = contactId;
         this.showId = draft.showId();
         this.amount = draft.amount();
@@ -89,15 +71,5 @@ public class ContactCommission {
 
     private static OffsetDateTime startOf(LocalDate day) {
         return day == null ? null : day.atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof ContactCommission other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -1,5 +1,6 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -11,7 +12,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -24,7 +24,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "contact_types")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class ContactTypeEntry {
+public class ContactTypeEntry extends Identified<ContactTypeEntry.Key> {
 
     @EmbeddedId
     private Key id;
@@ -56,15 +56,5 @@ public class ContactTypeEntry {
 
     public ContactType type() {
         return id.type();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof ContactTypeEntry other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

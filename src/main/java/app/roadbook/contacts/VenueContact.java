@@ -1,12 +1,9 @@
 package app.roadbook.contacts;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -20,14 +17,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "venue_contacts")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class VenueContact {
-
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class VenueContact extends OrgEntity {
 
     @Column(name = "venue_id", nullable = false)
     private UUID venueId;
@@ -41,15 +31,8 @@ public class VenueContact {
     @Column(name = "notes")
     private String notes;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private Integer version;
 
     /** The same venue's link of a contact merged into ours: primary if either was, both notes. */
     void absorb(VenueContact other) {
@@ -59,15 +42,5 @@ public class VenueContact {
 
     void moveTo(UUID contactId) {
         this.contactId = contactId;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof VenueContact other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -220,16 +220,23 @@ final class DemoDirectory {
             // The Oslo advance is under way and shows every state a field can be in; the answers go in in this order,
             // and the database derives each field's agreement (and writes agreed times through to the show).
             String[][] answers = {
-                {"Load-in", "from_us", "\"14:00\""}, {"Load-in", "from_you", "\"14:00\""}, // agreed
+                {"Load-in", "from_us", "\"14:00\""},
+                {"Load-in", "from_you", "\"14:00\""}, // agreed
                 {"Soundcheck", "from_us", "\"17:00\""}, // waiting for the promoter
-                {"Doors", "from_us", "\"19:00\""}, {"Doors", "from_you", "\"19:00\""},
+                {"Doors", "from_us", "\"19:00\""},
+                {"Doors", "from_you", "\"19:00\""},
                 {"Doors", "from_you", "\"19:30\""}, // changed after agreement
-                {"Set time", "from_us", "\"21:00\""}, {"Set time", "from_you", "\"21:00\""}, // agreed
-                {"Curfew", "from_us", "\"23:00\""}, {"Curfew", "from_you", "\"22:30\""}, // the two differ
+                {"Set time", "from_us", "\"21:00\""},
+                {"Set time", "from_you", "\"21:00\""}, // agreed
+                {"Curfew", "from_us", "\"23:00\""},
+                {"Curfew", "from_you", "\"22:30\""}, // the two differ
                 {"Stage dimensions", "from_you", "\"12 x 8 m\""}, // waiting for the artist team
-                {"Power", "from_us", "\"63 A three-phase\""}, {"Power", "from_you", "\"32 A\""},
-                {"Hotel", "from_us", "\"Thief Hotel\""}, {"Hotel", "from_you", "\"Hotel Continental\""},
-                {"Guest list spots", "from_us", "20"}, {"Guest list spots", "from_you", "20"} // agreed
+                {"Power", "from_us", "\"63 A three-phase\""},
+                {"Power", "from_you", "\"32 A\""},
+                {"Hotel", "from_us", "\"Thief Hotel\""},
+                {"Hotel", "from_you", "\"Hotel Continental\""},
+                {"Guest list spots", "from_us", "20"},
+                {"Guest list spots", "from_you", "20"} // agreed
             };
             for (String[] a : answers) {
                 owner.update("""

@@ -1,5 +1,6 @@
 package app.roadbook.files;
 
+import app.roadbook.base.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,6 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -22,7 +22,7 @@ import org.springframework.data.domain.Persistable;
 @Table(name = "files")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class StoredFile implements Persistable<UUID> {
+public class StoredFile extends Identified<UUID> implements Persistable<UUID> {
 
     @Id
     @Column(name = "id", nullable = false, updatable = false)
@@ -104,15 +104,5 @@ public class StoredFile implements Persistable<UUID> {
     @PostLoad
     void saved() {
         unsaved = false;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof StoredFile other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

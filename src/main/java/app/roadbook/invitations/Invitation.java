@@ -1,14 +1,12 @@
 package app.roadbook.invitations;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -21,14 +19,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "invitations")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Invitation {
-
-    @Id
-    @Column(name = "id")
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false)
-    private UUID orgId;
+public class Invitation extends OrgEntity {
 
     @Column(name = "email", nullable = false, columnDefinition = "citext")
     private String email;
@@ -72,15 +63,8 @@ public class Invitation {
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
 
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private Integer version;
 
     /** An invitation into the organization with a role. */
     static Invitation toOrganization(
@@ -91,7 +75,7 @@ public class Invitation {
             byte[] tokenHash,
             OffsetDateTime expiresAt,
             UUID invitedBy) {
-        Invitation invitation = pending(orgId, email, tokenHash, expiresAt, invitedBy);
+        Invitation invitation = new Invitation(orgId, email, tokenHash, expiresAt, invitedBy);
         invitation.orgRole = role;
         invitation.personId = personId;
         return invitation;
@@ -106,24 +90,21 @@ public class Invitation {
             byte[] tokenHash,
             OffsetDateTime expiresAt,
             UUID invitedBy) {
-        Invitation invitation = pending(orgId, email, tokenHash, expiresAt, invitedBy);
+        Invitation invitation = new Invitation(orgId, email, tokenHash, expiresAt, invitedBy);
         invitation.showId = showId;
         invitation.collabRole = role;
         return invitation;
     }
 
-    private static Invitation pending(
-            UUID orgId, String email, byte[] tokenHash, OffsetDateTime expiresAt, UUID invitedBy) {
-        Invitation invitation = new Invitation();
-        invitation.id = UUID.randomUUID();
-        invitation.orgId = orgId;
-        invitation.email = email;
-        invitation.tokenHash = tokenHash;
-        invitation.status = InvitationStatus.pending;
-        invitation.expiresAt = expiresAt;
-        invitation.invitedBy = invitedBy;
-        invitation.updatedAt = OffsetDateTime.now();
-        return invitation;
+    /** A pending invitation, for {@link #toOrganization} and {@link #toShow} to say into what. */
+    private Invitation(UUID orgId, String email, byte[] tokenHash, OffsetDateTime expiresAt, UUID invitedBy) {
+        super(orgId);
+        this.email = email;
+        this.tokenHash = tokenHash;
+        this.status = InvitationStatus.pending;
+        this.expiresAt = expiresAt;
+        this.invitedBy = invitedBy;
+        this.updatedAt = OffsetDateTime.now();
     }
 
     /** A new link for a pending or expired invitation; the old one stops working. */
@@ -145,15 +126,5 @@ public class Invitation {
         return status == InvitationStatus.pending && expiresAt != null && !expiresAt.isAfter(OffsetDateTime.now())
                 ? InvitationStatus.expired
                 : status;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Invitation other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

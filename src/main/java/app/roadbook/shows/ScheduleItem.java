@@ -1,12 +1,10 @@
 package app.roadbook.shows;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -17,14 +15,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "schedule_items")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class ScheduleItem {
-
-    @Id
-    @Column(name = "id")
-    private UUID id;
-
-    @Column(name = "org_id", nullable = false)
-    private UUID orgId;
+public class ScheduleItem extends OrgEntity {
 
     @Column(name = "show_id")
     private UUID showId;
@@ -46,9 +37,6 @@ public class ScheduleItem {
 
     @Column(name = "created_by")
     private UUID createdBy;
-
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
 
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
@@ -76,18 +64,4 @@ public class ScheduleItem {
 
     @Column(name = "external_calendar_id")
     private String externalCalendarId;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private int version;
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof ScheduleItem other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
-    }
 }

@@ -1,18 +1,15 @@
 package app.roadbook.shows;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,17 +30,7 @@ import org.hibernate.type.SqlTypes;
 @Getter
 @Setter(AccessLevel.PACKAGE)
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Show {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    @Setter(AccessLevel.NONE)
-    @Column(name = "id")
-    private UUID id;
-
-    @Setter(AccessLevel.NONE)
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class Show extends OrgEntity {
 
     /** Lazy: lists and the show page read it through joins (ShowRepository), never one row at a time. */
     @ManyToOne(fetch = FetchType.LAZY)
@@ -81,36 +68,15 @@ public class Show {
     private String feeCurrency;
 
     @Setter(AccessLevel.NONE)
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Setter(AccessLevel.NONE)
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
-    @Setter(AccessLevel.NONE)
-    @Version
-    @Column(name = "version", nullable = false)
-    private int version;
-
     Show(UUID orgId) {
-        this.orgId = orgId;
+        super(orgId);
     }
 
     @PreUpdate
     void touch() {
         updatedAt = OffsetDateTime.now();
-    }
-
-    /** Same row, same show; getId() rather than the field, so a lazy proxy compares by its id too. */
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Show other && id != null && id.equals(other.getId()));
-    }
-
-    /** Constant, so a show keeps its hash when persisting assigns its id. */
-    @Override
-    public int hashCode() {
-        return Show.class.hashCode();
     }
 }

@@ -134,7 +134,8 @@ public class ShowService {
         if (show.getVersion() != version) {
             throw new ConcurrentChangeException();
         }
-        ZoneId before = show.getVenue() == null ? VenueTime.NO_VENUE : show.getVenue().zone();
+        ZoneId before =
+                show.getVenue() == null ? VenueTime.NO_VENUE : show.getVenue().zone();
         if (shows.isAdvanced(showId)
                 && (!java.util.Objects.equals(VenueTime.local(show.getDoorsAt(), before), d.doors())
                         || !java.util.Objects.equals(VenueTime.local(show.getSetTime(), before), d.setTime()))) {

@@ -1,13 +1,10 @@
 package app.roadbook.shows;
 
+import app.roadbook.base.OrgEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -24,17 +21,7 @@ import org.hibernate.type.SqlTypes;
 @Getter
 @Setter(AccessLevel.PACKAGE)
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Venue {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    @Setter(AccessLevel.NONE)
-    @Column(name = "id")
-    private UUID id;
-
-    @Setter(AccessLevel.NONE)
-    @Column(name = "org_id", nullable = false, updatable = false)
-    private UUID orgId;
+public class Venue extends OrgEntity {
 
     @Column(name = "name", nullable = false)
     private String name;
@@ -61,20 +48,11 @@ public class Venue {
     private String timezone;
 
     @Setter(AccessLevel.NONE)
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    private OffsetDateTime createdAt;
-
-    @Setter(AccessLevel.NONE)
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
-    @Setter(AccessLevel.NONE)
-    @Version
-    @Column(name = "version", nullable = false)
-    private int version;
-
     Venue(UUID orgId) {
-        this.orgId = orgId;
+        super(orgId);
     }
 
     /** The zone the venue's show times are entered and shown in. */
@@ -85,17 +63,5 @@ public class Venue {
     @PreUpdate
     void touch() {
         updatedAt = OffsetDateTime.now();
-    }
-
-    /** Same row, same venue; getId() rather than the field, so a lazy proxy compares by its id too. */
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Venue other && id != null && id.equals(other.getId()));
-    }
-
-    /** Constant, so a venue keeps its hash when persisting assigns its id. */
-    @Override
-    public int hashCode() {
-        return Venue.class.hashCode();
     }
 }

@@ -1,11 +1,11 @@
 package app.roadbook.tenancy;
 
+import app.roadbook.base.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -16,7 +16,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "app_users")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class AppUser {
+public class AppUser extends Identified<UUID> {
 
     @Id
     private UUID id;
@@ -38,14 +38,4 @@ public class AppUser {
 
     @Column(name = "updated_at", nullable = false, insertable = false)
     private OffsetDateTime updatedAt;
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof AppUser other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
-    }
 }

@@ -1,5 +1,6 @@
 package app.roadbook.tenancy;
 
+import app.roadbook.base.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -9,7 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -22,7 +22,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "org_members")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class OrgMember {
+public class OrgMember extends Identified<OrgMember.Key> {
 
     @EmbeddedId
     private Key id;
@@ -43,14 +43,4 @@ public class OrgMember {
     public record Key(
             @Column(name = "org_id") UUID orgId,
             @Column(name = "user_id") UUID userId) implements Serializable {}
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof OrgMember other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
-    }
 }

@@ -43,8 +43,7 @@ public enum OrgPermission {
             owner,
             admin),
     /** Delete an advance with its fields, comments and documents; needs a live subscription. */
-    DELETE_ADVANCES(
-            "select can_manage_org(?)", "Only owners and admins delete an advance.", owner, admin),
+    DELETE_ADVANCES("select can_manage_org(?)", "Only owners and admins delete an advance.", owner, admin),
     /** See the plan, its usage, plan requests and billing history. */
     VIEW_BILLING(
             "select has_org_role(?, '{owner,admin}')",

@@ -1,11 +1,11 @@
 package app.roadbook.tenancy;
 
+import app.roadbook.base.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 import java.util.UUID;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -16,7 +16,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "organizations")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-public class Organization {
+public class Organization extends Identified<UUID> {
 
     @Id
     private UUID id;
@@ -32,14 +32,4 @@ public class Organization {
 
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Organization other && id != null && id.equals(other.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
-    }
 }

@@ -31,8 +31,8 @@ class CommentsDialog extends Dialog {
     private final ZoneId zone;
     private final Runnable changed;
 
-    CommentsDialog(AdvancingExchange advancing, AdvancingExchange.Capabilities can, Row row, ZoneId zone,
-            Runnable changed) {
+    CommentsDialog(
+            AdvancingExchange advancing, AdvancingExchange.Capabilities can, Row row, ZoneId zone, Runnable changed) {
         this.advancing = advancing;
         this.row = row;
         this.zone = zone;
@@ -44,9 +44,8 @@ class CommentsDialog extends Dialog {
         comment.setMaxLength(4000);
         comment.setWidthFull();
         add.addThemeVariants(ButtonVariant.PRIMARY);
-        add.addClickListener(e -> Changes.attempt(
-                () -> advancing.addComment(row.ours().fieldId(), comment.getValue()),
-                () -> {
+        add.addClickListener(
+                e -> Changes.attempt(() -> advancing.addComment(row.ours().fieldId(), comment.getValue()), () -> {
                     comment.clear();
                     showThread(can);
                     changed.run();
@@ -69,19 +68,21 @@ class CommentsDialog extends Dialog {
         for (Comment c : all) {
             Div line = new Div();
             line.addClassName("comment");
-            Span meta = new Span(c.author() + ", " + c.at().atZoneSameInstant(zone).format(WHEN) + " "
-                    + zone.getId() + ": ");
+            Span meta = new Span(
+                    c.author() + ", " + c.at().atZoneSameInstant(zone).format(WHEN) + " " + zone.getId() + ": ");
             meta.addClassName("comment-meta");
             line.add(meta, new Span(c.body()));
             if (c.mine() && can.comment()) {
-                Button delete = new Button("Delete", e -> Changes.confirmFirst(
-                        "Delete your comment?",
-                        "The comment is removed for both teams. This cannot be undone.",
-                        "Delete comment",
-                        () -> Changes.attempt(() -> advancing.deleteComment(c.id()), () -> {
-                            showThread(can);
-                            changed.run();
-                        })));
+                Button delete = new Button(
+                        "Delete",
+                        e -> Changes.confirmFirst(
+                                "Delete your comment?",
+                                "The comment is removed for both teams. This cannot be undone.",
+                                "Delete comment",
+                                () -> Changes.attempt(() -> advancing.deleteComment(c.id()), () -> {
+                                    showThread(can);
+                                    changed.run();
+                                })));
                 delete.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY, ButtonVariant.ERROR);
                 delete.setAriaLabel("Delete your comment");
                 line.add(delete);

@@ -172,10 +172,7 @@ class FieldCard extends Div {
     }
 
     private void stopEditing() {
-        getChildren()
-                .filter(c -> c.hasClassName("field-edit"))
-                .findFirst()
-                .ifPresent(this::remove);
+        getChildren().filter(c -> c.hasClassName("field-edit")).findFirst().ifPresent(this::remove);
         editor = null;
     }
 

@@ -7,6 +7,7 @@ import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.ui.AdvanceView;
 import app.roadbook.base.Ids;
 import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.invitations.ShowCollabRole;
 import app.roadbook.invitations.ui.InviteLinkDialog;
@@ -17,7 +18,6 @@ import app.roadbook.shows.VenueService;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.RequiresOrgPermission;
-import app.roadbook.base.ui.Changes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -91,7 +91,8 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                         show.version(),
                         show.draft(),
                         id -> load(id))
-                .timesAgreedInAdvance(!advances.getGenericDataView().getItems().findAny().isEmpty())
+                .timesAgreedInAdvance(
+                        !advances.getGenericDataView().getItems().findAny().isEmpty())
                 .open());
         advances.addColumn(AdvancingRows.SessionSummary::title)
                 .setHeader("Advance")
@@ -125,14 +126,16 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         audience.addColumn(ShowService.Viewer::email).setHeader("Email").setAutoWidth(true);
         audience.addColumn(ShowService.Viewer::reason).setHeader("Why").setFlexGrow(2);
         audience.addComponentColumn(v -> {
-                    Button revoke = new Button("Revoke", e -> Changes.confirmFirst(
-                            "Revoke " + (v.name() == null ? v.email() : v.name()) + "'s access to this show?",
-                            "They can no longer open this show or its advances. Other shows they were invited to stay"
-                                    + " as they are.",
-                            "Revoke access",
-                            () -> Changes.attempt(
-                                    () -> invitations.revokeCollaborator(orgId, v.grantId()),
-                                    () -> audience.setItems(shows.audience(orgId, show.id())))));
+                    Button revoke = new Button(
+                            "Revoke",
+                            e -> Changes.confirmFirst(
+                                    "Revoke " + (v.name() == null ? v.email() : v.name()) + "'s access to this show?",
+                                    "They can no longer open this show or its advances. Other shows they were invited to stay"
+                                            + " as they are.",
+                                    "Revoke access",
+                                    () -> Changes.attempt(
+                                            () -> invitations.revokeCollaborator(orgId, v.grantId()),
+                                            () -> audience.setItems(shows.audience(orgId, show.id())))));
                     revoke.setAriaLabel("Revoke access of " + v.email());
                     revoke.setVisible(edit.isVisible() && "collaborator".equals(v.kind()));
                     return revoke;

@@ -130,7 +130,8 @@ class AdvancingBrowserTest {
         assertThat(doorsCard(editor).getText()).contains("Agreed before: 18:00", "Waiting for the promoter");
         everyPageSays(show, session, "18:00");
         editor.open("/shows/" + show);
-        editor.waitUntil(d -> editor.text(".day-sheet").contains("Changed to 18:15 by the artist team, not yet agreed"));
+        editor.waitUntil(
+                d -> editor.text(".day-sheet").contains("Changed to 18:15 by the artist team, not yet agreed"));
 
         // Now the other way round: the editor on a phone, the promoter at a desk. The promoter accepts the new time.
         editor.resize(PHONE_WIDTH, 844);
@@ -179,8 +180,9 @@ class AdvancingBrowserTest {
     }
 
     private static WebElement doorsCard(Browser browser) {
-        return browser.waitFor(By.xpath(
-                "//div[contains(@class,'field-card')][div[contains(@class,'field-name')][normalize-space(.)='Doors']]"));
+        return browser.waitFor(
+                By.xpath(
+                        "//div[contains(@class,'field-card')][div[contains(@class,'field-name')][normalize-space(.)='Doors']]"));
     }
 
     private static String state(Browser browser) {
@@ -193,7 +195,9 @@ class AdvancingBrowserTest {
     private static void answer(Browser browser, String time) {
         browser.press(By.xpath("//vaadin-button[@aria-label='Edit Doors']"));
         WebElement input = browser.waitFor(By.cssSelector(".field-edit vaadin-time-picker input"));
-        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), time,
+        input.sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                time,
                 org.openqa.selenium.Keys.ENTER);
         browser.press(By.xpath("//div[contains(@class,'field-edit')]//vaadin-button[normalize-space(.)='Save']"));
     }
@@ -210,7 +214,9 @@ class AdvancingBrowserTest {
         for (WebElement part : parts) {
             Rectangle r = part.getRect();
             assertThat(r.getX()).as(part.getText() + " starts on screen").isGreaterThanOrEqualTo(0);
-            assertThat(r.getX() + r.getWidth()).as(part.getText() + " ends on screen").isLessThanOrEqualTo((int) width);
+            assertThat(r.getX() + r.getWidth())
+                    .as(part.getText() + " ends on screen")
+                    .isLessThanOrEqualTo((int) width);
         }
     }
 
