@@ -21,15 +21,18 @@ ALTER TABLE advancing_fields
 
 -- The one definition of a pair's state (the Java enum FieldAgreement mirrors its values). Agreed only when both
 -- parties stand behind one and the same value; a value that moved after agreement stays marked until re-agreed.
+-- A decline of the value the other side holds is read first: a party that declines a value never agrees to it, not
+-- even when its own row holds the same value (the application refuses that decline; the database reads it as what
+-- it says).
 CREATE FUNCTION advancing_agreement_of(o_value jsonb, o_stance field_stance, o_declined jsonb,
                                        t_value jsonb, t_stance field_stance, t_declined jsonb, p_agreed jsonb)
     RETURNS field_agreement
     LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, public, pg_temp
 AS $$
     SELECT (CASE
-        WHEN o_value IS NOT NULL AND o_value = t_value AND o_stance <> 'open' AND t_stance <> 'open' THEN 'agreed'
         WHEN o_stance = 'declined' AND t_value IS NOT NULL AND o_declined = t_value THEN 'declined_by_artist_team'
         WHEN t_stance = 'declined' AND o_value IS NOT NULL AND t_declined = o_value THEN 'declined_by_promoter'
+        WHEN o_value IS NOT NULL AND o_value = t_value AND o_stance <> 'open' AND t_stance <> 'open' THEN 'agreed'
         WHEN p_agreed IS NOT NULL THEN 'changed_after_agreement'
         WHEN o_value IS NOT NULL AND t_value IS NOT NULL AND o_stance <> 'open' AND t_stance <> 'open' THEN 'different'
         WHEN t_value IS NOT NULL AND (o_value IS NULL OR o_stance = 'open') THEN 'waiting_for_artist_team'
@@ -176,7 +179,11 @@ AS $$
 $$;
 
 -- Runs as the owner: a promoter's acceptance completes an agreement whose write-through reaches rows (the artist
--- team's field, the show, its day sheet) the promoter may not write. It reads only the pair that changed.
+-- team's field, the show, its day sheet) the promoter may not write. It reads only the pair that changed, and locks
+-- it: each party writes its own row, so two transactions can change one pair at once, and without the lock each
+-- would derive the agreement from the other's row as it was before (an acceptance racing a change of the other side
+-- would record as agreed a value only one side holds, and write it through). With it, the later one waits and reads
+-- the committed row; if both already hold their own row, PostgreSQL ends one of them as a deadlock.
 CREATE FUNCTION advancing_fields_agreement() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
 AS $$
@@ -193,9 +200,11 @@ DECLARE
     v_type  text;
 BEGIN
     SELECT * INTO ours FROM advancing_fields
-    WHERE session_id = NEW.session_id AND section = NEW.section AND field_name = NEW.field_name AND party_type = 'from_us';
+    WHERE session_id = NEW.session_id AND section = NEW.section AND field_name = NEW.field_name AND party_type = 'from_us'
+    FOR UPDATE;
     SELECT * INTO theirs FROM advancing_fields
-    WHERE session_id = NEW.session_id AND section = NEW.section AND field_name = NEW.field_name AND party_type = 'from_you';
+    WHERE session_id = NEW.session_id AND section = NEW.section AND field_name = NEW.field_name AND party_type = 'from_you'
+    FOR UPDATE;
     IF ours.id IS NULL OR theirs.id IS NULL THEN
         RETURN NULL;
     END IF;
@@ -241,6 +250,22 @@ CREATE TRIGGER advancing_fields_agreement AFTER INSERT OR UPDATE OF value, stanc
     FOR EACH ROW EXECUTE FUNCTION advancing_fields_agreement();
 
 -- 6. Comments and documents in a closed advance; a document is removed by its own party ------------------------
+-- (Nor does a closed advance change shape: no field is added to it or taken from it; deleting the whole advance,
+-- owners' and admins' business, still takes its fields along.)
+DROP POLICY advancing_fields_insert ON advancing_fields;
+CREATE POLICY advancing_fields_insert ON advancing_fields FOR INSERT
+    WITH CHECK (can_edit_org(org_id) AND show_org_id(session_show_id(session_id)) = org_id
+                AND advancing_session_open(session_id));
+DROP POLICY advancing_fields_delete ON advancing_fields;
+CREATE POLICY advancing_fields_delete ON advancing_fields FOR DELETE
+    USING (can_edit_org(org_id) AND advancing_session_open(session_id));
+
+DROP POLICY advancing_comments_update ON advancing_comments;
+CREATE POLICY advancing_comments_update ON advancing_comments FOR UPDATE
+    USING (author_id = (SELECT current_app_user_id())
+           AND advancing_session_open(field_session_id(field_id))
+           AND (can_edit_org(org_id) OR is_show_promoter_editor(field_show_id(field_id))))
+    WITH CHECK (author_id = (SELECT current_app_user_id()));
 DROP POLICY advancing_comments_insert ON advancing_comments;
 CREATE POLICY advancing_comments_insert ON advancing_comments FOR INSERT
     WITH CHECK (author_id = (SELECT current_app_user_id())
@@ -257,6 +282,14 @@ DROP POLICY advancing_documents_insert ON advancing_documents;
 CREATE POLICY advancing_documents_insert ON advancing_documents FOR INSERT
     WITH CHECK (show_org_id(session_show_id(session_id)) = org_id
                 AND advancing_session_open(session_id)
+                AND ((party_type = 'from_us' AND can_edit_org(org_id))
+                     OR (party_type = 'from_you' AND is_show_promoter_editor(session_show_id(session_id)))));
+DROP POLICY advancing_documents_update ON advancing_documents;
+CREATE POLICY advancing_documents_update ON advancing_documents FOR UPDATE
+    USING (advancing_session_open(session_id)
+           AND ((party_type = 'from_us' AND can_edit_org(org_id))
+                OR (party_type = 'from_you' AND is_show_promoter_editor(session_show_id(session_id)))))
+    WITH CHECK (advancing_session_open(session_id)
                 AND ((party_type = 'from_us' AND can_edit_org(org_id))
                      OR (party_type = 'from_you' AND is_show_promoter_editor(session_show_id(session_id)))));
 DROP POLICY advancing_documents_delete ON advancing_documents;

@@ -15,6 +15,7 @@ import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgPermission;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -25,7 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -256,6 +257,10 @@ public class AdvancingExchange {
         if (theirs.getValue() == null) {
             throw new Refusal("There is no value to decline yet.");
         }
+        // Declining what one holds oneself would say yes and no at once (the database would read the pair as agreed).
+        if (sameJson(field.getValue(), theirs.getValue())) {
+            throw new Refusal("You hold this value yourself: to move away from it, change your own answer.");
+        }
         requireVersion(field, version);
         requireVersion(theirs, theirVersion);
         field.decline(theirs.getValue(), reason.strip(), now());
@@ -371,13 +376,13 @@ public class AdvancingExchange {
         return sessions.findMyGrantedShows().stream()
                 .map(g -> {
                     ZoneId zone = ZoneId.of(g.getVenueTimezone() == null ? "UTC" : g.getVenueTimezone());
-                    OffsetDateTime doors = g.getDoorsAt();
+                    Instant doors = g.getDoorsAt();
                     return new GrantedShow(
                             g.getShowId(),
                             g.getOrgName(),
                             g.getTitle(),
                             g.getDate(),
-                            doors == null ? null : doors.atZoneSameInstant(zone).toLocalTime(),
+                            doors == null ? null : doors.atZone(zone).toLocalTime(),
                             g.getVenueName(),
                             g.getVenueCity(),
                             zone.getId(),
@@ -499,12 +504,8 @@ public class AdvancingExchange {
                 f.getOrgName(),
                 f.getShowTitle(),
                 f.getDate(),
-                f.getDoorsAt() == null
-                        ? null
-                        : f.getDoorsAt().atZoneSameInstant(zone).toLocalTime(),
-                f.getSetTime() == null
-                        ? null
-                        : f.getSetTime().atZoneSameInstant(zone).toLocalTime(),
+                f.getDoorsAt() == null ? null : f.getDoorsAt().atZone(zone).toLocalTime(),
+                f.getSetTime() == null ? null : f.getSetTime().atZone(zone).toLocalTime(),
                 f.getVenueName(),
                 f.getVenueAddress(),
                 f.getVenueCity(),
@@ -513,11 +514,16 @@ public class AdvancingExchange {
                 f.getArtistName());
     }
 
-    /** Writes the change now; if someone else's change committed since the field was read, theirs stands. */
+    /**
+     * Writes the change now; if someone else's change committed since the field was read, theirs stands. The database
+     * derives a pair's agreement under a lock on both of its rows (V15): when both parties change their sides at the
+     * same moment, one of the two waits for the other, or, if each holds its own row already, PostgreSQL ends one of
+     * them as a deadlock. Either way the loser is told what happened: someone else changed this in the meantime.
+     */
     private void flushOrRefuse() {
         try {
             fields.flush();
-        } catch (OptimisticLockingFailureException raced) {
+        } catch (ConcurrencyFailureException raced) {
             throw new ConcurrentChangeException();
         }
     }

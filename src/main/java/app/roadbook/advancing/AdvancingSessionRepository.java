@@ -1,5 +1,6 @@
 package app.roadbook.advancing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -74,6 +75,7 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
             where s.id = :showId""", nativeQuery = true)
     Optional<ShowFactsRow> findShowFactsOfShow(UUID showId);
 
+    /** Times are {@link Instant}s: a native query hands timestamptz to a projection as one, never as an offset. */
     interface ShowFactsRow {
         UUID getShowId();
 
@@ -83,9 +85,9 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
 
         LocalDate getDate();
 
-        OffsetDateTime getDoorsAt();
+        Instant getDoorsAt();
 
-        OffsetDateTime getSetTime();
+        Instant getSetTime();
 
         String getVenueName();
 
@@ -119,7 +121,7 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
 
         LocalDate getDate();
 
-        OffsetDateTime getDoorsAt();
+        Instant getDoorsAt();
 
         String getVenueName();
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +30,8 @@ class LegacyMigrationTest {
     ScratchDatabase db;
     JdbcTemplate owner;
     Map<String, Integer> before = new HashMap<>();
+    /** Every advancing field's value as the legacy schema held it (JSON text, "-" for none), by id. */
+    Map<String, String> valuesBefore = new TreeMap<>();
 
     static final List<String> UNCHANGED_TABLES = List.of(
             "app_users",
@@ -70,6 +73,7 @@ class LegacyMigrationTest {
         for (String table : UNCHANGED_TABLES) {
             before.put(table, count(table));
         }
+        valuesBefore.putAll(advancingValues());
         db.migrate("latest");
     }
 
@@ -291,6 +295,73 @@ class LegacyMigrationTest {
         assertThat(owner.queryForObject(
                         "select count(*) from information_schema.tables where table_name = 'org_seats'", Integer.class))
                 .isZero();
+    }
+
+    /**
+     * Agreement replaces the one-sided confirmation (V15): a field confirmed on both sides with equal values is agreed,
+     * with that value as the agreed one; anything else is not agreed, and every value stays as it was. A side stands
+     * behind its value (answered) unless it is the artist team's, equal to the promoter's but not confirmed by both:
+     * then it is the artist team's to accept.
+     */
+    @Test
+    void legacyConfirmationsBecomeAgreementOnlyWhereBothSidesConfirmedOneValueAndNoValueChanges() {
+        assertThat(advancingValues()).as("every value, before and after").isEqualTo(valuesBefore);
+        assertThat(valuesBefore).hasSize(19);
+        assertThat(owner.queryForList("""
+                        select f.field_name || ' ' || f.party_type || ': ' || f.stance || ', ' || f.agreement
+                               || coalesce(', agreed ' || f.agreed_value::text, '')
+                               || case when f.agreed_at is null then '' else ' (at)' end
+                        from advancing_fields f order by f.sort_order, f.section, f.field_name, f.party_type""", String.class))
+                .containsExactlyInAnyOrder(
+                        // Confirmed on both sides, equal: agreed (20 and 20.0 are one number to jsonb).
+                        "Load-in from_us: answered, agreed, agreed \"14:00\" (at)",
+                        "Load-in from_you: answered, agreed, agreed \"14:00\" (at)",
+                        "Guest list spots from_us: answered, agreed, agreed 20 (at)",
+                        "Guest list spots from_you: answered, agreed, agreed 20.0 (at)",
+                        // Confirmed on both sides, different; confirmed on one side, different.
+                        "Soundcheck from_us: answered, different",
+                        "Soundcheck from_you: answered, different",
+                        "Doors from_us: answered, different",
+                        "Doors from_you: answered, different",
+                        // Equal, but not confirmed by both: the artist team accepts (or not).
+                        "Set time from_us: open, waiting_for_artist_team",
+                        "Set time from_you: answered, waiting_for_artist_team",
+                        "Hotel from_us: open, waiting_for_artist_team",
+                        "Hotel from_you: answered, waiting_for_artist_team",
+                        // Only one side answered.
+                        "Catering from_us: open, waiting_for_artist_team",
+                        "Catering from_you: answered, waiting_for_artist_team",
+                        "Parking from_us: answered, waiting_for_promoter",
+                        "Parking from_you: open, waiting_for_promoter",
+                        // Confirmed without a value: nothing to agree on.
+                        "Curfew from_us: open, not_started",
+                        "Curfew from_you: open, not_started",
+                        // A side without its pair keeps its value; there is nothing it could agree with.
+                        "Deal from_you: answered, not_started");
+        assertThat(owner.queryForObject(
+                        "select count(*) from advancing_fields where declined_value is not null or decline_reason is not null",
+                        Integer.class))
+                .as("nobody declined anything under the old rules")
+                .isZero();
+        assertThat(owner.queryForObject(
+                        "select count(*) from advancing_fields where agreement = 'agreed' and agreed_value <> value",
+                        Integer.class))
+                .isZero();
+        assertThat(owner.queryForObject(
+                        "select count(*) from information_schema.columns where table_name = 'advancing_fields' and column_name = 'status'",
+                        Integer.class))
+                .as("the one-sided confirmation is gone")
+                .isZero();
+        assertThat(owner.queryForObject("select count(*) from pg_type where typname = 'field_status'", Integer.class))
+                .isZero();
+    }
+
+    private Map<String, String> advancingValues() {
+        Map<String, String> values = new TreeMap<>();
+        owner.query(
+                "select id::text, coalesce(value::text, '-') from advancing_fields",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> values.put(rs.getString(1), rs.getString(2)));
+        return values;
     }
 
     private List<String> types(String contactId) {

@@ -53,6 +53,8 @@ final class RlsProbes {
     static final String SESSION_A = "'12000000-0000-0000-0000-00000000000a'";
     static final String FIELD_A = "'13000000-0000-0000-0000-00000000000a'";
     static final String DOC_A = "'15000000-0000-0000-0000-00000000000a'";
+    static final String OUR_DOC = "'15000000-0000-0000-0000-0000000000a2'";
+    static final String CLOSED_SESSION = "'12000000-0000-0000-0000-0000000000a3'";
     static final String CONTACT_A = "'17000000-0000-0000-0000-00000000000a'";
     static final String VENUE_A = "'e0000000-0000-0000-0000-00000000000a'";
     static final String ME = "current_app_user_id()";
@@ -168,19 +170,35 @@ final class RlsProbes {
                 "(org_id, name, fields) values (:org, 'New template', '[]')",
                 "name = name",
                 "OWNER,ADMIN=siud EDITOR,VIEWER=s");
+        // Editors start, rename, close and reopen advances; owners and admins delete them (V15).
         orgTable(
                 "advancing_sessions",
                 SESSION_A,
                 "(org_id, show_id, title, created_by) values (:org, " + SHOW_A + ", 'New', " + ME + ")",
                 "title = title",
-                ORG_WRITERS + " PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+                "OWNER,ADMIN=siud EDITOR=siu VIEWER=s PROMOTER_EDITOR,PROMOTER_VIEWER=s");
         table(
                 "advancing_sessions",
                 "advancing_sessions(not granted)",
                 "id = '12000000-0000-0000-0000-0000000000a2'",
                 null,
                 "title = title",
-                "OWNER,ADMIN,EDITOR=sud VIEWER=s");
+                "OWNER,ADMIN=sud EDITOR=su VIEWER=s");
+        // A closed advance is read-only for everyone until an org editor reopens it; owners and admins may delete it.
+        table(
+                "advancing_sessions",
+                "advancing_sessions(closed)",
+                "id = " + CLOSED_SESSION,
+                null,
+                "title = 'Renamed'",
+                "OWNER,ADMIN=sd EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "advancing_sessions",
+                "advancing_sessions(reopen)",
+                "id = " + CLOSED_SESSION,
+                null,
+                "closed_at = null, closed_by = null",
+                "OWNER,ADMIN,EDITOR=su VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
         orgTable(
                 "advancing_fields",
                 FIELD_A,
@@ -195,32 +213,131 @@ final class RlsProbes {
                 null,
                 "value = '\"18:00\"'",
                 "OWNER,ADMIN,EDITOR=sud VIEWER=s PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        // Each party answers, accepts and declines for itself only (V15): FIELD_A is the promoter's side of Doors
+        // (19:30), the "our side" row the artist team's (19:00).
+        String ourSide = "id = '13000000-0000-0000-0000-0000000000a2'";
+        String theirsOnly = "OWNER,ADMIN,EDITOR,VIEWER=s PROMOTER_EDITOR=su PROMOTER_VIEWER=s";
+        String oursOnly = "OWNER,ADMIN,EDITOR=su VIEWER=s PROMOTER_EDITOR,PROMOTER_VIEWER=s";
+        String nobody = "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s";
         table(
                 "advancing_fields",
-                "advancing_fields(confirm)",
+                "advancing_fields(promoter accepts)",
                 "id = " + FIELD_A,
                 null,
-                "status = 'confirmed'",
-                "OWNER,ADMIN,EDITOR=sud VIEWER=s PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+                "value = '\"19:00\"', stance = 'answered'",
+                theirsOnly);
+        table(
+                "advancing_fields",
+                "advancing_fields(promoter declines)",
+                "id = " + FIELD_A,
+                null,
+                "stance = 'declined', declined_value = '\"19:00\"', decline_reason = 'Too early'",
+                theirsOnly);
+        table(
+                "advancing_fields",
+                "advancing_fields(artist team accepts)",
+                ourSide,
+                null,
+                "value = '\"19:30\"', stance = 'answered'",
+                oursOnly);
+        table(
+                "advancing_fields",
+                "advancing_fields(artist team declines)",
+                ourSide,
+                null,
+                "stance = 'declined', declined_value = '\"19:30\"', decline_reason = 'Too late'",
+                oursOnly);
+        // Only the database records an agreement, on either side.
+        table(
+                "advancing_fields",
+                "advancing_fields(agreement)",
+                "id = " + FIELD_A,
+                null,
+                "agreement = 'agreed'",
+                nobody);
+        table(
+                "advancing_fields",
+                "advancing_fields(agreed value)",
+                ourSide,
+                null,
+                "agreed_value = value, agreed_at = now()",
+                nobody);
+        // Nothing in a closed advance changes: answers, structure, comments, documents.
+        table(
+                "advancing_fields",
+                "advancing_fields(closed)",
+                "id = '13000000-0000-0000-0000-0000000000a3'",
+                "insert into advancing_fields (org_id, session_id, section, field_name, party_type, created_by) values (:org, "
+                        + CLOSED_SESSION + ", 'S', 'New', 'from_us', " + ME + ")",
+                "value = '\"Soup\"'",
+                nobody);
+        table(
+                "advancing_fields",
+                "advancing_fields(closed, theirs)",
+                "id = '13000000-0000-0000-0000-0000000000a4'",
+                null,
+                "value = '\"Soup\"', stance = 'answered'",
+                nobody);
         orgTable(
                 "advancing_comments",
                 "'14000000-0000-0000-0000-00000000000a'",
                 "(org_id, field_id, author_id, body) values (:org, " + FIELD_A + ", " + ME + ", 'Hi')",
                 "body = body",
                 "OWNER,ADMIN,EDITOR=si VIEWER=s PROMOTER_EDITOR=siud PROMOTER_VIEWER=s");
+        table(
+                "advancing_comments",
+                "advancing_comments(closed)",
+                "id = '14000000-0000-0000-0000-0000000000a3'",
+                "insert into advancing_comments (org_id, field_id, author_id, body) values (:org, "
+                        + "'13000000-0000-0000-0000-0000000000a4', " + ME + ", 'Hi')",
+                "body = body",
+                nobody);
+        // A party's documents are added, changed and removed by that party only (V15): DOC_A is the promoter's box.
         orgTable(
                 "advancing_documents",
                 "'15000000-0000-0000-0000-00000000000a'",
                 "(org_id, session_id, party_type, label) values (:org, " + SESSION_A + ", 'from_you', 'New')",
                 "label = label",
-                "OWNER,ADMIN,EDITOR=siud VIEWER=s PROMOTER_EDITOR=siud PROMOTER_VIEWER=s");
+                "OWNER,ADMIN,EDITOR,VIEWER=s PROMOTER_EDITOR=siud PROMOTER_VIEWER=s");
+        table(
+                "advancing_documents",
+                "advancing_documents(our box)",
+                "id = " + OUR_DOC,
+                "insert into advancing_documents (org_id, session_id, party_type, label) values (:org, " + SESSION_A
+                        + ", 'from_us', 'New')",
+                "label = label",
+                "OWNER,ADMIN,EDITOR=siud VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "advancing_documents",
+                "advancing_documents(closed)",
+                "id = '15000000-0000-0000-0000-0000000000a3'",
+                "insert into advancing_documents (org_id, session_id, party_type, label) values (:org, "
+                        + CLOSED_SESSION + ", 'from_you', 'New')",
+                "label = label",
+                nobody);
         orgTable(
                 "files",
                 "'16000000-0000-0000-0000-00000000000a'",
                 "(org_id, document_id, storage_path, uploaded_by) values (:org, " + DOC_A
                         + ", 'p/' || gen_random_uuid(), " + ME + ")",
                 "original_name = original_name",
-                "OWNER,ADMIN,EDITOR=sid VIEWER=s PROMOTER_EDITOR=sid PROMOTER_VIEWER=s");
+                "OWNER,ADMIN,EDITOR,VIEWER=s PROMOTER_EDITOR=sid PROMOTER_VIEWER=s");
+        table(
+                "files",
+                "files(our box)",
+                "id = '16000000-0000-0000-0000-0000000000a2'",
+                "insert into files (org_id, document_id, storage_path, uploaded_by) values (:org, " + OUR_DOC
+                        + ", 'p/' || gen_random_uuid(), " + ME + ")",
+                "original_name = original_name",
+                "OWNER,ADMIN,EDITOR=sid VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "files",
+                "files(closed)",
+                "id = '16000000-0000-0000-0000-0000000000a3'",
+                "insert into files (org_id, document_id, storage_path, uploaded_by) values (:org, "
+                        + "'15000000-0000-0000-0000-0000000000a3', 'p/' || gen_random_uuid(), " + ME + ")",
+                "original_name = original_name",
+                nobody);
         table(
                 "billing_plans",
                 "billing_plans",
@@ -358,7 +475,9 @@ final class RlsProbes {
         if (!label.contains("(")
                 || label.endsWith("(internal)")
                 || label.endsWith("(not granted)")
-                || label.endsWith("(our side)")) {
+                || label.endsWith("(our side)")
+                || label.endsWith("(our box)")
+                || label.endsWith("(closed)")) {
             probes.add(new Probe(table, label, Op.DELETE, "delete from " + table + " where " + where));
         }
         expected.merge(label, byActor(expectation), (a, b) -> b);
