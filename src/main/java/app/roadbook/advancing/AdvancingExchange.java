@@ -56,6 +56,7 @@ public class AdvancingExchange {
     private final ActivityLog activity;
     private final JsonMapper json;
     private final Clock clock;
+    private final AdvancingNotices notices;
 
     AdvancingExchange(
             AdvancingSessionRepository sessions,
@@ -65,7 +66,8 @@ public class AdvancingExchange {
             OrgAccess access,
             ActivityLog activity,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            AdvancingNotices notices) {
         this.sessions = sessions;
         this.fields = fields;
         this.comments = comments;
@@ -74,6 +76,7 @@ public class AdvancingExchange {
         this.activity = activity;
         this.json = json;
         this.clock = clock;
+        this.notices = notices;
     }
 
     // Advances ----------------------------------------------------------------------------------------
@@ -217,8 +220,13 @@ public class AdvancingExchange {
         requireAnswersFor(field);
         String value = toJson(field.getFieldType(), input);
         requireVersion(field, version);
-        field.answer(value, !sameJson(field.getValue(), value), now());
+        FieldStance stance = field.getStance();
+        boolean differs = !sameJson(field.getValue(), value);
+        field.answer(value, differs, now());
         flushOrRefuse();
+        if (differs || stance != field.getStance()) {
+            notices.changed(field, plain(value));
+        }
         record(field, "advancing.value_changed", Map.of());
     }
 
@@ -238,6 +246,7 @@ public class AdvancingExchange {
         requireVersion(theirs, theirVersion);
         field.answer(theirs.getValue(), !sameJson(field.getValue(), theirs.getValue()), now());
         flushOrRefuse();
+        notices.accepted(field, plain(theirs.getValue()));
         record(field, "advancing.accepted", Map.of("value", plain(theirs.getValue())));
     }
 
@@ -268,6 +277,7 @@ public class AdvancingExchange {
         String author = ActingUser.id().flatMap(comments::findDisplayName).orElse(null);
         comments.saveAndFlush(
                 new AdvancingComment(field, author, "Declined " + plain(theirs.getValue()) + ": " + reason.strip()));
+        notices.declined(field, plain(theirs.getValue()), reason.strip());
         record(field, "advancing.declined", Map.of("value", plain(theirs.getValue())));
     }
 
@@ -297,6 +307,7 @@ public class AdvancingExchange {
         }
         String author = ActingUser.id().flatMap(comments::findDisplayName).orElse(null);
         AdvancingComment comment = comments.saveAndFlush(new AdvancingComment(field, author, body.strip()));
+        notices.commented(field, orgEditor ? Party.from_us : Party.from_you, body.strip());
         activity.record(
                 field.getOrgId(),
                 "general",

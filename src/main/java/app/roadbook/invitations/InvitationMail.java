@@ -16,9 +16,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends invitation emails through SMTP (Spring's {@code spring.mail.*}). Without SMTP on the embedded development
- * database, messages go to a development outbox page instead; without SMTP elsewhere nothing is sent and the admin
- * copies the link from the invitations view.
+ * Roadbook's one way out by email: invitations, and the advancing notices of {@code app.roadbook.advancing}. Mail goes
+ * through SMTP (Spring's {@code spring.mail.*}). Without SMTP on the embedded development database, messages go to a
+ * development outbox page instead; without SMTP elsewhere nothing is sent (an admin copies an invitation's link from
+ * the invitations view).
  */
 @Component
 public class InvitationMail {
@@ -52,6 +53,14 @@ public class InvitationMail {
 
     /** The acceptance link: ROADBOOK_BASE_URL if set, else the address the inviting person is using right now. */
     public String link(String token) {
+        return url("/invite/" + token);
+    }
+
+    /**
+     * A page of Roadbook as a link for a mail ({@code path} starts with a slash): ROADBOOK_BASE_URL if set, else the
+     * address the person acting is using right now; outside a request (a job) without ROADBOOK_BASE_URL, localhost.
+     */
+    public String url(String path) {
         String base = baseUrl;
         if (base.isEmpty()) {
             try {
@@ -62,7 +71,12 @@ public class InvitationMail {
                 base = "http://localhost:8080";
             }
         }
-        return base.replaceAll("/+$", "") + "/invite/" + token;
+        return base.replaceAll("/+$", "") + path;
+    }
+
+    /** Whether links are built from ROADBOOK_BASE_URL, as mails sent outside a request need. */
+    public boolean hasBaseUrl() {
+        return !baseUrl.isEmpty();
     }
 
     void send(Sender origin, String to, String where, String role, String inviter, String token) {
@@ -71,6 +85,14 @@ public class InvitationMail {
                 (inviter == null ? "You have" : inviter + " has") + " invited you to " + where + " as " + role + ".\n\n"
                         + "Open this link to accept (it works once and expires in 14 days):\n" + link(token) + "\n\n"
                         + "If you did not expect this, ignore this email.";
+        send(origin, to, subject, body);
+    }
+
+    /**
+     * Sends one plain-text mail: through SMTP when configured (a failure is thrown), else into the development outbox,
+     * else nowhere (logged). {@code origin} decides who may read it in the outbox besides its recipient.
+     */
+    public void send(Sender origin, String to, String subject, String body) {
         if (smtp) {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(from);
@@ -86,9 +108,7 @@ public class InvitationMail {
                 }
             }
         } else {
-            log.warn(
-                    "No SMTP configured (spring.mail.host): the invitation to {} was not emailed; copy its link instead.",
-                    to);
+            log.warn("No SMTP configured (spring.mail.host): \"{}\" was not emailed to {}.", subject, to);
         }
     }
 

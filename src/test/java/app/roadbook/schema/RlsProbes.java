@@ -453,6 +453,54 @@ final class RlsProbes {
                 "insert into org_members (org_id, user_id, role) values (:org, 'a0000000-0000-0000-0000-000000000007', 'owner')",
                 "role = role",
                 "OWNER=si ADMIN,EDITOR,VIEWER=s");
+        advancingNotices();
+    }
+
+    /**
+     * Advancing notices (V16, decision 0017): a notice is written by the person acting, for the party they answer or
+     * comment for, and read only by the people it was handed to (VIEWER, in the fixtures); each person sees, marks
+     * and drops only their own hand-outs, and stops the mails of an advance they may read, for themselves only.
+     */
+    private void advancingNotices() {
+        String notice = "'1f300000-0000-0000-0000-00000000000a'";
+        orgTable(
+                "advancing_notices",
+                notice,
+                "(org_id, session_id, field_id, party, kind, value) values (:org, " + SESSION_A + ", " + FIELD_A
+                        + ", 'from_you', 'changed', '20:00')",
+                null,
+                "VIEWER=s PROMOTER_EDITOR=i");
+        table(
+                "advancing_notices",
+                "advancing_notices(our side)",
+                "id = " + notice,
+                "insert into advancing_notices (org_id, session_id, field_id, party, kind, value) values (:org, "
+                        + SESSION_A + ", '13000000-0000-0000-0000-0000000000a2', 'from_us', 'changed', '18:00')",
+                null,
+                "OWNER,ADMIN,EDITOR=i VIEWER=s");
+        table(
+                "advancing_notice_recipients",
+                "advancing_notice_recipients",
+                "notice_id = " + notice,
+                "insert into advancing_notice_recipients (notice_id, user_id, session_id) values (" + notice + ", " + ME
+                        + ", " + SESSION_A + ")",
+                "mailed_at = now()",
+                "VIEWER=sud");
+        String stopped = "session_id = '12000000-0000-0000-0000-0000000000a3'";
+        table(
+                "advancing_notice_stops",
+                "advancing_notice_stops",
+                stopped,
+                "insert into advancing_notice_stops (session_id) values (" + SESSION_A + ")",
+                "created_at = created_at",
+                "OWNER,ADMIN,EDITOR,PROMOTER_EDITOR=i VIEWER,PROMOTER_VIEWER=sid");
+        table(
+                "advancing_notice_stops",
+                "advancing_notice_stops(not granted)",
+                stopped,
+                "insert into advancing_notice_stops (session_id) values ('12000000-0000-0000-0000-0000000000a2')",
+                null,
+                "OWNER,ADMIN,EDITOR,VIEWER=i VIEWER,PROMOTER_VIEWER=sd");
     }
 
     private void orgTable(String table, String id, String insertTail, String updateSet, String expectation) {
