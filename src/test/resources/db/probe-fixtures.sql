@@ -104,11 +104,11 @@ INSERT INTO sign_in_refusals (client, org_id, window_start, refused) VALUES
 -- Advancing notices (V16): a notice of the promoter editor's answer, handed to the viewer; a second advance of the
 -- granted show whose mails the viewer and the promoter viewer stopped.
 INSERT INTO advancing_sessions (id, org_id, show_id, title, created_by) VALUES
- ('12000000-0000-0000-0000-0000000000a3', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'Second advance', 'a0000000-0000-0000-0000-000000000001');
+ ('12000000-0000-0000-0000-0000000000a5', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'Second advance', 'a0000000-0000-0000-0000-000000000001');
 INSERT INTO advancing_notices (id, org_id, session_id, field_id, party, actor_id, actor_name, kind, value) VALUES
  ('1f300000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '12000000-0000-0000-0000-00000000000a', '13000000-0000-0000-0000-00000000000a', 'from_you', 'a0000000-0000-0000-0000-000000000005', 'Promoter Editor', 'changed', '19:30');
 INSERT INTO advancing_notice_recipients (notice_id, user_id, session_id) VALUES
  ('1f300000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000004', '12000000-0000-0000-0000-00000000000a');
 INSERT INTO advancing_notice_stops (user_id, session_id) VALUES
- ('a0000000-0000-0000-0000-000000000004', '12000000-0000-0000-0000-0000000000a3'),
- ('a0000000-0000-0000-0000-000000000006', '12000000-0000-0000-0000-0000000000a3');
+ ('a0000000-0000-0000-0000-000000000004', '12000000-0000-0000-0000-0000000000a5'),
+ ('a0000000-0000-0000-0000-000000000006', '12000000-0000-0000-0000-0000000000a5');

@@ -486,7 +486,7 @@ final class RlsProbes {
                         + ", " + SESSION_A + ")",
                 "mailed_at = now()",
                 "VIEWER=sud");
-        String stopped = "session_id = '12000000-0000-0000-0000-0000000000a3'";
+        String stopped = "session_id = '12000000-0000-0000-0000-0000000000a5'";
         table(
                 "advancing_notice_stops",
                 "advancing_notice_stops",
