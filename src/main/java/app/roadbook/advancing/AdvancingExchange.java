@@ -370,13 +370,13 @@ public class AdvancingExchange {
         return sessions.findMyGrantedShows().stream()
                 .map(g -> {
                     ZoneId zone = ZoneId.of(g.getVenueTimezone() == null ? "UTC" : g.getVenueTimezone());
-                    OffsetDateTime doors = g.getDoorsAt();
+                    java.time.Instant doors = g.getDoorsAt();
                     return new GrantedShow(
                             g.getShowId(),
                             g.getOrgName(),
                             g.getTitle(),
                             g.getDate(),
-                            doors == null ? null : doors.atZoneSameInstant(zone).toLocalTime(),
+                            doors == null ? null : doors.atZone(zone).toLocalTime(),
                             g.getVenueName(),
                             g.getVenueCity(),
                             zone.getId(),
@@ -498,8 +498,8 @@ public class AdvancingExchange {
                 f.getOrgName(),
                 f.getShowTitle(),
                 f.getDate(),
-                f.getDoorsAt() == null ? null : f.getDoorsAt().atZoneSameInstant(zone).toLocalTime(),
-                f.getSetTime() == null ? null : f.getSetTime().atZoneSameInstant(zone).toLocalTime(),
+                f.getDoorsAt() == null ? null : f.getDoorsAt().atZone(zone).toLocalTime(),
+                f.getSetTime() == null ? null : f.getSetTime().atZone(zone).toLocalTime(),
                 f.getVenueName(),
                 f.getVenueAddress(),
                 f.getVenueCity(),

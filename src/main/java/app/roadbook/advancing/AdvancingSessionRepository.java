@@ -1,5 +1,6 @@
 package app.roadbook.advancing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -83,9 +84,10 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
 
         LocalDate getDate();
 
-        OffsetDateTime getDoorsAt();
+        /** A native query hands timestamptz out as an Instant (Hibernate cannot project it to OffsetDateTime). */
+        Instant getDoorsAt();
 
-        OffsetDateTime getSetTime();
+        Instant getSetTime();
 
         String getVenueName();
 
@@ -119,7 +121,7 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
 
         LocalDate getDate();
 
-        OffsetDateTime getDoorsAt();
+        Instant getDoorsAt();
 
         String getVenueName();
 

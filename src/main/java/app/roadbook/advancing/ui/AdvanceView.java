@@ -161,8 +161,8 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
         facts.add(fact(show.artistName() != null ? show.artistName() : show.showTitle()));
         facts.add(fact(show.date().format(DATE)));
         if (show.venueName() != null) {
-            facts.add(fact(String.join(", ", nonBlank(
-                    show.venueName(), show.venueAddress(), show.venueCity(), show.venueCountry()))));
+            facts.add(fact(String.join(
+                    ", ", nonBlank(show.venueName(), show.venueAddress(), show.venueCity(), show.venueCountry()))));
         }
         facts.add(fact("Times are local to the venue (" + show.timezone() + ")"
                 + (show.doors() == null ? "" : " · Doors " + show.doors())
@@ -171,9 +171,11 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
             facts.add(fact("Advancing with " + show.orgName()));
         }
         closedBanner.setVisible(advance.closed());
-        closedBanner.setText(advance.closed()
-                ? "This advance is closed: nobody can change it" + (can.reopen() ? " until you reopen it." : ".")
-                : "");
+        closedBanner.setText(
+                advance.closed()
+                        ? "This advance is closed: nobody can change it"
+                                + (can.reopen() ? " until you reopen it." : ".")
+                        : "");
         rename.setVisible(can.manage());
         close.setVisible(can.manage());
         reopen.setVisible(can.reopen());
@@ -190,7 +192,9 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private static List<String> nonBlank(String... parts) {
-        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList();
+        return java.util.Arrays.stream(parts)
+                .filter(p -> p != null && !p.isBlank())
+                .toList();
     }
 
     private void showFields() {
@@ -210,18 +214,24 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
         Predicate<Row> shown = switch (filter.getValue()) {
             case ALL -> r -> true;
             case WAITING_FOR_ME -> r -> r.waitsOn().filter(reader::equals).isPresent();
-            case WAITING_FOR_OTHER -> r -> r.waitsOn().filter(reader.other()::equals).isPresent();
+            case WAITING_FOR_OTHER ->
+                r -> r.waitsOn().filter(reader.other()::equals).isPresent();
             case NOT_AGREED -> r -> !r.agreed();
             case CHANGED -> r -> r.agreement() == FieldAgreement.changed_after_agreement;
         };
         Map<String, List<Row>> bySection = new LinkedHashMap<>();
-        rows.stream().filter(shown).forEach(r -> bySection.computeIfAbsent(r.section(), s -> new ArrayList<>()).add(r));
+        rows.stream()
+                .filter(shown)
+                .forEach(r -> bySection
+                        .computeIfAbsent(r.section(), s -> new ArrayList<>())
+                        .add(r));
         sections.removeAll();
         cards.clear();
         if (bySection.isEmpty()) {
-            Paragraph empty = new Paragraph(rows.isEmpty()
-                    ? "This advance has no fields."
-                    : "No field is " + filter.getValue().label.toLowerCase() + ".");
+            Paragraph empty = new Paragraph(
+                    rows.isEmpty()
+                            ? "This advance has no fields."
+                            : "No field is " + filter.getValue().label.toLowerCase() + ".");
             empty.addClassName("empty-state");
             sections.add(empty);
         }
@@ -241,16 +251,24 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
             public void decline(Row row, Side mine, Side theirs) {
                 String otherParty = reader.other() == Party.from_us ? "artist team" : "promoter";
                 DeclineDialog[] dialog = new DeclineDialog[1];
-                dialog[0] = new DeclineDialog(row, theirs, otherParty, reason -> act(() -> {
-                    advancing.decline(mine.fieldId(), mine.version(), theirs.version(), reason);
-                    dialog[0].close();
-                }));
+                dialog[0] = new DeclineDialog(
+                        row,
+                        theirs,
+                        otherParty,
+                        reason -> act(() -> {
+                            advancing.decline(mine.fieldId(), mine.version(), theirs.version(), reason);
+                            dialog[0].close();
+                        }));
                 dialog[0].open();
             }
 
             @Override
             public void comments(Row row) {
-                new CommentsDialog(advancing, can, row, zone, AdvanceView.this::reloadQuietly).open();
+                try {
+                    new CommentsDialog(advancing, can, row, zone, AdvanceView.this::reloadQuietly).open();
+                } catch (NotFoundException gone) {
+                    accessEnded();
+                }
             }
         };
         bySection.forEach((section, sectionRows) -> {
@@ -300,11 +318,13 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
                 Div line = new Div(link);
                 line.addClassName("document");
                 if (mayChange) {
-                    Button remove = new Button("Remove", e -> Changes.confirmFirst(
-                            "Remove " + d.name() + "?",
-                            "The document is removed for both teams. This cannot be undone.",
-                            "Remove document",
-                            () -> act(() -> files.remove(d.fileId()))));
+                    Button remove = new Button(
+                            "Remove",
+                            e -> Changes.confirmFirst(
+                                    "Remove " + d.name() + "?",
+                                    "The document is removed for both teams. This cannot be undone.",
+                                    "Remove document",
+                                    () -> act(() -> files.remove(d.fileId()))));
                     remove.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY, ButtonVariant.ERROR);
                     remove.setAriaLabel("Remove " + d.name());
                     line.add(remove);
@@ -317,8 +337,8 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
                 upload.setAcceptedFileTypes(
                         AdvancingDocuments.EXTENSIONS.stream().map(e -> "." + e).toArray(String[]::new));
                 UI ui = UI.getCurrent();
-                upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) -> ui.access(() ->
-                        act(() -> files.upload(sessionId, party, meta.fileName(), bytes)))));
+                upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) ->
+                        ui.access(() -> act(() -> files.upload(sessionId, party, meta.fileName(), bytes)))));
                 upload.addFileRejectedListener(
                         e -> Notification.show(e.getErrorMessage(), 5000, Notification.Position.MIDDLE));
                 column.add(upload);
@@ -339,10 +359,12 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
         name.setValue(advance.title());
         name.setMaxLength(200);
         name.setWidthFull();
-        Button save = new Button("Save", e -> act(() -> {
-            advancing.rename(sessionId, name.getValue());
-            dialog.close();
-        }));
+        Button save = new Button(
+                "Save",
+                e -> act(() -> {
+                    advancing.rename(sessionId, name.getValue());
+                    dialog.close();
+                }));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.add(name);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
@@ -367,11 +389,10 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             change.run();
             load();
-        } catch (NotFoundException gone) {
-            accessEnded();
         } catch (ConcurrentChangeException conflict) {
             Changes.changedBySomeoneElse(conflict, this::reloadQuietly);
         } catch (Refusal | AccessDeniedException refused) {
+            // Something missing (a document someone else removed) is not yet access that ended: the reload says.
             if (!reloadQuietly()) {
                 return;
             }
@@ -392,8 +413,8 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void accessEnded() {
         removeAll();
-        Paragraph ended = new Paragraph("Your access to this advance has ended, or it was deleted. "
-                + "Your other shows are not affected.");
+        Paragraph ended = new Paragraph(
+                "Your access to this advance has ended, or it was deleted. Your other shows are not affected.");
         ended.addClassName("access-ended");
         Anchor home = new Anchor("", "Go to the start page");
         add(new H2("Access ended"), ended, home);

@@ -31,7 +31,9 @@ class DeclineDialog extends Dialog {
             }
             declined.accept(reason.getValue());
         });
-        add(new Paragraph("Your own answer stays as it is; the field reads \"declined\" until they answer again."), reason);
+        add(
+                new Paragraph("Your own answer stays as it is; the field reads \"declined\" until they answer again."),
+                reason);
         getFooter().add(new Button("Cancel", e -> close()), decline);
     }
 }
