@@ -19,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Two browsers: the editor fills our side, the promoter theirs, the editor confirms, the day sheet shows it; on the
- * test's own organization and accounts.
+ * Two browsers: the editor answers the artist team's side of a field, the promoter accepts it, the field is agreed
+ * and the show's day sheet has it; on the test's own organization and accounts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -77,40 +77,43 @@ class AdvancingBrowserTest {
 
         editor.signIn(email(editorId), PASSWORD);
         editor.waitFor(By.cssSelector(".current-org"));
+        // The editor answers the doors inline on the artist team's side.
         editor.open("/advance/" + session);
-        editor.press(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Doors']"));
-        type(editor, ".ours-editor input", "19:00");
-        editor.clickInDialog("Save our side");
-        editor.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:00']"))
-                .isEmpty());
+        editor.press(By.cssSelector("vaadin-button[aria-label='Edit Doors']"));
+        type(editor, ".field-editor input", "19:00");
+        editor.press(By.xpath(card("Doors") + "//vaadin-button[normalize-space(.)='Save']"));
+        editor.waitUntil(d ->
+                editor.text(".field-card[data-state='waiting_for_promoter']").contains("Doors"));
 
+        // The promoter lands on their shows, opens the advance, and accepts the artist team's doors.
         promoter.signIn(email(promoterId), PASSWORD);
         promoter.waitUntil(d -> promoter.currentPath().startsWith("/my-shows"));
         promoter.press(By.xpath("//vaadin-grid-cell-content[contains(., 'Copenhagen')]"));
         promoter.waitUntil(d -> promoter.currentPath().startsWith("/advance/"));
-        promoter.press(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Doors']"));
-        assertThat(
-                        promoter
-                                .driver()
-                                .findElements(By.xpath("//vaadin-button[normalize-space(.)='Save our side']"))
-                                .stream()
-                                .noneMatch(WebElement::isDisplayed))
-                .isTrue();
-        type(promoter, ".theirs-editor input", "19:30");
-        promoter.clickInDialog("Save promoter side");
-        promoter.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30']"))
-                .isEmpty());
+        assertThat(promoter.waitFor(By.xpath(card("Doors"))).getText()).contains("Your side", "Artist team");
+        assertThat(promoter.driver().findElements(By.xpath(card("Load-in") + "//vaadin-button[contains(., 'Accept')]")))
+                .as("nothing to accept where the artist team has not answered")
+                .isEmpty();
+        promoter.press(By.cssSelector("vaadin-button[aria-label='Accept 19:00 for Doors']"));
+        promoter.waitUntil(
+                d -> promoter.text(".field-card[data-state='agreed']").contains("Doors"));
+        // Scrolled out of sight by now, so read from the page rather than as shown.
+        assertThat(promoter.driver()
+                        .findElement(By.cssSelector(".total-progress"))
+                        .getDomProperty("textContent"))
+                .isEqualTo("1 of 19 agreed");
 
-        editor.open("/advance/" + session);
-        editor.press(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Doors']"));
-        editor.clickInDialog("Confirm promoter's");
-        editor.waitUntil(d -> !d.findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30 ✓']"))
-                .isEmpty());
-
+        // The agreed doors are the show's: its day sheet has them.
         editor.open("/shows/" + show);
         editor.waitUntil(d -> editor.text(".day-sheet").contains("Doors"));
-        assertThat(editor.driver().findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:30']")))
+        assertThat(editor.driver().findElements(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='19:00']")))
                 .isNotEmpty();
+    }
+
+    /** The card of one field on the advance page. */
+    private static String card(String field) {
+        return "//div[contains(@class, 'field-card')][div[contains(@class, 'field-name') and normalize-space(.)='"
+                + field + "']]";
     }
 
     private String email(UUID user) {
