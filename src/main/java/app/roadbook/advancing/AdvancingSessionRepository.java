@@ -85,6 +85,7 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
 
         LocalDate getDate();
 
+        /** A native query hands timestamptz out as an Instant (Hibernate cannot project it to OffsetDateTime). */
         Instant getDoorsAt();
 
         Instant getSetTime();

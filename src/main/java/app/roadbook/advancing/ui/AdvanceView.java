@@ -264,7 +264,11 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
 
             @Override
             public void comments(Row row) {
-                new CommentsDialog(advancing, can, row, zone, AdvanceView.this::reloadQuietly).open();
+                try {
+                    new CommentsDialog(advancing, can, row, zone, AdvanceView.this::reloadQuietly).open();
+                } catch (NotFoundException gone) {
+                    accessEnded();
+                }
             }
         };
         bySection.forEach((section, sectionRows) -> {
@@ -385,11 +389,10 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             change.run();
             load();
-        } catch (NotFoundException gone) {
-            accessEnded();
         } catch (ConcurrentChangeException conflict) {
             Changes.changedBySomeoneElse(conflict, this::reloadQuietly);
         } catch (Refusal | AccessDeniedException refused) {
+            // Something missing (a document someone else removed) is not yet access that ended: the reload says.
             if (!reloadQuietly()) {
                 return;
             }
@@ -411,7 +414,7 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
     private void accessEnded() {
         removeAll();
         Paragraph ended = new Paragraph(
-                "Your access to this advance has ended, or it was deleted. " + "Your other shows are not affected.");
+                "Your access to this advance has ended, or it was deleted. Your other shows are not affected.");
         ended.addClassName("access-ended");
         Anchor home = new Anchor("", "Go to the start page");
         add(new H2("Access ended"), ended, home);

@@ -3,6 +3,9 @@ package app.roadbook.advancing.ui;
 import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingRows.Comment;
 import app.roadbook.advancing.AdvancingRows.Row;
+import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.NotFoundException;
+import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The comments on one field, both parties', oldest first, with their times in the venue's zone (named). Editors of
@@ -44,17 +48,37 @@ class CommentsDialog extends Dialog {
         comment.setMaxLength(4000);
         comment.setWidthFull();
         add.addThemeVariants(ButtonVariant.PRIMARY);
-        add.addClickListener(
-                e -> Changes.attempt(() -> advancing.addComment(row.ours().fieldId(), comment.getValue()), () -> {
-                    comment.clear();
-                    showThread(can);
-                    changed.run();
-                }));
+        add.addClickListener(e -> attempt(() -> advancing.addComment(row.ours().fieldId(), comment.getValue()), () -> {
+            comment.clear();
+            showThread(can);
+            changed.run();
+        }));
         comment.setVisible(can.comment());
         add.setVisible(can.comment());
         showThread(can);
         add(thread, comment, add);
         getFooter().add(new Button("Close", e -> close()));
+    }
+
+    /**
+     * Runs a change, then {@code refresh}. When the field is gone for the reader (their access ended, or the advance
+     * was deleted), the dialog closes and the page says so.
+     */
+    private void attempt(Runnable change, Runnable refresh) {
+        try {
+            change.run();
+        } catch (NotFoundException gone) {
+            close();
+            changed.run();
+            return;
+        } catch (ConcurrentChangeException conflict) {
+            Changes.changedBySomeoneElse(conflict, refresh);
+            return;
+        } catch (Refusal | AccessDeniedException refused) {
+            Changes.refuse(refused.getMessage());
+            return;
+        }
+        refresh.run();
     }
 
     private void showThread(AdvancingExchange.Capabilities can) {
@@ -79,7 +103,7 @@ class CommentsDialog extends Dialog {
                                 "Delete your comment?",
                                 "The comment is removed for both teams. This cannot be undone.",
                                 "Delete comment",
-                                () -> Changes.attempt(() -> advancing.deleteComment(c.id()), () -> {
+                                () -> attempt(() -> advancing.deleteComment(c.id()), () -> {
                                     showThread(can);
                                     changed.run();
                                 })));

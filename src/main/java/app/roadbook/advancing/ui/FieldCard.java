@@ -65,7 +65,10 @@ class FieldCard extends Div {
         if (can.answers(reader)) {
             edit.addThemeVariants(ButtonVariant.SMALL);
             edit.setAriaLabel("Edit " + row.fieldName());
-            edit.addClickListener(e -> startEditing(mine, actions));
+            edit.addClickListener(e -> startEditing(mine));
+            // Listened to once: the Save button outlives a cancelled edit, and a second listener would save twice.
+            save.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
+            save.addClickListener(e -> save(mine, actions));
             actionBar.add(edit);
             row.acceptable(reader).ifPresent(value -> {
                 accept.setText("Accept " + value);
@@ -146,29 +149,29 @@ class FieldCard extends Div {
         return note;
     }
 
-    private void startEditing(Side mine, Actions actions) {
+    private void startEditing(Side mine) {
         if (editor != null) {
             return;
         }
         editor = editor(row.type(), mine.value());
         editor.addClassName("field-editor");
         ((com.vaadin.flow.component.HasLabel) editor).setLabel(row.fieldName());
-        save.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
-        save.addClickListener(e -> {
-            String now = text(editor);
-            String value = now == null || now.isBlank() ? null : now;
-            if (Objects.equals(value, mine.value()) && mine.stance() != FieldStance.open) {
-                stopEditing();
-                return;
-            }
-            actions.answer(mine, value);
-        });
         Button cancel = new Button("Cancel", e -> stopEditing());
         cancel.addThemeVariants(ButtonVariant.SMALL);
         Div form = new Div(editor, save, cancel);
         form.addClassName("field-edit");
         add(form);
         ((com.vaadin.flow.component.Focusable<?>) editor).focus();
+    }
+
+    private void save(Side mine, Actions actions) {
+        String now = text(editor);
+        String value = now == null || now.isBlank() ? null : now;
+        if (Objects.equals(value, mine.value()) && mine.stance() != FieldStance.open) {
+            stopEditing();
+            return;
+        }
+        actions.answer(mine, value);
     }
 
     private void stopEditing() {

@@ -2,6 +2,8 @@ package app.roadbook.shows.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roadbook.advancing.AdvancingExchange;
+import app.roadbook.advancing.ui.AdvanceView;
 import app.roadbook.invitations.ShowCollabRole;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ShowDraft;
@@ -15,6 +17,10 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextField;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -47,6 +53,9 @@ class ShowsViewTest extends SpringBrowserlessTest {
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    AdvancingExchange advancing;
 
     ShowsTestData data;
     UUID owner, editor, viewer, promoter, org, vega, granted;
@@ -190,6 +199,78 @@ class ShowsViewTest extends SpringBrowserlessTest {
         assertThat(audience.getCellComponent(0, 3).isVisible())
                 .as("a viewer revokes nothing")
                 .isFalse();
+    }
+
+    @Test
+    void anAdvanceStartsNamedAfterTheShowAndThenHoldsItsTimes() {
+        fixtures.signIn(editor);
+        ShowView show = navigate(ShowView.class, Map.of("showId", granted.toString()));
+        test(show.edit).click();
+        ShowEditor before = $(ShowEditor.class).single();
+        assertThat(before.doors.isReadOnly()).as("no advance yet").isFalse();
+        before.close();
+
+        test(show.newAdvance).click();
+        Dialog start = $(Dialog.class).withCondition(Dialog::isOpened).single();
+        assertThat($(TextField.class, start).single().getValue())
+                .as("no title made up")
+                .isEmpty();
+        test($(Button.class, start).withText("Start").single()).click();
+        assertThat(getCurrentView()).isInstanceOf(AdvanceView.class);
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select title from advancing_sessions where show_id = ?", String.class, granted))
+                .isEqualTo("The Auroras at Rockefeller, Oslo");
+
+        show = navigate(ShowView.class, Map.of("showId", granted.toString()));
+        assertThat(test(show.advances).getRow(0).title()).isEqualTo("The Auroras at Rockefeller, Oslo");
+        assertThat(test(show.advances).getCellText(0, 1)).isEqualTo("0 of 19 agreed");
+        test(show.edit).click();
+        ShowEditor after = $(ShowEditor.class).withCondition(Dialog::isOpened).single();
+        assertThat(after.doors.isReadOnly()).isTrue();
+        assertThat(after.setTime.isReadOnly()).isTrue();
+        assertThat(after.doors.getHelperText()).isEqualTo("Agreed in the advance: change it there");
+        after.close();
+
+        advancing.close(test(show.advances).getRow(0).id());
+        show = navigate(ShowView.class, Map.of("showId", granted.toString()));
+        assertThat(test(show.advances).getCellText(0, 1)).isEqualTo("0 of 19 agreed · closed");
+    }
+
+    @Test
+    void revokingACollaboratorAsksFirstAndEndsTheirAccess() {
+        fixtures.signIn(owner);
+        ShowView show = navigate(ShowView.class, Map.of("showId", granted.toString()));
+        var audience = test(show.audience);
+        int row = -1;
+        for (int i = 0; i < audience.size(); i++) {
+            if (audience.getRow(i).email().equals(data.email(promoter))) {
+                row = i;
+            }
+        }
+        assertThat(row).as("the promoter is in the audience").isNotNegative();
+        Button revoke = (Button) audience.getCellComponent(row, 3);
+        test(revoke).click();
+        ConfirmDialog confirm =
+                $(ConfirmDialog.class).withCondition(ConfirmDialog::isOpened).single();
+        assertThat(test(confirm).getHeader()).contains("Revoke", "access to this show");
+        test(confirm).cancel();
+        assertThat(grants()).as("cancelled: nothing revoked").isEqualTo(1);
+
+        test(revoke).click();
+        test($(ConfirmDialog.class).withCondition(ConfirmDialog::isOpened).single())
+                .confirm();
+        assertThat(grants()).isZero();
+        assertThat(test(show.audience).size()).isEqualTo(3);
+    }
+
+    private int grants() {
+        return fixtures.owner()
+                .queryForObject(
+                        "select count(*) from show_collaborators where show_id = ? and user_id = ?",
+                        Integer.class,
+                        granted,
+                        promoter);
     }
 
     @Test
