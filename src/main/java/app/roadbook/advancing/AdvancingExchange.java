@@ -15,6 +15,7 @@ import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgPermission;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -370,13 +371,13 @@ public class AdvancingExchange {
         return sessions.findMyGrantedShows().stream()
                 .map(g -> {
                     ZoneId zone = ZoneId.of(g.getVenueTimezone() == null ? "UTC" : g.getVenueTimezone());
-                    OffsetDateTime doors = g.getDoorsAt();
+                    Instant doors = g.getDoorsAt();
                     return new GrantedShow(
                             g.getShowId(),
                             g.getOrgName(),
                             g.getTitle(),
                             g.getDate(),
-                            doors == null ? null : doors.atZoneSameInstant(zone).toLocalTime(),
+                            doors == null ? null : doors.atZone(zone).toLocalTime(),
                             g.getVenueName(),
                             g.getVenueCity(),
                             zone.getId(),
@@ -498,8 +499,8 @@ public class AdvancingExchange {
                 f.getOrgName(),
                 f.getShowTitle(),
                 f.getDate(),
-                f.getDoorsAt() == null ? null : f.getDoorsAt().atZoneSameInstant(zone).toLocalTime(),
-                f.getSetTime() == null ? null : f.getSetTime().atZoneSameInstant(zone).toLocalTime(),
+                f.getDoorsAt() == null ? null : f.getDoorsAt().atZone(zone).toLocalTime(),
+                f.getSetTime() == null ? null : f.getSetTime().atZone(zone).toLocalTime(),
                 f.getVenueName(),
                 f.getVenueAddress(),
                 f.getVenueCity(),

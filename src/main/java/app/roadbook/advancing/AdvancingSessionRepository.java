@@ -1,5 +1,6 @@
 package app.roadbook.advancing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -74,6 +75,7 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
             where s.id = :showId""", nativeQuery = true)
     Optional<ShowFactsRow> findShowFactsOfShow(UUID showId);
 
+    /** Times are instants: Hibernate reads a timestamptz of a native query as one (and the projection cannot convert). */
     interface ShowFactsRow {
         UUID getShowId();
 
@@ -83,9 +85,9 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
 
         LocalDate getDate();
 
-        OffsetDateTime getDoorsAt();
+        Instant getDoorsAt();
 
-        OffsetDateTime getSetTime();
+        Instant getSetTime();
 
         String getVenueName();
 
@@ -110,6 +112,7 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
             from my_granted_shows() order by date, title""", nativeQuery = true)
     List<GrantedShowRow> findMyGrantedShows();
 
+    /** Times are instants, as in {@link ShowFactsRow}. */
     interface GrantedShowRow {
         UUID getShowId();
 
@@ -119,7 +122,7 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
 
         LocalDate getDate();
 
-        OffsetDateTime getDoorsAt();
+        Instant getDoorsAt();
 
         String getVenueName();
 
