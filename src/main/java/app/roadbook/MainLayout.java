@@ -1,5 +1,6 @@
 package app.roadbook;
 
+import app.roadbook.advancing.ui.AdvancingBoardView;
 import app.roadbook.advancing.ui.MyShowsView;
 import app.roadbook.advancing.ui.TemplatesView;
 import app.roadbook.audit.ui.AuditView;
@@ -50,6 +51,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final Select<OrgSummary> organizationSwitcher = new Select<>();
     final MenuBar userMenu = new MenuBar();
     final SideNavItem showsItem = new SideNavItem("Shows", ShowsView.class, VaadinIcon.CALENDAR.create());
+    final SideNavItem advancingItem =
+            new SideNavItem("Advancing", AdvancingBoardView.class, VaadinIcon.CLIPBOARD_CHECK.create());
     final SideNavItem venuesItem = new SideNavItem("Venues", VenuesView.class, VaadinIcon.BUILDING.create());
     final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
@@ -68,6 +71,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             java.util.Map.of(
                     showsItem,
                     ShowsView.class,
+                    advancingItem,
+                    AdvancingBoardView.class,
                     venuesItem,
                     VenuesView.class,
                     artistsItem,
@@ -123,6 +128,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(
                 new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()),
                 showsItem,
+                advancingItem,
                 venuesItem,
                 artistsItem,
                 contactsItem,
@@ -178,7 +184,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         organizationSwitcher.setVisible(mine.size() > 1);
         // An organization's items show by the rule their views' routes follow (RequiresOrgPermission).
         for (SideNavItem orgItem : new SideNavItem[] {
-            showsItem, venuesItem, artistsItem, contactsItem, templatesItem, invitationsItem, billingItem, auditItem
+            showsItem,
+            advancingItem,
+            venuesItem,
+            artistsItem,
+            contactsItem,
+            templatesItem,
+            invitationsItem,
+            billingItem,
+            auditItem
         }) {
             orgItem.setVisible(current != null && OrgViews.permits(targets.get(orgItem), current));
         }

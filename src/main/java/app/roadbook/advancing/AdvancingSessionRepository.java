@@ -11,9 +11,10 @@ import org.springframework.data.jpa.repository.Query;
 
 /**
  * Advances. Queries name no org: an advance is opened by its id or its show's, by members and by the collaborators
- * granted the show alike, and RLS answers for each what they may see.
+ * granted the show alike, and RLS answers for each what they may see. The board's lists are a fragment
+ * ({@link AdvancingBoardQueries}).
  */
-interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUID> {
+interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUID>, AdvancingBoardQueries {
 
     /**
      * The advances of a show with their progress, in one statement: a field counts once (our side carries the pair's
@@ -113,6 +114,7 @@ interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUI
             from my_granted_shows() order by date, title""", nativeQuery = true)
     List<GrantedShowRow> findMyGrantedShows();
 
+    /** Times are instants, as in {@link ShowFactsRow}. */
     interface GrantedShowRow {
         UUID getShowId();
 
