@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.Party;
+import app.roadbook.advancing.ui.AdvanceMailsView;
 import app.roadbook.advancing.ui.AdvanceView;
+import app.roadbook.advancing.ui.AdvancingBoardView;
 import app.roadbook.advancing.ui.MyShowsView;
 import app.roadbook.advancing.ui.TemplatesView;
 import app.roadbook.audit.ui.AuditView;
@@ -171,6 +173,26 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                 // Signed-in people only; which mail each reads is InvitationService.outbox's business (DevOutboxTest).
                 new Route("dev/outbox", NONE, Set.of(DevOutboxView.class), Map.of(), (db, id) -> db.signedIn()),
                 new Route("my-shows", NONE, Set.of(MyShowsView.class), Map.of(), (db, id) -> db.signedIn()),
+                // The board reads the org's advances: every member, nobody else.
+                new Route(
+                        "advancing",
+                        NONE,
+                        Set.of(AdvancingBoardView.class),
+                        Map.of(),
+                        (db, id) -> db.member()
+                                        && db.reads(
+                                                "select count(*) from advancing_sessions where org_id = ?", db.org())
+                                ? db.open(Map.of())
+                                : Verdict.CLOSED),
+                // Stopping one's mails about an advance: whoever may see the advance, for themselves.
+                new Route(
+                        "advance/:sessionId/mails",
+                        ADVANCE_RESOURCES,
+                        Set.of(AdvanceMailsView.class),
+                        Map.of(),
+                        (db, id) -> db.reads("select count(*) from advancing_sessions where id = ?", id)
+                                ? db.open(Map.of())
+                                : Verdict.CLOSED),
                 new Route(
                         "contacts",
                         NONE,
@@ -631,7 +653,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         }
         return switch (route.template()) {
             case "shows/:showId" -> shows.get(resource);
-            case "advance/:sessionId" -> sessions.get(resource);
+            case "advance/:sessionId", "advance/:sessionId/mails" -> sessions.get(resource);
             case "contacts/:contactId" -> contacts.get(resource);
             default -> throw new IllegalStateException(route.template());
         };

@@ -614,9 +614,9 @@ class AdvanceViewTest extends SpringBrowserlessTest {
     void thePromoterLandsOnTheirShows() {
         fixtures.signIn(promoter);
         MyShowsView mine = navigate("", MyShowsView.class);
-        assertThat(test(mine.grid).size()).isEqualTo(2);
-        assertThat(test(mine.grid).getRow(0).orgName()).isEqualTo("View Touring");
-        assertThat(test(mine.grid).getRow(0).title()).isEqualTo("Oslo night");
+        assertThat(mine.cards).hasSize(2);
+        assertThat(mine.cards.getFirst().show.orgName()).isEqualTo("View Touring");
+        assertThat(mine.cards.getFirst().show.title()).isEqualTo("Oslo night");
     }
 
     /** The rendered view, by class and text (the UI element's own text leaves the view out). */
