@@ -156,11 +156,16 @@ public class ShowService {
                 Map.of("date", d.date().toString(), "status", d.status().name()));
     }
 
-    /** The show's day sheet in the venue's time zone, earliest first. */
+    /**
+     * The show's day sheet in the venue's time zone, earliest first. The show's own doors and set time are on it from
+     * the start: until the advance agrees them (and writes its own items), they stand as the show says, marked as not
+     * yet agreed when the show is being advanced.
+     */
     @Transactional(readOnly = true)
     public List<ScheduleEntry> schedule(UUID orgId, UUID showId) {
-        ZoneId zone = ZoneId.of(show(orgId, showId).timezone());
-        return schedule.findLines(orgId, showId).stream()
+        ShowDetails show = show(orgId, showId);
+        ZoneId zone = ZoneId.of(show.timezone());
+        List<ScheduleEntry> entries = new java.util.ArrayList<>(schedule.findLines(orgId, showId).stream()
                 .map(l -> {
                     LocalTime starts = VenueTime.local(l.startsAt(), zone);
                     return new ScheduleEntry(
@@ -172,7 +177,17 @@ public class ShowService {
                             l.agreement() != null,
                             l.agreement() == FieldAgreement.changed_after_agreement ? pendingChange(l, starts) : null);
                 })
-                .toList();
+                .toList());
+        boolean advanced = shows.isAdvanced(showId);
+        String note = advanced ? "Not yet agreed in the advance" : null;
+        if (show.draft().doors() != null && entries.stream().noneMatch(e -> "doors".equals(e.type()))) {
+            entries.add(new ScheduleEntry(show.draft().doors(), null, "Doors", "doors", "all", false, note));
+        }
+        if (show.draft().setTime() != null && entries.stream().noneMatch(e -> "set_time".equals(e.type()))) {
+            entries.add(new ScheduleEntry(show.draft().setTime(), null, "Set time", "set_time", "all", false, note));
+        }
+        entries.sort(java.util.Comparator.comparing(ScheduleEntry::starts).thenComparing(ScheduleEntry::title));
+        return entries;
     }
 
     /**

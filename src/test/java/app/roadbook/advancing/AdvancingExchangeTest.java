@@ -760,7 +760,8 @@ class AdvancingExchangeTest {
         assertThatThrownBy(() -> advancing.createSession(org, show, "x".repeat(201), null, null))
                 .isInstanceOf(Refusal.class);
 
-        // Accepting the prefilled doors agrees the show's own time: the show stays as it was, the day sheet gains it.
+        // Accepting the prefilled doors agrees the show's own time: the show stays as it was, and the day sheet, which
+        // showed the show's times from the start, now holds the agreed doors (the set time is still the show's own).
         fixtures.signIn(promoter);
         Row prefilled = row(session, "Doors");
         advancing.accept(
@@ -769,7 +770,11 @@ class AdvancingExchangeTest {
                 prefilled.ours().version());
         assertThat(seenByBoth(session, "Doors").agreement()).isEqualTo(FieldAgreement.agreed);
         assertTimes(session, LocalTime.of(18, 0), LocalTime.of(20, 30));
-        assertThat(daySheet()).containsExactly("18:00 Doors doors");
+        assertThat(daySheet()).containsExactly("18:00 Doors doors", "20:30 Set time set_time");
+        fixtures.signIn(viewer);
+        assertThat(shows.schedule(org, show))
+                .extracting(e -> e.title() + " " + e.fromAdvance() + " " + e.change())
+                .containsExactly("Doors true null", "Set time false Not yet agreed in the advance");
     }
 
     /**

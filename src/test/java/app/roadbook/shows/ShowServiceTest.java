@@ -368,15 +368,20 @@ class ShowServiceTest {
     }
 
     @Test
-    void theDaySheetIsInTheVenuesZoneEarliestFirst() {
+    void theDaySheetIsInTheVenuesZoneEarliestFirstWithTheShowsOwnTimes() {
         UUID oslo = venues.createVenue(org, new VenueDraft("Sentrum", null, "Oslo", "NO", 1500, "Europe/Oslo"));
         UUID show = shows.createShow(org, draft(null, oslo, LocalDate.of(2027, 1, 20), LocalTime.of(19, 0), null));
         new ShowsTestData(fixtures.owner()).scheduleItems(org, show, 3, "2027-01-20T14:00:00Z");
         List<ShowService.ScheduleEntry> sheet = shows.schedule(org, show);
         assertThat(sheet)
                 .extracting(ShowService.ScheduleEntry::starts)
-                .containsExactly(LocalTime.of(15, 0), LocalTime.of(16, 0), LocalTime.of(17, 0));
-        assertThat(sheet).extracting(ShowService.ScheduleEntry::title).containsExactly("Item 1", "Item 2", "Item 3");
+                .containsExactly(LocalTime.of(15, 0), LocalTime.of(16, 0), LocalTime.of(17, 0), LocalTime.of(19, 0));
+        assertThat(sheet)
+                .extracting(ShowService.ScheduleEntry::title)
+                .containsExactly("Item 1", "Item 2", "Item 3", "Doors");
+        assertThat(sheet.getLast().change())
+                .as("a show nobody advances has nothing to agree")
+                .isNull();
     }
 
     private OffsetDateTime storedDoors(UUID show) {
