@@ -18,6 +18,7 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import lombok.Setter;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -66,6 +67,15 @@ public class Show extends OrgEntity {
 
     @Column(name = "fee_currency", nullable = false)
     private String feeCurrency;
+
+    /**
+     * Whether the show is being advanced: then its doors and set time are agreed in the advance, which writes them
+     * through (V15). Read with the row, in the same statement; SQL on advancing's table because shows may know about
+     * advancing, not the other way round.
+     */
+    @Setter(AccessLevel.NONE)
+    @Formula("(select exists (select 1 from advancing_sessions a where a.show_id = id))")
+    private boolean advanced;
 
     @Setter(AccessLevel.NONE)
     @Column(name = "updated_at")

@@ -59,8 +59,15 @@ public final class ShowRecords {
             LocalTime setTime,
             String timezone) {}
 
+    /** The show page's facts; {@code advanced}: its doors and set time are agreed in its advance. */
     public record ShowDetails(
-            UUID id, int version, ShowDraft draft, String artistName, String venueName, String timezone) {}
+            UUID id,
+            int version,
+            ShowDraft draft,
+            String artistName,
+            String venueName,
+            String timezone,
+            boolean advanced) {}
 
     public record ShowFilter(UUID artistId, ShowStatus status, LocalDate from, LocalDate to) {
         public static final ShowFilter ALL = new ShowFilter(null, null, null, null);

@@ -13,13 +13,6 @@ import org.springframework.data.repository.Repository;
  */
 interface ShowRepository extends Repository<Show, UUID>, ShowListing {
 
-    /**
-     * Whether the show is being advanced: then its doors and set time are agreed in the advance, which writes them
-     * through (V15). SQL on advancing's table: shows may know about advancing, not the other way round.
-     */
-    @Query(value = "select exists (select 1 from advancing_sessions where show_id = :showId)", nativeQuery = true)
-    boolean isAdvanced(UUID showId);
-
     /** The show page: the show with its artist and venue in one statement. */
     @Query("""
             select s from Show s left join fetch s.artist left join fetch s.venue

@@ -104,7 +104,8 @@ public class ShowService {
                         show.getNotes()),
                 artist == null ? null : artist.getName(),
                 venue == null ? null : venue.getName(),
-                zone.getId());
+                zone.getId(),
+                show.isAdvanced());
     }
 
     @Transactional
@@ -136,7 +137,7 @@ public class ShowService {
         }
         ZoneId before =
                 show.getVenue() == null ? VenueTime.NO_VENUE : show.getVenue().zone();
-        if (shows.isAdvanced(showId)
+        if (show.isAdvanced()
                 && (!java.util.Objects.equals(VenueTime.local(show.getDoorsAt(), before), d.doors())
                         || !java.util.Objects.equals(VenueTime.local(show.getSetTime(), before), d.setTime()))) {
             throw new Refusal("This show's doors and set time are agreed in its advance: change them there.");
@@ -178,8 +179,7 @@ public class ShowService {
                             l.agreement() == FieldAgreement.changed_after_agreement ? pendingChange(l, starts) : null);
                 })
                 .toList());
-        boolean advanced = shows.isAdvanced(showId);
-        String note = advanced ? "Not yet agreed in the advance" : null;
+        String note = show.advanced() ? "Not yet agreed in the advance" : null;
         if (show.draft().doors() != null && entries.stream().noneMatch(e -> "doors".equals(e.type()))) {
             entries.add(new ScheduleEntry(show.draft().doors(), null, "Doors", "doors", "all", false, note));
         }
