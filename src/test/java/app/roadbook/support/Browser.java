@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Chromium from Debian's packages (chromium, chromium-driver), driven by Selenium without
  * Selenium Manager: the binary and the driver are named explicitly, and nothing is downloaded.
  * <p>
- * Starting Chromium is the slow part of a browser test, so the browsers of a test JVM are kept in a pool: a new
+ * A Chromium per test costs a browser start and a cold cache each time, so the browsers of a test JVM are kept in
+ * a pool: a new
  * {@code Browser} takes an idle one (or starts one) and {@link #close()} gives it back. Every {@code Browser} starts
  * as a fresh profile would, for the app: one new tab, no cookies, no site storage (local storage, IndexedDB, service
  * workers, cache storage); only Chromium's HTTP cache of the app's static files is kept. The pool's browsers quit
