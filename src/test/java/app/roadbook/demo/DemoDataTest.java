@@ -2,21 +2,49 @@ package app.roadbook.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.roadbook.support.Fixtures;
+import app.roadbook.base.db.EmbeddedDatabase;
 import app.roadbook.support.RoadbookTest;
+import app.roadbook.support.ScratchDatabase;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
+/**
+ * The demo seeder on a database of its own: the suite's database has no demo data (tests make their own), so this
+ * test runs the seeder, as the application would at start-up, against a fresh migrated scratch database.
+ */
 @RoadbookTest
 class DemoDataTest {
 
     @Autowired
-    Fixtures fixtures;
+    PasswordEncoder passwords;
+
+    @Autowired
+    List<ApplicationRunner> runners;
+
+    @Test
+    void theSeederRunsAtStartUp() {
+        assertThat(runners).hasAtLeastOneElementOfType(DemoDataSeeder.class);
+    }
 
     @Test
     void theDemoAccountsHaveTheirRoles() {
-        assertThat(fixtures.owner().queryForList("""
+        ScratchDatabase scratch = new ScratchDatabase();
+        scratch.migrate("latest");
+        JdbcTemplate owner = new JdbcTemplate(scratch.owner());
+
+        // Off: nothing is written.
+        seeder(scratch, false).run(null);
+        assertThat(owner.queryForObject("select count(*) from app_users", Integer.class))
+                .isZero();
+
+        seeder(scratch, true).run(null);
+
+        assertThat(owner.queryForList("""
                 select u.email || ' ' || coalesce(o.name || ' ' || m.role, '-') || ' ' || u.is_platform_admin
                 from app_users u left join org_members m on m.user_id = u.id left join organizations o on o.id = m.org_id
                 where u.email like '%@roadbook.demo' order by u.email""", String.class))
@@ -28,11 +56,39 @@ class DemoDataTest {
                         "platform@roadbook.demo - true",
                         "promoter@roadbook.demo - false",
                         "viewer@roadbook.demo Northern Lights Touring viewer false");
-        assertThat(fixtures.owner()
-                        .queryForObject(
-                                "select count(*) from org_subscriptions s join organizations o on o.id = s.org_id where o.name in ('Northern Lights Touring', 'Southside Artists')",
-                                Integer.class))
+        assertThat(owner.queryForObject(
+                        "select count(*) from org_subscriptions s join organizations o on o.id = s.org_id where o.name in ('Northern Lights Touring', 'Southside Artists')",
+                        Integer.class))
                 .isEqualTo(2);
+        assertThat(owner.queryForObject(
+                        "select password_hash from app_users where email = 'owner@roadbook.demo'", String.class))
+                .satisfies(hash ->
+                        assertThat(passwords.matches(DemoData.PASSWORD, hash)).isTrue());
+
+        // Only into an empty database: a second start adds nothing.
+        int users = owner.queryForObject("select count(*) from app_users", Integer.class);
+        int shows = owner.queryForObject("select count(*) from shows", Integer.class);
+        int contacts = owner.queryForObject("select count(*) from contacts", Integer.class);
+        assertThat(shows).isPositive();
+        assertThat(contacts).isPositive();
+        seeder(scratch, true).run(null);
+        assertThat(owner.queryForObject("select count(*) from app_users", Integer.class))
+                .isEqualTo(users);
+        assertThat(owner.queryForObject("select count(*) from shows", Integer.class))
+                .isEqualTo(shows);
+        assertThat(owner.queryForObject("select count(*) from contacts", Integer.class))
+                .isEqualTo(contacts);
+    }
+
+    /** The seeder as the application builds it, with the scratch database's owner in place of the app's. */
+    private DemoDataSeeder seeder(ScratchDatabase scratch, boolean demo) {
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("roadbook.demo", Boolean.toString(demo))
+                .withProperty("spring.datasource.url", scratch.url())
+                .withProperty("spring.flyway.url", scratch.url())
+                .withProperty("spring.flyway.user", EmbeddedDatabase.OWNER_ROLE)
+                .withProperty("spring.flyway.password", scratch.ownerPassword());
+        return new DemoDataSeeder(new DemoData(env), env, passwords);
     }
 
     @Test

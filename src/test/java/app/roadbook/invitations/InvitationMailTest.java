@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Invitations go out through real SMTP (an embedded GreenMail server) with a link that works. */
 @SpringBootTest
 @ActiveProfiles("test")
+// Own-context tests share a JVM, one context at a time (decision 0010): this one closes when the class is done.
+@DirtiesContext
 class InvitationMailTest {
 
     static final GreenMail SMTP = start();

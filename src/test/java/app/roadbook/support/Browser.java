@@ -4,10 +4,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -17,21 +21,45 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Chromium from Debian's packages (chromium, chromium-driver), driven by Selenium without
  * Selenium Manager: the binary and the driver are named explicitly, and nothing is downloaded.
+ * <p>
+ * A Chromium per test costs a browser start and a cold cache each time, so the browsers of a test JVM are kept in
+ * a pool: a new
+ * {@code Browser} takes an idle one (or starts one) and {@link #close()} gives it back. Every {@code Browser} starts
+ * as a fresh profile would, for the app: one new tab, no cookies, no site storage (local storage, IndexedDB, service
+ * workers, cache storage); only Chromium's HTTP cache of the app's static files is kept. The pool's browsers quit
+ * when the JVM ends.
  */
 public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
 
+    /** Waits look again this often (Selenium's default is 500 ms, most of a short step). */
+    static final Duration POLL = Duration.ofMillis(50);
+
+    private static final Deque<ChromeDriver> IDLE = new ArrayDeque<>();
+
     private final ChromeDriver driver;
     private final String baseUrl;
-    private final Path profile;
+    private boolean closed;
 
     public Browser(int port) {
+        baseUrl = "http://localhost:" + port;
+        driver = takeOrStart();
+        reset(driver, baseUrl);
+    }
+
+    private static synchronized ChromeDriver takeOrStart() {
+        ChromeDriver idle = IDLE.poll();
+        return idle != null ? idle : start();
+    }
+
+    private static ChromeDriver start() {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver packages "
                     + "(./roadbook test installs them); not found at " + CHROMIUM + " / " + CHROMEDRIVER);
         }
+        Path profile;
         try {
             profile = Files.createTempDirectory("roadbook-chromium");
         } catch (java.io.IOException e) {
@@ -55,8 +83,32 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        baseUrl = "http://localhost:" + port;
+        ChromeDriver driver = new ChromeDriver(service, options);
+        Runtime.getRuntime().addShutdownHook(new Thread(driver::quit, "quit-chromium"));
+        return driver;
+    }
+
+    /**
+     * What a fresh profile would show the app: a single new tab (no history, session storage or window name), no
+     * cookies, and nothing stored for the app's origin.
+     */
+    private static void reset(ChromeDriver driver, String baseUrl) {
+        driver.switchTo().newWindow(WindowType.TAB);
+        String fresh = driver.getWindowHandle();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(fresh)) {
+                driver.switchTo().window(handle).close();
+            }
+        }
+        driver.switchTo().window(fresh);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand(
+                "Storage.clearDataForOrigin",
+                Map.of(
+                        "origin",
+                        baseUrl,
+                        "storageTypes",
+                        "cookies,local_storage,indexeddb,websql,file_systems,service_workers,cache_storage"));
     }
 
     public WebDriver driver() {
@@ -70,6 +122,7 @@ public final class Browser implements AutoCloseable {
     public WebElement waitFor(By by) {
         try {
             return new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .pollingEvery(POLL)
                     .until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("missing");
@@ -81,6 +134,7 @@ public final class Browser implements AutoCloseable {
         try {
             // Vaadin re-renders elements while the condition reads them; a stale one means "look again".
             new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .pollingEvery(POLL)
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -157,8 +211,13 @@ public final class Browser implements AutoCloseable {
                 .click();
     }
 
+    /**
+     * Leaves the app, then forgets the session cookie: a page left open without its session would go to the
+     * sign-in page on its next heartbeat, and could do so in the middle of the next page's load.
+     */
     public void signOut() {
-        driver.manage().deleteAllCookies();
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     public void click(String buttonText) {
@@ -188,8 +247,22 @@ public final class Browser implements AutoCloseable {
         return found.isEmpty() ? "" : found.getFirst().getText();
     }
 
+    /** Gives the browser back to the pool, signed out and emptied, for the next test. */
     @Override
     public void close() {
-        driver.quit();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            reset(driver, baseUrl);
+        } catch (RuntimeException e) {
+            // A browser that cannot be emptied is not reused.
+            driver.quit();
+            return;
+        }
+        synchronized (Browser.class) {
+            IDLE.push(driver);
+        }
     }
 }

@@ -3,10 +3,15 @@ package app.roadbook.support;
 import app.roadbook.demo.DemoAccounts;
 import app.roadbook.demo.OwnerJdbc;
 import app.roadbook.tenancy.RoadbookUser;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -16,18 +21,67 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Test data written as the schema owner, with unique names so tests never collide. */
+/**
+ * Test data written as the schema owner, with unique names so tests never collide.
+ * <p>
+ * Two costs are paid once instead of per row: the owner's connections come from a small pool (a new PostgreSQL
+ * connection, with its SCRAM sign-in, per statement added up across the suite), and each fixture password is hashed
+ * once per JVM by the application's own encoder, so every fixture account still stores a production Argon2id hash
+ * (SignInTest checks its parameters) and every sign-in still verifies one.
+ */
 @Component
-public class Fixtures {
+public class Fixtures implements DisposableBean {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+    private final HikariDataSource ownerPool;
     private final JdbcTemplate owner;
     private final DemoAccounts accounts;
 
     public Fixtures(Environment env, PasswordEncoder passwords) {
-        this.owner = OwnerJdbc.from(env);
-        this.accounts = new DemoAccounts(owner, passwords);
+        this.ownerPool = pool(env);
+        this.owner = new JdbcTemplate(ownerPool);
+        this.accounts = new DemoAccounts(owner, new HashedOnce(passwords));
+    }
+
+    private static HikariDataSource pool(Environment env) {
+        // OwnerJdbc's settings, pooled: the connection the demo seeder would open, kept for the next statement.
+        DriverManagerDataSource settings = (DriverManagerDataSource) OwnerJdbc.dataSource(env);
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("fixtures-owner");
+        pool.setJdbcUrl(settings.getUrl());
+        pool.setUsername(settings.getUsername());
+        pool.setPassword(settings.getPassword());
+        pool.setMinimumIdle(0);
+        pool.setMaximumPoolSize(4);
+        return pool;
+    }
+
+    @Override
+    public void destroy() {
+        ownerPool.close();
+    }
+
+    /** The application's encoder, asked once per password: the same stored hash for every account that uses it. */
+    private static final class HashedOnce implements PasswordEncoder {
+
+        private static final Map<String, String> HASHES = new ConcurrentHashMap<>();
+
+        private final PasswordEncoder passwords;
+
+        HashedOnce(PasswordEncoder passwords) {
+            this.passwords = passwords;
+        }
+
+        @Override
+        public String encode(CharSequence raw) {
+            return HASHES.computeIfAbsent(raw.toString(), passwords::encode);
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            return passwords.matches(raw, encoded);
+        }
     }
 
     public JdbcTemplate owner() {

@@ -32,6 +32,11 @@ public final class ScratchDatabase {
         return new DriverManagerDataSource(url(), EmbeddedDatabase.OWNER_ROLE, server.ownerPassword());
     }
 
+    /** The owner role's password, for code that connects on its own from Spring-style properties. */
+    public String ownerPassword() {
+        return server.ownerPassword();
+    }
+
     /** The server's superuser on this database: for probes that switch roles (SET ROLE) inside one transaction. */
     public DataSource superuser() {
         return new DriverManagerDataSource(url(), EmbeddedDatabase.SUPERUSER, server.superuserPassword());

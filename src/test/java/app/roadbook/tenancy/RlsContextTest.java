@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The RLS context: set per transaction, never leaking across a pooled connection. */
 @SpringBootTest(properties = "spring.datasource.hikari.maximum-pool-size=2")
 @ActiveProfiles("test")
+// Own-context tests share a JVM, one context at a time (decision 0010): this one closes when the class is done.
+@DirtiesContext
 class RlsContextTest {
 
     @Autowired

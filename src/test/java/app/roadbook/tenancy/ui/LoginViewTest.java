@@ -2,17 +2,29 @@ package app.roadbook.tenancy.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roadbook.demo.DemoData;
+import app.roadbook.demo.DemoSwitch;
 import app.roadbook.support.RoadbookTest;
+import app.roadbook.tenancy.SignInHint;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @RoadbookTest
 class LoginViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    AuthenticationContext authentication;
+
+    @Autowired
+    List<SignInHint> hints;
 
     @Test
     void aFailedSignInShowsOneMessageForUnknownEmailAndWrongPassword() {
@@ -43,13 +55,23 @@ class LoginViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aFreshVisitSeesNoErrorAndTheDemoAccounts() {
+    void aFreshVisitSeesNoErrorAndNoDemoAccountsWhileTheDemoIsOff() {
+        // The suite's instance runs without demo data (roadbook.demo=false), so it advertises no demo accounts.
         navigate(LoginView.class);
         assertThat($(LoginForm.class).single().isError()).isFalse();
-        assertThat($(com.vaadin.flow.component.html.Div.class)
-                        .withClassName("login-demo-hint")
-                        .single()
-                        .getText())
-                .contains("owner@roadbook.demo");
+        assertThat($(Div.class).withClassName("login-demo-hint").all()).isEmpty();
+    }
+
+    @Test
+    void aFreshVisitSeesNoErrorAndTheDemoAccountsWhileTheDemoIsOn() {
+        // The sign-in page gets its hints from the context, the demo data's among them; here it is the demo data
+        // as an instance with the demo on has it.
+        assertThat(hints).hasAtLeastOneElementOfType(DemoData.class);
+        LoginView view = new LoginView(authentication, List.of(DemoSwitch.on()));
+        UI.getCurrent().add(view);
+        assertThat($(LoginForm.class, view).single().isError()).isFalse();
+        assertThat($(Div.class, view).withClassName("login-demo-hint").single().getText())
+                .contains("owner@roadbook.demo")
+                .contains(DemoData.PASSWORD);
     }
 }
