@@ -107,29 +107,30 @@ class DemoDataTest {
 
     @Test
     void theOsloAdvanceShowsAFieldInEveryStateAndItsAgreedTimesAreOnTheShowAndItsDaySheet() {
+        ScratchDatabase scratch = new ScratchDatabase();
+        scratch.migrate("latest");
+        JdbcTemplate owner = new JdbcTemplate(scratch.owner());
+        seeder(scratch, true).run(null);
         String oslo = """
                 from advancing_sessions a join organizations o on o.id = a.org_id
                 join shows s on s.id = a.show_id join venues v on v.id = s.venue_id
                 where o.name = 'Northern Lights Touring' and a.title = 'Oslo advance'""";
-        assertThat(fixtures.owner()
-                        .queryForList(
-                                "select distinct f.agreement::text from advancing_fields f where f.session_id = (select a.id "
-                                        + oslo + ")",
-                                String.class))
+        assertThat(owner.queryForList(
+                        "select distinct f.agreement::text from advancing_fields f where f.session_id = (select a.id "
+                                + oslo + ")",
+                        String.class))
                 .containsExactlyInAnyOrder(java.util.Arrays.stream(app.roadbook.advancing.FieldAgreement.values())
                         .map(Enum::name)
                         .toArray(String[]::new));
-        assertThat(fixtures.owner()
-                        .queryForObject(
-                                "select to_char(s.set_time at time zone v.timezone, 'HH24:MI') " + oslo, String.class))
+        assertThat(owner.queryForObject(
+                        "select to_char(s.set_time at time zone v.timezone, 'HH24:MI') " + oslo, String.class))
                 .isEqualTo("21:00");
-        assertThat(fixtures.owner()
-                        .queryForList(
-                                "select i.title || ' ' || to_char(i.starts_at at time zone v.timezone, 'HH24:MI') "
-                                        + "from schedule_items i join shows s on s.id = i.show_id "
-                                        + "join venues v on v.id = s.venue_id where s.id = (select s.id " + oslo
-                                        + ") order by i.starts_at",
-                                String.class))
+        assertThat(owner.queryForList(
+                        "select i.title || ' ' || to_char(i.starts_at at time zone v.timezone, 'HH24:MI') "
+                                + "from schedule_items i join shows s on s.id = i.show_id "
+                                + "join venues v on v.id = s.venue_id where s.id = (select s.id " + oslo
+                                + ") order by i.starts_at",
+                        String.class))
                 .containsExactly("Load-in 14:00", "Doors 19:00", "Set time 21:00");
     }
 }
