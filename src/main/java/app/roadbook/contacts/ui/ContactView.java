@@ -2,6 +2,7 @@ package app.roadbook.contacts.ui;
 
 import app.roadbook.base.Ids;
 import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import app.roadbook.contacts.CommissionDraft;
 import app.roadbook.contacts.ContactCommissions;
 import app.roadbook.contacts.ContactDetails;
@@ -17,7 +18,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -301,19 +301,16 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
 
     private void confirmDelete() {
         ContactDirectory.DeletionImpact impact = contacts.deletionImpact(orgId, contact.id());
-        ConfirmDialog confirm = new ConfirmDialog(
+        Changes.confirmFirst(
                 "Delete " + contact.draft().name() + "?",
                 "This deletes the contact with its " + impact.commissions() + " commission(s) and "
                         + impact.venueLinks() + " venue link(s). It cannot be undone.",
                 "Delete",
-                e -> {
+                () -> {
                     contacts.delete(orgId, contact.id());
                     Notification.show(
                             "Deleted " + contact.draft().name() + ".", 3000, Notification.Position.BOTTOM_START);
                     UI.getCurrent().navigate(ContactsView.class);
                 });
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.setCancelable(true);
-        confirm.open();
     }
 }

@@ -1,6 +1,7 @@
 package app.roadbook.tenancy.ui;
 
 import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.MemberAdmin;
 import app.roadbook.tenancy.MemberRow;
@@ -12,7 +13,6 @@ import app.roadbook.tenancy.OrganizationService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.notification.Notification;
@@ -111,9 +111,7 @@ class MembersGrid extends Grid<MemberRow> {
     }
 
     private void confirm(String header, String text, String confirmText, Runnable action) {
-        ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, e -> action.run());
-        dialog.setCancelable(true);
-        dialog.open();
+        Changes.confirmFirst(header, text, confirmText, action);
     }
 
     private void attempt(Runnable change, String done) {
