@@ -101,6 +101,8 @@ public final class Browser implements AutoCloseable {
             }
         }
         driver.switchTo().window(fresh);
+        // A test may have made the window a phone; the next one starts at the desk size again.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand(
                 "Storage.clearDataForOrigin",
