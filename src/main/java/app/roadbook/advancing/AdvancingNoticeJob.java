@@ -2,18 +2,15 @@ package app.roadbook.advancing;
 
 import app.roadbook.invitations.InvitationMail;
 import app.roadbook.tenancy.ActingUser;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +35,7 @@ public class AdvancingNoticeJob {
 
     private record Due(UUID userId, UUID sessionId) {}
 
-    private final JdbcTemplate jdbc;
+    private final AdvancingNoticeRepository notices;
     private final AdvancingDigests digests;
     private final InvitationMail mail;
     private final Clock clock;
@@ -46,13 +43,12 @@ public class AdvancingNoticeJob {
     private boolean warnedAboutLinks;
 
     AdvancingNoticeJob(
-            DataSource dataSource,
+            AdvancingNoticeRepository notices,
             AdvancingDigests digests,
             InvitationMail mail,
             Clock clock,
             @Value("${roadbook.advancing.notice-window:PT10M}") Duration window) {
-        // SQL, not a repository: two definer functions; the job acts for nobody until it reads a digest.
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.notices = notices;
         this.digests = digests;
         this.mail = mail;
         this.clock = clock;
@@ -70,14 +66,11 @@ public class AdvancingNoticeJob {
 
     /** One run as of {@code now}: the digests that went out. */
     public List<Digest> run(Instant now) {
-        Timestamp at = Timestamp.from(now);
         double seconds = window.toMillis() / 1000.0;
-        jdbc.queryForObject("select take_advancing_notices(?, make_interval(secs => ?))", Integer.class, at, seconds);
-        List<Due> due = jdbc.query(
-                "select user_id, session_id from advancing_digests_due(?, make_interval(secs => ?))",
-                (rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
-                at,
-                seconds);
+        notices.takeNotices(now, seconds);
+        List<Due> due = notices.findDigestsDue(now, seconds).stream()
+                .map(d -> new Due(d.getUserId(), d.getSessionId()))
+                .toList();
         List<Digest> sent = new ArrayList<>();
         for (Due d : due) {
             try {

@@ -1,5 +1,6 @@
 package app.roadbook.advancing;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Notices of what happened in advances (decision 0017). Written by the person acting; read back only by the people
@@ -16,6 +18,27 @@ import org.springframework.data.repository.Repository;
 interface AdvancingNoticeRepository extends Repository<AdvancingNotice, UUID> {
 
     AdvancingNotice save(AdvancingNotice notice);
+
+    /**
+     * Hands new notices to the people who may read them and tidies up; the count of notices handed out. SQL: a
+     * SECURITY DEFINER function (V16), since the job acts for nobody and RLS would show it nothing.
+     */
+    @Transactional
+    @Query(value = "select take_advancing_notices(:at, make_interval(secs => :seconds))", nativeQuery = true)
+    int takeNotices(Instant at, double seconds);
+
+    /** Who is due a digest of which advance (ids only): the other definer function of the job (V16). */
+    @Transactional(readOnly = true)
+    @Query(value = """
+            select user_id as userId, session_id as sessionId
+            from advancing_digests_due(:at, make_interval(secs => :seconds))""", nativeQuery = true)
+    List<DueDigest> findDigestsDue(Instant at, double seconds);
+
+    interface DueDigest {
+        UUID getUserId();
+
+        UUID getSessionId();
+    }
 
     /** One line of a digest: what happened to which field, by whom. */
     record Pending(
