@@ -8,6 +8,7 @@ import app.roadbook.advancing.ui.AdvanceView;
 import app.roadbook.base.Ids;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
+import app.roadbook.base.ui.ShowPageSection;
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.invitations.ShowCollabRole;
 import app.roadbook.invitations.ui.InviteLinkDialog;
@@ -42,6 +43,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,6 +65,8 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     private final InvitationService invitations;
     private final AdvancingExchange advancing;
     private final AdvancingTemplates advancingTemplates;
+    private final List<ShowPageSection> sections;
+    private final Div contributed = new Div();
 
     private final ShowService shows;
     private final CurrentOrganization currentOrganization;
@@ -76,13 +80,18 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
             CurrentOrganization currentOrganization,
             AdvancingExchange advancing,
             AdvancingTemplates advancingTemplates,
-            InvitationService invitations) {
+            InvitationService invitations,
+            List<ShowPageSection> sections) {
         this.shows = shows;
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(ShowPageSection::order))
+                .toList();
         this.invitations = invitations;
         this.advancing = advancing;
         this.advancingTemplates = advancingTemplates;
         this.currentOrganization = currentOrganization;
         facts.addClassName("show-facts");
+        contributed.setWidthFull();
         edit.addThemeVariants(ButtonVariant.PRIMARY);
         edit.addClickListener(e -> new ShowEditor(
                         new ShowEditor.Services(shows, artists, venues),
@@ -151,6 +160,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                 audience,
                 new H3("Day sheet"),
                 daySheet,
+                contributed,
                 new H3("Advancing"),
                 newAdvance,
                 advances);
@@ -241,6 +251,8 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         advances.setItems(advancing.sessions(id));
         daySheet.setItems(shows.schedule(orgId, id));
         audience.setItems(shows.audience(orgId, id));
+        contributed.removeAll();
+        sections.forEach(section -> section.build(orgId, id).ifPresent(contributed::add));
         var d = show.draft();
         title.setText((d.title() == null ? "Show" : d.title()) + " · " + d.date());
         facts.removeAll();
