@@ -1,0 +1,460 @@
+package app.roadbook.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.roadbook.base.db.EmbeddedDatabase;
+import app.roadbook.support.ScratchDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark at a large agency's scale (issue "Fast at a big agency's scale"; docs/performance.md). Builds the
+ * dataset of {@code bench/dataset.sql} at a scale factor in a fresh database on the test server, then runs the query
+ * shapes the services issue, each as the app role under RLS and, interleaved, as a BYPASSRLS role running the same SQL,
+ * and prints median and p95 per shape and the ratio of the medians. Timings are printed, never asserted; what is
+ * asserted is that both runs return the same rows (the acting user may read everything the shape asks for).
+ *
+ * <pre>
+ * ./roadbook bench -Dtest=ScaleBenchmark -Droadbook.bench.scale=0.1
+ * </pre>
+ *
+ * Properties: {@code roadbook.bench.scale} (1 = the issue's figures; default 0.1), {@code roadbook.bench.iterations}
+ * (timed runs per side; default 15), {@code roadbook.bench.shapes} (only shapes whose name contains this),
+ * {@code roadbook.bench.migration} (migrate only to this version, e.g. 16 for the figures before V17; on a schema
+ * without V17 the shapes use the SQL the services issued before it).
+ */
+class ScaleBenchmark {
+
+    static final String BYPASS_ROLE = "roadbook_bench_bypass";
+    static final UUID BIG_ORG = md5("org-1");
+    static final UUID OWNER = md5("user-1");
+    static final UUID PROMOTER = md5("collaborator");
+    static final UUID FIRST_ADVANCE = md5("advance-1");
+    static final String PAGE = " offset ? rows fetch first ? rows only";
+
+    /** Search terms of every length: hits in names, cities, companies and emails, and misses. */
+    static final List<String> SEARCH_TERMS = List.of(
+            "oslo",
+            "an",
+            "e",
+            "ber",
+            "hansen",
+            "nils",
+            "company 42",
+            "company 4711",
+            "@mail7.",
+            "c1234@",
+            "tromsø",
+            "zz",
+            "ingrid berg",
+            "1999",
+            "lars o",
+            "q",
+            "vien",
+            "camille 5",
+            "olsen 12",
+            "xyz");
+
+    /** One query the services issue. */
+    record Shape(String name, UUID user, String sql, List<Object> params) {}
+
+    /** The shapes; {@code before}: as the services issued them before V17 where that changed. */
+    static List<Shape> shapes(Scale s, boolean before) {
+        List<Shape> shapes = new ArrayList<>();
+        // ShowListingImpl.findLines / countLines (Hibernate's SQL for the JPQL), upcoming first.
+        String showLines = """
+                select s.id, s.date, s.title, s.status, a.name, v.name, v.city, s.doors_at, s.set_time, v.timezone
+                from shows s left join artists a on a.id = s.artist_id left join venues v on v.id = s.venue_id
+                where s.org_id = ?
+                order by case when s.date < current_date then 1 else 0 end, case when s.date >= current_date then s.date end,
+                         s.date desc, s.id""" + PAGE;
+        shapes.add(new Shape("shows list, first page", OWNER, showLines, List.of(BIG_ORG, 0, 50)));
+        shapes.add(
+                new Shape("shows list, deep page (half way)", OWNER, showLines, List.of(BIG_ORG, s.showsBig / 2, 50)));
+        shapes.add(new Shape(
+                "shows count", OWNER, "select count(s.id) from shows s where s.org_id = ?", List.of(BIG_ORG)));
+        shapes.add(new Shape(
+                "shows count, one artist",
+                OWNER,
+                "select count(s.id) from shows s where s.org_id = ? and s.artist_id = ?",
+                List.of(BIG_ORG, md5("artist-1-7"))));
+        // ArtistRepository.findRows: the artist filter's options and the artists grid, with each artist's shows.
+        shapes.add(new Shape("artist filter options (shows per artist)", OWNER, """
+                select a.id, a.name, (select count(s.id) from shows s where s.org_id = ? and s.artist_id = a.id)
+                from artists a where a.org_id = ? order by lower(a.name)""", List.of(BIG_ORG, BIG_ORG)));
+        // ContactSearchImpl.findRows / countRows.
+        String types = "(select string_agg(cast(t.type as varchar), ',' order by t.type) from contact_types t"
+                + " where t.contact_id = c.id)";
+        String contactRow = "select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, " + types
+                + " from contacts c where c.org_id = ?";
+        shapes.add(new Shape(
+                "contacts, first page by name",
+                OWNER,
+                contactRow + " order by lower(c.name), c.id" + PAGE,
+                List.of(BIG_ORG, 0, 50)));
+        shapes.add(new Shape(
+                "contacts sorted by email, deep page (half way)",
+                OWNER,
+                contactRow + " order by c.email asc nulls last, lower(c.name), c.id" + PAGE,
+                List.of(BIG_ORG, s.contactsBig / 2, 50)));
+        shapes.add(new Shape(
+                "contacts count", OWNER, "select count(*) from contacts c where c.org_id = ?", List.of(BIG_ORG)));
+        String likeSearch = " and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'";
+        String idSearch = " and c.id = any(contact_ids_matching(?, ?))";
+        String search = before ? likeSearch : idSearch;
+        List<Object> searchParams = before ? List.of(BIG_ORG, "%oslo%") : List.of(BIG_ORG, BIG_ORG, "%oslo%");
+        shapes.add(new Shape(
+                "contacts count for search \"oslo\"",
+                OWNER,
+                "select count(*) from contacts c where c.org_id = ?" + search,
+                searchParams));
+        shapes.add(new Shape(
+                "contacts page for search \"oslo\"",
+                OWNER,
+                contactRow + search + " order by lower(c.name), c.id" + PAGE,
+                concat(searchParams, 0, 50)));
+        String hasType = " and exists (select 1 from contact_types t where t.contact_id = c.id and t.org_id = ?"
+                + " and t.type in (?::contact_type))";
+        String hasTypeBefore =
+                " and exists (select 1 from contact_types t where t.contact_id = c.id and t.type in (?::contact_type))";
+        String typed = before ? hasTypeBefore : hasType;
+        List<Object> typeParams = before ? List.of(BIG_ORG, "agent") : List.of(BIG_ORG, BIG_ORG, "agent");
+        shapes.add(new Shape(
+                "contacts page filtered by type",
+                OWNER,
+                contactRow + typed + " order by lower(c.name), c.id" + PAGE,
+                concat(typeParams, 0, 50)));
+        shapes.add(new Shape(
+                "contacts count filtered by type",
+                OWNER,
+                "select count(*) from contacts c where c.org_id = ?" + typed,
+                typeParams));
+        // AuditTrail.count / entries.
+        shapes.add(new Shape(
+                "audit log count", OWNER, "select count(*) from activity_log l where l.org_id = ?", List.of(BIG_ORG)));
+        shapes.add(new Shape(
+                "audit log count by category",
+                OWNER,
+                "select count(*) from activity_log l where l.org_id = ? and l.category = ?",
+                List.of(BIG_ORG, "security")));
+        shapes.add(new Shape("audit log, first page", OWNER, """
+                select l.created_at, l.user_id,
+                       coalesce(u.display_name, l.details->>'email', case when l.user_id is null then 'Unknown' else 'Someone outside the organization' end),
+                       l.category, l.action, l.resource_type || coalesce(' ' || l.resource_id, ''), l.details::text, host(l.ip_address)
+                from activity_log l left join app_users u on u.id = l.user_id
+                where l.org_id = ? order by l.created_at desc, l.id limit ? offset ?""", List.of(BIG_ORG, 50, 0)));
+        // InvitationRepository.findListed.
+        shapes.add(new Shape("pending invitations (the org's invitations list)", OWNER, """
+                select i.id as id, i.email::text as email, i.show_id as showId, s.title as showTitle,
+                       coalesce(i.org_role::text, i.collab_role::text) as role, i.status::text as status,
+                       i.expires_at as expiresAt, i.created_at as createdAt
+                from invitations i left join shows s on s.id = i.show_id
+                where i.org_id = ? order by i.created_at desc limit 500""", List.of(BIG_ORG)));
+        // AdvancingFieldRepository.findPairs as the promoter collaborating on show 1, and as the org's owner.
+        String grid = """
+                select u.section, u.field_name, u.field_type, u.sort_order, u.agreement, u.agreed_value, u.id, u.value,
+                       u.stance, u.version, uu.display_name, u.updated_at, u.previous_value, u.declined_value,
+                       u.decline_reason, y.id, y.value, y.stance, y.version, yu.display_name, y.updated_at,
+                       y.previous_value, y.declined_value, y.decline_reason,
+                       (select count(c.id) from advancing_comments c where c.field_id = u.id or c.field_id = y.id)
+                from advancing_fields u
+                join advancing_fields y on y.session_id = u.session_id and y.section = u.section
+                     and y.field_name = u.field_name and y.party_type = ?::party
+                left join app_users uu on uu.id = u.updated_by
+                left join app_users yu on yu.id = y.updated_by
+                where u.session_id = ? and u.party_type = ?::party
+                order by u.sort_order, u.section, u.field_name""";
+        shapes.add(new Shape(
+                "collaborator's advance grid", PROMOTER, grid, List.of("from_you", FIRST_ADVANCE, "from_us")));
+        shapes.add(new Shape("owner's advance grid", OWNER, grid, List.of("from_you", FIRST_ADVANCE, "from_us")));
+        // AdvancingSessionRepository.findSummaries: a show's advances with their progress.
+        shapes.add(new Shape("a show's advances", OWNER, """
+                select s.id, s.show_id, s.org_id, s.title, s.expires_at,
+                       (select count(f.id) from advancing_fields f where f.session_id = s.id and f.party_type = 'from_us'),
+                       (select count(u.id) from advancing_fields u where u.session_id = s.id and u.party_type = 'from_us'
+                          and u.agreement = 'agreed')
+                from advancing_sessions s where s.show_id = ? order by s.created_at""", List.of(md5("show-1-1"))));
+        return shapes;
+    }
+
+    /** The dataset's sizes at a scale factor; scale 1 is the issue's agency. */
+    record Scale(double factor, int orgs, long showsBig, long contactsBig, long advances, long logBig) {
+
+        static Scale of(double f) {
+            return new Scale(
+                    f,
+                    20,
+                    atLeast(200_000 * f, 100),
+                    atLeast(200_000 * f, 100),
+                    atLeast(50_000 * f, 10),
+                    atLeast(1_000_000 * f, 100));
+        }
+
+        Map<String, Long> placeholders() {
+            Map<String, Long> p = new LinkedHashMap<>();
+            p.put("orgs", (long) orgs);
+            p.put("artists", 200L);
+            p.put("venues", 500L);
+            p.put("shows_big", showsBig);
+            p.put("shows_other", atLeast(800_000 * factor / (orgs - 1), 20));
+            p.put("contacts_big", contactsBig);
+            p.put("contacts_other", atLeast(10_000 * factor, 10));
+            p.put("advances", advances);
+            p.put("field_pairs", 15L);
+            p.put("invitations_big", atLeast(2_000 * factor, 40));
+            p.put("invitations_other", atLeast(100 * factor, 5));
+            p.put("log_big", logBig);
+            p.put("log_other", atLeast(4_000_000 * factor / (orgs - 1), 20));
+            return p;
+        }
+
+        private static long atLeast(double n, long min) {
+            return Math.max(min, Math.round(n));
+        }
+    }
+
+    @Test
+    void queryShapesUnderRlsAndWithout() throws Exception {
+        Scale scale = Scale.of(Double.parseDouble(System.getProperty("roadbook.bench.scale", "0.1")));
+        int iterations = Integer.getInteger("roadbook.bench.iterations", 15);
+        String only = System.getProperty("roadbook.bench.shapes", "");
+        String migration = System.getProperty("roadbook.bench.migration", "latest");
+        ScratchDatabase db = new ScratchDatabase();
+        db.migrate(migration);
+        boolean before = !schemaHasV17(db);
+        long start = System.nanoTime();
+        build(db, scale);
+        System.out.printf(
+                Locale.ROOT,
+                "%nScale %s (migrated to %s): dataset built in %.1f s%n",
+                scale.factor(),
+                migration,
+                (System.nanoTime() - start) / 1e9);
+
+        try (Connection app = db.app().getConnection();
+                Connection bypass = db.superuser().getConnection()) {
+            app.setAutoCommit(false);
+            bypass.setAutoCommit(false);
+            Runner runner = new Runner(app, bypass);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n%-50s %10s %10s %10s %10s %7s %8s%n",
+                    "shape (big org)",
+                    "RLS med",
+                    "RLS p95",
+                    "noRLS med",
+                    "noRLS p95",
+                    "ratio",
+                    "rows");
+            for (Shape shape : shapes(scale, before)) {
+                if (shape.name().contains(only)) {
+                    runner.report(shape.name(), shape.user(), shape.sql(), shape.params(), iterations);
+                }
+            }
+            if ("contacts search".contains(only)) {
+                runner.searchTerms(before, iterations);
+            }
+        }
+    }
+
+    /** Before V17 the shapes are what the services issued then (the search's LIKE, the type filter without org). */
+    static boolean schemaHasV17(ScratchDatabase db) throws SQLException {
+        try (Connection owner = db.owner().getConnection();
+                Statement st = owner.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from flyway_schema_history where version = '17'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
+    }
+
+    /** Builds the dataset as the owner: one transaction of set-based statements, then VACUUM ANALYZE. */
+    static void build(ScratchDatabase db, Scale scale) throws SQLException, IOException {
+        String script;
+        try (InputStream in = ScaleBenchmark.class.getResourceAsStream("/bench/dataset.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (Map.Entry<String, Long> p : scale.placeholders().entrySet()) {
+            script = script.replace("{{" + p.getKey() + "}}", Long.toString(p.getValue()));
+        }
+        try (Connection owner = db.owner().getConnection();
+                Statement st = owner.createStatement()) {
+            owner.setAutoCommit(false);
+            st.execute(script);
+            owner.commit();
+            owner.setAutoCommit(true);
+            // As autovacuum would have by then: statistics and the visibility map (index-only scans).
+            st.execute("vacuum analyze app_users, organizations, org_members, org_subscriptions, artists, venues,"
+                    + " shows, contacts, contact_types, advancing_sessions, advancing_fields, advancing_comments,"
+                    + " show_collaborators, invitations, activity_log");
+        }
+        try (Connection su = db.superuser().getConnection();
+                Statement st = su.createStatement()) {
+            // The same privileges as the app role, and BYPASSRLS: the same SQL without the policies.
+            st.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + BYPASS_ROLE + "') then"
+                    + " create role " + BYPASS_ROLE + " nologin bypassrls; end if; end $$");
+            st.execute("grant " + EmbeddedDatabase.DEFAULT_APP_ROLE + " to " + BYPASS_ROLE);
+        }
+    }
+
+    /** Runs one shape as the app role and as the bypass role, alternating, and prints the figures. */
+    static final class Runner {
+        private final Connection app;
+        private final Connection bypass;
+
+        Runner(Connection app, Connection bypass) {
+            this.app = app;
+            this.bypass = bypass;
+        }
+
+        void report(String name, UUID user, String sql, List<Object> params, int iterations) throws SQLException {
+            long[] rls = new long[iterations];
+            long[] none = new long[iterations];
+            int rowsRls = run(app, false, user, sql, params, null);
+            int rowsNone = run(bypass, true, user, sql, params, null);
+            run(app, false, user, sql, params, null);
+            run(bypass, true, user, sql, params, null);
+            for (int i = 0; i < iterations; i++) {
+                // Alternate which side goes first, so neither always runs on the other's warm cache.
+                if (i % 2 == 0) {
+                    run(app, false, user, sql, params, rls, i);
+                    run(bypass, true, user, sql, params, none, i);
+                } else {
+                    run(bypass, true, user, sql, params, none, i);
+                    run(app, false, user, sql, params, rls, i);
+                }
+            }
+            assertThat(rowsRls).as(name + ": rows under RLS = rows without").isEqualTo(rowsNone);
+            print(name, rls, none, rowsRls);
+        }
+
+        /** Contacts search: the page query for each term, as the directory issues it; p95 over the terms. */
+        void searchTerms(boolean before, int iterations) throws SQLException {
+            String types = "(select string_agg(cast(t.type as varchar), ',' order by t.type) from contact_types t"
+                    + " where t.contact_id = c.id)";
+            String head = "select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, " + types
+                    + " from contacts c where c.org_id = ?";
+            String sql = head
+                    + (before
+                            ? " and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'"
+                            : " and c.id = any(contact_ids_matching(?, ?))")
+                    + " order by lower(c.name), c.id" + PAGE;
+            int rounds = Math.max(1, iterations / 5);
+            long[] rls = new long[SEARCH_TERMS.size() * rounds];
+            long[] none = new long[SEARCH_TERMS.size() * rounds];
+            int k = 0;
+            for (int round = 0; round < rounds; round++) {
+                for (String term : SEARCH_TERMS) {
+                    String pattern = "%" + term.toLowerCase(Locale.ROOT) + "%";
+                    List<Object> params =
+                            before ? List.of(BIG_ORG, pattern, 0, 50) : List.of(BIG_ORG, BIG_ORG, pattern, 0, 50);
+                    if (round == 0) {
+                        run(app, false, OWNER, sql, params, null);
+                        run(bypass, true, OWNER, sql, params, null);
+                    }
+                    run(app, false, OWNER, sql, params, rls, k);
+                    run(bypass, true, OWNER, sql, params, none, k);
+                    k++;
+                }
+            }
+            print("contacts search page, " + SEARCH_TERMS.size() + " terms", rls, none, -1);
+        }
+
+        private static void print(String name, long[] rls, long[] none, int rows) {
+            double rlsMedian = percentile(rls, 50);
+            double noneMedian = percentile(none, 50);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-50s %10.2f %10.2f %10.2f %10.2f %7.2f %8s%n",
+                    name,
+                    rlsMedian,
+                    percentile(rls, 95),
+                    noneMedian,
+                    percentile(none, 95),
+                    rlsMedian / Math.max(noneMedian, 0.001),
+                    rows < 0 ? "" : Integer.toString(rows));
+        }
+
+        private static int run(Connection c, boolean asBypass, UUID user, String sql, List<Object> params, long[] into)
+                throws SQLException {
+            return run(c, asBypass, user, sql, params, into, 0);
+        }
+
+        /** One transaction as the app does it (the acting user set first); only the query itself is timed. */
+        private static int run(
+                Connection c, boolean asBypass, UUID user, String sql, List<Object> params, long[] into, int slot)
+                throws SQLException {
+            try {
+                try (Statement st = c.createStatement()) {
+                    if (asBypass) {
+                        st.execute("set local role " + BYPASS_ROLE);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("select set_config('app.user_id', ?, true)")) {
+                    ps.setString(1, user.toString());
+                    ps.execute();
+                }
+                int rows = 0;
+                long start = System.nanoTime();
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < params.size(); i++) {
+                        ps.setObject(i + 1, params.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows++;
+                        }
+                    }
+                }
+                if (into != null) {
+                    into[slot] = System.nanoTime() - start;
+                }
+                return rows;
+            } finally {
+                c.commit();
+            }
+        }
+
+        /** In milliseconds, from nanoseconds; nearest rank. */
+        static double percentile(long[] nanos, int p) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(rank, sorted.length - 1))] / 1e6;
+        }
+    }
+
+    static List<Object> concat(List<Object> head, Object... tail) {
+        List<Object> all = new ArrayList<>(head);
+        all.addAll(Arrays.asList(tail));
+        return all;
+    }
+
+    static UUID md5(String name) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("MD5").digest(name.getBytes(StandardCharsets.UTF_8));
+            long hi = 0;
+            long lo = 0;
+            for (int i = 0; i < 8; i++) {
+                hi = (hi << 8) | (d[i] & 0xff);
+                lo = (lo << 8) | (d[i + 8] & 0xff);
+            }
+            return new UUID(hi, lo);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
