@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * Properties: {@code roadbook.bench.scale} (1 = the issue's figures; default 0.1), {@code roadbook.bench.iterations}
- * (timed runs per side; default 15), {@code roadbook.bench.shapes} (only shapes whose name contains this),
+ * (timed runs per side; default 15), {@code roadbook.bench.shapes} (only shapes whose name contains one of these, comma-separated),
  * {@code roadbook.bench.migration} (migrate only to this version, e.g. 16 for the figures before V17; on a schema
  * without V17 the shapes use the SQL the services issued before it).
  */
@@ -69,6 +69,23 @@ class ScaleBenchmark {
             "olsen 12",
             "xyz");
 
+    /**
+     * ContactSearchImpl.findRows: the page's ids first, then their rows with the types column (before V17: one query
+     * computing the types of every row up to the page's end).
+     */
+    static String contactPage(boolean before, String conditions, String order) {
+        String types = "(select string_agg(cast(t.type as varchar), ',' order by t.type) from contact_types t"
+                + " where t.contact_id = c.id)";
+        String select = "select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, " + types;
+        if (before) {
+            return select + " from contacts c where c.org_id = ?" + conditions + " order by " + order + PAGE;
+        }
+        String inner = ("select c.id from contacts c where c.org_id = ?" + conditions + " order by " + order + PAGE)
+                .replaceAll("\\bc\\.", "p.")
+                .replace("from contacts c", "from contacts p");
+        return select + " from contacts c where c.id in (" + inner + ") order by " + order;
+    }
+
     /** One query the services issue. */
     record Shape(String name, UUID user, String sql, List<Object> params) {}
 
@@ -97,24 +114,20 @@ class ScaleBenchmark {
                 select a.id, a.name, (select count(s.id) from shows s where s.org_id = ? and s.artist_id = a.id)
                 from artists a where a.org_id = ? order by lower(a.name)""", List.of(BIG_ORG, BIG_ORG)));
         // ContactSearchImpl.findRows / countRows.
-        String types = "(select string_agg(cast(t.type as varchar), ',' order by t.type) from contact_types t"
-                + " where t.contact_id = c.id)";
-        String contactRow = "select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, " + types
-                + " from contacts c where c.org_id = ?";
         shapes.add(new Shape(
                 "contacts, first page by name",
                 OWNER,
-                contactRow + " order by lower(c.name), c.id" + PAGE,
+                contactPage(before, "", "lower(c.name), c.id"),
                 List.of(BIG_ORG, 0, 50)));
         shapes.add(new Shape(
                 "contacts sorted by email, deep page (half way)",
                 OWNER,
-                contactRow + " order by c.email asc nulls last, lower(c.name), c.id" + PAGE,
+                contactPage(before, "", "c.email asc nulls last, lower(c.name), c.id"),
                 List.of(BIG_ORG, s.contactsBig / 2, 50)));
         shapes.add(new Shape(
                 "contacts count", OWNER, "select count(*) from contacts c where c.org_id = ?", List.of(BIG_ORG)));
         String likeSearch = " and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'";
-        String idSearch = " and c.id = any(contact_ids_matching(?, ?))";
+        String idSearch = " and cast((c.id = any(contact_ids_matching(?, ?))) as boolean) = true";
         String search = before ? likeSearch : idSearch;
         List<Object> searchParams = before ? List.of(BIG_ORG, "%oslo%") : List.of(BIG_ORG, BIG_ORG, "%oslo%");
         shapes.add(new Shape(
@@ -125,7 +138,7 @@ class ScaleBenchmark {
         shapes.add(new Shape(
                 "contacts page for search \"oslo\"",
                 OWNER,
-                contactRow + search + " order by lower(c.name), c.id" + PAGE,
+                contactPage(before, search, "lower(c.name), c.id"),
                 concat(searchParams, 0, 50)));
         String hasType = " and exists (select 1 from contact_types t where t.contact_id = c.id and t.org_id = ?"
                 + " and t.type in (?::contact_type))";
@@ -136,7 +149,7 @@ class ScaleBenchmark {
         shapes.add(new Shape(
                 "contacts page filtered by type",
                 OWNER,
-                contactRow + typed + " order by lower(c.name), c.id" + PAGE,
+                contactPage(before, typed, "lower(c.name), c.id"),
                 concat(typeParams, 0, 50)));
         shapes.add(new Shape(
                 "contacts count filtered by type",
@@ -231,7 +244,8 @@ class ScaleBenchmark {
     void queryShapesUnderRlsAndWithout() throws Exception {
         Scale scale = Scale.of(Double.parseDouble(System.getProperty("roadbook.bench.scale", "0.1")));
         int iterations = Integer.getInteger("roadbook.bench.iterations", 15);
-        String only = System.getProperty("roadbook.bench.shapes", "");
+        List<String> only =
+                Arrays.asList(System.getProperty("roadbook.bench.shapes", "").split(","));
         String migration = System.getProperty("roadbook.bench.migration", "latest");
         ScratchDatabase db = new ScratchDatabase();
         db.migrate(migration);
@@ -249,6 +263,20 @@ class ScaleBenchmark {
                 Connection bypass = db.superuser().getConnection()) {
             app.setAutoCommit(false);
             bypass.setAutoCommit(false);
+            try (Statement st = bypass.createStatement();
+                    ResultSet rs = st.executeQuery("""
+                            select string_agg(name || '=' || setting || coalesce(unit, ''), ', ' order by name)
+                            from pg_settings where name in ('server_version', 'shared_buffers', 'work_mem', 'jit',
+                                'max_parallel_workers_per_gather', 'effective_cache_size', 'random_page_cost')""")) {
+                rs.next();
+                System.out.printf(
+                        Locale.ROOT,
+                        "%d cores, %s; PostgreSQL: %s%n",
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("os.arch"),
+                        rs.getString(1));
+            }
+            bypass.commit();
             Runner runner = new Runner(app, bypass);
             System.out.printf(
                     Locale.ROOT,
@@ -261,11 +289,11 @@ class ScaleBenchmark {
                     "ratio",
                     "rows");
             for (Shape shape : shapes(scale, before)) {
-                if (shape.name().contains(only)) {
+                if (only.stream().anyMatch(shape.name()::contains)) {
                     runner.report(shape.name(), shape.user(), shape.sql(), shape.params(), iterations);
                 }
             }
-            if ("contacts search".contains(only)) {
+            if (only.stream().anyMatch("contacts search page"::contains)) {
                 runner.searchTerms(before, iterations);
             }
         }
@@ -343,15 +371,12 @@ class ScaleBenchmark {
 
         /** Contacts search: the page query for each term, as the directory issues it; p95 over the terms. */
         void searchTerms(boolean before, int iterations) throws SQLException {
-            String types = "(select string_agg(cast(t.type as varchar), ',' order by t.type) from contact_types t"
-                    + " where t.contact_id = c.id)";
-            String head = "select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, " + types
-                    + " from contacts c where c.org_id = ?";
-            String sql = head
-                    + (before
+            String sql = contactPage(
+                    before,
+                    before
                             ? " and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'"
-                            : " and c.id = any(contact_ids_matching(?, ?))")
-                    + " order by lower(c.name), c.id" + PAGE;
+                            : " and cast((c.id = any(contact_ids_matching(?, ?))) as boolean) = true",
+                    "lower(c.name), c.id");
             int rounds = Math.max(1, iterations / 5);
             long[] rls = new long[SEARCH_TERMS.size() * rounds];
             long[] none = new long[SEARCH_TERMS.size() * rounds];
