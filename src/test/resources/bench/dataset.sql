@@ -39,7 +39,7 @@ FROM generate_series(1, {{orgs}}) o, generate_series(0, {{venues}} - 1) v;
 INSERT INTO shows (id, org_id, artist_id, venue_id, date, status, title, doors_at)
 SELECT md5('show-' || o || '-' || g)::uuid, md5('org-' || o)::uuid,
        md5('artist-' || o || '-' || (g % {{artists}}))::uuid, md5('venue-' || o || '-' || (g % {{venues}}))::uuid,
-       current_date - 1825 + (g::bigint * 7919) % 3650, (ARRAY['draft', 'confirmed', 'confirmed', 'cancelled'])[1 + g % 4]::show_status,
+       current_date - 1825 + ((g::bigint * 7919) % 3650)::int, (ARRAY['draft', 'confirmed', 'confirmed', 'cancelled'])[1 + g % 4]::show_status,
        'Show ' || o || '-' || g, now()
 FROM generate_series(1, {{orgs}}) o,
      LATERAL generate_series(1, CASE WHEN o = 1 THEN {{shows_big}} ELSE {{shows_other}} END) g;
