@@ -297,6 +297,34 @@ class ScaleBenchmark {
                 runner.searchTerms(before, iterations);
             }
         }
+        hold(db);
+    }
+
+    /**
+     * With {@code -Droadbook.bench.hold=SECONDS}: keeps the database (and its server) up that long after the run and
+     * prints how to reach it, for EXPLAIN (ANALYZE, BUFFERS) on the built dataset ({@code set role roadbook_app;
+     * select set_config('app.user_id', '…', false);} to see it as the app does).
+     */
+    static void hold(ScratchDatabase db) throws InterruptedException {
+        int seconds = Integer.getInteger("roadbook.bench.hold", 0);
+        if (seconds <= 0) {
+            return;
+        }
+        var su = (org.springframework.jdbc.datasource.DriverManagerDataSource) db.superuser();
+        String url = su.getUrl().replace("jdbc:postgresql://", "");
+        System.out.printf(
+                Locale.ROOT,
+                "%nHolding the database for %d s: PGPASSWORD=%s psql -h %s -p %s -U %s %s (org 1 owner %s, promoter %s)%n",
+                seconds,
+                su.getPassword(),
+                url.substring(0, url.indexOf(':')),
+                url.substring(url.indexOf(':') + 1, url.indexOf('/')),
+                su.getUsername(),
+                url.substring(url.indexOf('/') + 1).replaceAll("\\?.*", ""),
+                OWNER,
+                PROMOTER);
+        System.out.flush();
+        Thread.sleep(seconds * 1000L);
     }
 
     /** Before V17 the shapes are what the services issued then (the search's LIKE, the type filter without org). */
