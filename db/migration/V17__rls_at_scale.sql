@@ -89,8 +89,12 @@ CREATE INDEX idx_shows_artist_org ON shows (artist_id, org_id) WHERE artist_id I
 DROP INDEX idx_shows_artist_id;
 -- An show's advances (the show page, the collaborator's policies through is_show_collaborator(show_id)).
 CREATE INDEX idx_advancing_sessions_show ON advancing_sessions (show_id);
--- The directory sorted by email at any depth (the unique index is partial: it leaves out contacts without email).
-CREATE INDEX idx_contacts_org_email ON contacts (org_id, email);
+-- The directory sorted by email at any depth (the unique index is partial: it leaves out contacts without email),
+-- with the rest of the directory's order, so a deep page by email is an index-only walk without a sort.
+CREATE INDEX idx_contacts_org_email ON contacts (org_id, email, lower(name), id);
+-- The shows list's default order walks this in either direction, index-only (ids first; ShowListingImpl).
+CREATE INDEX idx_shows_org_date_id ON shows (org_id, date, id);
+DROP INDEX idx_shows_org_date;
 
 -- 4. Contact search that the trigram index serves under RLS ---------------------------------------------------------
 -- Under RLS, PostgreSQL evaluates a query's own conditions after the policy's unless they are leakproof, and LIKE
@@ -117,3 +121,81 @@ END
 $$;
 REVOKE ALL ON FUNCTION contact_ids_matching(uuid, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION contact_ids_matching(uuid, text) TO ${app_role};
+
+-- 5. A directory page's ids, and a filtered count, planned as the owner ---------------------------------------------
+-- Under RLS the planner multiplies the policy's `org_id = ANY (…)` (an array it cannot see when planning) into
+-- every estimate, so for the org's 20,000 contacts it expected a few hundred, and chose to sort them all by email
+-- (citext: 150 ms) where the index would have walked to the page; and the type filter's enum equality is not
+-- leakproof, so it could not be an index condition either. These functions choose the page (or count the rows) for
+-- one org the acting user is a member of (the contacts policy's own check) with the filter and order the directory
+-- asks for, as the owner, where the planner sees the org and every condition; they return ids only (or a count).
+-- The directory's query then reads those ids under RLS (`c.id = any((select contact_page_ids(…)))`, an InitPlan
+-- and a leakproof uuid comparison): the policy still has the last word on every row shown.
+-- The filter's conditions as SQL text over contacts c with parameters $1 org, $2 pattern, $3 types, $4 status; the
+-- values themselves are never part of the text. Only the definer functions below call it.
+CREATE FUNCTION contact_filter_sql(p_pattern text, p_types text, p_status text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, public, pg_temp
+AS $$
+    SELECT 'c.org_id = $1'
+        || CASE WHEN p_pattern <> '' THEN
+               ' AND public.contact_search_text(c.name, c.company, c.email, c.city) LIKE $2 ESCAPE ''\''' ELSE '' END
+        || CASE WHEN p_types <> '' THEN ' AND EXISTS (SELECT 1 FROM public.contact_types t WHERE t.contact_id = c.id'
+               || ' AND t.org_id = $1 AND t.type = ANY (string_to_array($3, '','')::public.contact_type[]))' ELSE '' END
+        || CASE WHEN p_status <> '' THEN ' AND c.status = $4' ELSE '' END
+$$;
+REVOKE ALL ON FUNCTION contact_filter_sql(text, text, text) FROM PUBLIC;
+
+-- p_order: comma-separated "key direction" pairs from the directory's whitelist (name, company, city, email,
+-- status; asc or desc); anything else is refused. The name and the id always come last, as in ContactSearchImpl.
+CREATE FUNCTION contact_page_ids(p_org_id uuid, p_pattern text, p_types text, p_status text, p_order text,
+                                 p_offset int, p_limit int) RETURNS uuid[]
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+    v_order text := '';
+    v_part text;
+    v_ids uuid[];
+BEGIN
+    IF p_org_id IS NULL OR NOT (p_org_id = ANY (member_org_ids())) THEN
+        RETURN '{}';
+    END IF;
+    FOREACH v_part IN ARRAY COALESCE(string_to_array(NULLIF(p_order, ''), ','), '{}') LOOP
+        v_order := v_order || CASE v_part
+            WHEN 'name asc' THEN 'lower(c.name) ASC NULLS LAST' WHEN 'name desc' THEN 'lower(c.name) DESC NULLS LAST'
+            WHEN 'company asc' THEN 'lower(c.company) ASC NULLS LAST'
+            WHEN 'company desc' THEN 'lower(c.company) DESC NULLS LAST'
+            WHEN 'city asc' THEN 'lower(c.city) ASC NULLS LAST' WHEN 'city desc' THEN 'lower(c.city) DESC NULLS LAST'
+            WHEN 'email asc' THEN 'c.email ASC NULLS LAST' WHEN 'email desc' THEN 'c.email DESC NULLS LAST'
+            WHEN 'status asc' THEN 'c.status ASC NULLS LAST' WHEN 'status desc' THEN 'c.status DESC NULLS LAST'
+        END || ', ';
+        IF v_order IS NULL THEN
+            RAISE EXCEPTION 'the directory cannot sort by %', v_part USING ERRCODE = '22023';
+        END IF;
+    END LOOP;
+    -- EXECUTE plans each page for its own values: the org's size, the pattern's trigrams, the types' share.
+    EXECUTE 'SELECT COALESCE(array_agg(p.id), ''{}'') FROM (SELECT c.id FROM public.contacts c WHERE '
+            || contact_filter_sql(p_pattern, p_types, p_status)
+            || ' ORDER BY ' || v_order || 'lower(c.name), c.id OFFSET $5 LIMIT $6) p'
+        INTO v_ids USING p_org_id, p_pattern, p_types, p_status, p_offset, p_limit;
+    RETURN v_ids;
+END
+$$;
+
+CREATE FUNCTION contact_count(p_org_id uuid, p_pattern text, p_types text, p_status text) RETURNS bigint
+    LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+AS $$
+DECLARE
+    v_count bigint;
+BEGIN
+    IF p_org_id IS NULL OR NOT (p_org_id = ANY (member_org_ids())) THEN
+        RETURN 0;
+    END IF;
+    EXECUTE 'SELECT count(*) FROM public.contacts c WHERE ' || contact_filter_sql(p_pattern, p_types, p_status)
+        INTO v_count USING p_org_id, p_pattern, p_types, p_status;
+    RETURN v_count;
+END
+$$;
+REVOKE ALL ON FUNCTION contact_page_ids(uuid, text, text, text, text, int, int), contact_count(uuid, text, text, text)
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION contact_page_ids(uuid, text, text, text, text, int, int), contact_count(uuid, text, text, text)
+    TO ${app_role};

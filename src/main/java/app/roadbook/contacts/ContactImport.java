@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * CSV import with a preview before anything is written, and CSV export of the filtered directory in the
  * same columns, so an export imports back. Writing an import is bulk work (up to 50,000 rows, all or nothing), so it
- * is batched SQL through JDBC in the service's transaction (the same connection, RLS context included); lookups go
+ * is multi-row SQL through JDBC in the service's transaction (the same connection, RLS context included); lookups go
  * through the directory's repository and service like everywhere else.
  */
 @Service
@@ -179,43 +181,69 @@ public class ContactImport {
         int done = 0;
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            List<Object[]> contactArgs = new ArrayList<>();
-            List<Object[]> typeArgs = new ArrayList<>();
-            for (Row row : batch) {
-                UUID id = UUID.randomUUID();
-                ContactDraft d = row.draft();
-                contactArgs.add(new Object[] {
-                    id,
-                    orgId,
-                    d.name().strip(),
-                    ContactRules.clean(d.email()),
-                    ContactRules.clean(d.phone()),
-                    ContactRules.clean(d.company()),
-                    ContactRules.clean(d.roleTitle()),
-                    ContactRules.clean(d.city()),
-                    ContactRules.clean(d.country()),
-                    d.commissionRate(),
-                    ContactRules.clean(d.notes()),
-                    d.status().name()
-                });
-                d.types().forEach(t -> typeArgs.add(new Object[] {id, orgId, t.name()}));
+            int n = batch.size();
+            UUID[] ids = new UUID[n];
+            String[][] text = new String[9][n];
+            BigDecimal[] rates = new BigDecimal[n];
+            List<UUID> typeContacts = new ArrayList<>();
+            List<String> typeNames = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ContactDraft d = batch.get(i).draft();
+                ids[i] = UUID.randomUUID();
+                text[0][i] = d.name().strip();
+                text[1][i] = ContactRules.clean(d.email());
+                text[2][i] = ContactRules.clean(d.phone());
+                text[3][i] = ContactRules.clean(d.company());
+                text[4][i] = ContactRules.clean(d.roleTitle());
+                text[5][i] = ContactRules.clean(d.city());
+                text[6][i] = ContactRules.clean(d.country());
+                text[7][i] = ContactRules.clean(d.notes());
+                text[8][i] = d.status().name();
+                rates[i] = d.commissionRate();
+                for (ContactType t : d.types()) {
+                    typeContacts.add(ids[i]);
+                    typeNames.add(t.name());
+                }
             }
             try {
-                // Batched JDBC rather than JPA: thousands of rows in a few round trips, without managed entities.
-                jdbc.batchUpdate("""
-                        insert into contacts (id, org_id, name, email, phone, company, role_title, city, country, commission_rate,
-                                              notes, status, created_by)
-                        values (?, ?, ?, ?::citext, ?, ?, ?, ?, ?, ?, ?, ?, current_app_user_id())""", contactArgs);
-                jdbc.batchUpdate(
-                        "insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)",
-                        typeArgs);
+                // One multi-row statement per chunk, its columns as arrays (unnest), rather than JPA or a JDBC batch
+                // of single-row inserts: the per-statement cost (policy check, plan, foreign keys' set-up) is paid
+                // once for 500 rows, not 500 times. COPY is not an option: PostgreSQL refuses COPY FROM into a table
+                // with row-level security for a role it applies to, and the app role may not create temp tables.
+                jdbc.execute((ConnectionCallback<Void>) con -> {
+                    try (PreparedStatement ps = con.prepareStatement("""
+                            insert into contacts (id, org_id, name, email, phone, company, role_title, city, country,
+                                                  notes, status, commission_rate, created_by)
+                            select u.id, ?, u.name, u.email::citext, u.phone, u.company, u.role_title, u.city, u.country,
+                                   u.notes, u.status, u.rate, current_app_user_id()
+                            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                        ?::text[], ?::text[], ?::text[], ?::numeric[])
+                                 as u(id, name, email, phone, company, role_title, city, country, notes, status, rate)""")) {
+                        ps.setObject(1, orgId);
+                        ps.setArray(2, con.createArrayOf("uuid", ids));
+                        for (int c = 0; c < 9; c++) {
+                            ps.setArray(3 + c, con.createArrayOf("text", text[c]));
+                        }
+                        ps.setArray(12, con.createArrayOf("numeric", rates));
+                        ps.executeUpdate();
+                    }
+                    try (PreparedStatement ps = con.prepareStatement("""
+                            insert into contact_types (contact_id, org_id, type)
+                            select u.contact_id, ?, u.type::contact_type from unnest(?::uuid[], ?::text[]) as u(contact_id, type)""")) {
+                        ps.setObject(1, orgId);
+                        ps.setArray(2, con.createArrayOf("uuid", typeContacts.toArray()));
+                        ps.setArray(3, con.createArrayOf("text", typeNames.toArray()));
+                        ps.executeUpdate();
+                    }
+                    return null;
+                });
             } catch (DuplicateKeyException raced) {
                 // Another tab or person added one of these emails after the preview: the whole import rolls back.
                 throw new Refusal(
                         "While you were importing, someone added contacts with emails from "
                                 + "your file. Nothing was imported; choose the file again to see which rows are duplicates now.");
             }
-            done += batch.size();
+            done += n;
             progress.accept(done);
         }
         activity.record(

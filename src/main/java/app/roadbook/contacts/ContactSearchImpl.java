@@ -52,7 +52,7 @@ class ContactSearchImpl implements ContactSearch {
      * escaped by {@link TextInput#likeLiteral}.
      */
     private static final String SEARCH =
-            " and cast(sql('(? = any(contact_ids_matching(?, ?)))', c.id, :orgId, :search) as Boolean) = true";
+            " and cast(sql('(? = any((select contact_ids_matching(?, ?))::uuid[]))', c.id, :orgId, :search) as Boolean) = true";
 
     /** With the org, so the planner estimates the sub-query for this org's rows (and the type index serves it). */
     private static final String HAS_TYPE = " and exists (select 1 from ContactTypeEntry t where t.id.contactId = c.id"
@@ -66,27 +66,32 @@ class ContactSearchImpl implements ContactSearch {
         Where where = Where.of(orgId, filter);
         TypedQuery<Object[]> query;
         if (page.isPaged()) {
-            // Ids first: the page's ids are found without the types column, so a deep page does not compute the
-            // types of every row it skips (a sub-select each); then the page's rows get theirs. Still one statement.
-            query = em.createQuery(
-                    """
-                    select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, %s
-                    from Contact c where c.id in (select p.id from Contact p where %s order by %s
-                                                  offset :pageOffset rows fetch first :pageSize rows only)
-                    order by %s""".formatted(
-                                    TYPES,
-                                    aliased(where.hql(), "p"),
-                                    aliased(orderBy(page.getSort()), "p"),
-                                    orderBy(page.getSort())),
-                    Object[].class);
-            query.setParameter("pageOffset", Math.toIntExact(page.getOffset()));
-            query.setParameter("pageSize", page.getPageSize());
-        } else {
+            // Ids first, chosen by contact_page_ids (V17, decision 0018): the filter and the order are planned as the
+            // owner, for this org, where the planner sees what it is sorting and the indexes serve the search, the
+            // types and a deep page (under RLS it sorted the whole org by email, and the type filter could not use
+            // its index). It returns only the page's ids, for an org the acting user is a member of; this query reads
+            // them under RLS (an InitPlan, evaluated once, and a uuid comparison) and computes the types column for
+            // the page alone. Still one statement.
             query = em.createQuery("""
                     select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, %s
-                    from Contact c where %s order by %s""".formatted(TYPES, where.hql(), orderBy(page.getSort())), Object[].class);
+                    from Contact c where c.orgId = :orgId and cast(sql('(? = any((select contact_page_ids(?, ?, ?, ?, ?, ?, ?))::uuid[]))',
+                        c.id, :orgId, :pattern, :types, :status, :order, :pageOffset, :pageSize) as Boolean) = true
+                    order by %s""".formatted(TYPES, orderBy(page.getSort())), Object[].class);
+            query.setParameter("orgId", orgId);
+            Functions.bind(query, filter);
+            query.setParameter("order", functionOrder(page.getSort()));
+            query.setParameter("pageOffset", Math.toIntExact(page.getOffset()));
+            query.setParameter("pageSize", page.getPageSize());
+            return rows(query);
         }
+        query = em.createQuery("""
+                select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, %s
+                from Contact c where %s order by %s""".formatted(TYPES, where.hql(), orderBy(page.getSort())), Object[].class);
         where.bind(query);
+        return rows(query);
+    }
+
+    private static List<ContactRow> rows(TypedQuery<Object[]> query) {
         return query.getResultList().stream()
                 .map(r -> new ContactRow(
                         (UUID) r[0],
@@ -103,6 +108,16 @@ class ContactSearchImpl implements ContactSearch {
 
     @Override
     public long countRows(UUID orgId, ContactFilter filter) {
+        if (Functions.searches(filter) || Functions.typed(filter)) {
+            // A search or a type filter is counted by contact_count (V17) as the owner, for an org the acting user is
+            // a member of, where the trigram and type indexes serve it (under RLS neither could); the org's plain
+            // and by-status counts stay index-only scans under RLS below.
+            jakarta.persistence.Query query =
+                    em.createNativeQuery("select contact_count(:orgId, :pattern, :types, :status)", Long.class);
+            query.setParameter("orgId", orgId);
+            Functions.bind(query, filter);
+            return ((Number) query.getSingleResult()).longValue();
+        }
         Where where = Where.of(orgId, filter);
         TypedQuery<Long> query = em.createQuery("select count(*) from Contact c where " + where.hql(), Long.class);
         where.bind(query);
@@ -131,6 +146,38 @@ class ContactSearchImpl implements ContactSearch {
                         (String) r[8],
                         (ContactStatus) r[9]))
                 .toList();
+    }
+
+    /** A filter as contact_page_ids and contact_count take it: empty text for "any". */
+    private static final class Functions {
+
+        static boolean searches(ContactFilter filter) {
+            return filter.search() != null && !filter.search().isBlank();
+        }
+
+        static boolean typed(ContactFilter filter) {
+            return filter.types() != null && !filter.types().isEmpty();
+        }
+
+        static void bind(jakarta.persistence.Query query, ContactFilter filter) {
+            query.setParameter(
+                    "pattern",
+                    searches(filter)
+                            ? "%" + TextInput.likeLiteral(filter.search().toLowerCase()) + "%"
+                            : "");
+            query.setParameter(
+                    "types",
+                    typed(filter)
+                            ? String.join(
+                                    ",",
+                                    filter.types().stream()
+                                            .map(Enum::name)
+                                            .sorted()
+                                            .toList())
+                            : "");
+            query.setParameter(
+                    "status", filter.status() == null ? "" : filter.status().name());
+        }
     }
 
     /** The conditions a filter asks for, and their parameters. */
@@ -174,9 +221,15 @@ class ContactSearchImpl implements ContactSearch {
         return String.join(", ", parts);
     }
 
-    /** The same conditions or sort for another alias of Contact than {@code c} (a sub-query's). */
-    private static String aliased(String hql, String alias) {
-        return hql.replaceAll("\\bc\\.", alias + ".");
+    /** The grid's sort as contact_page_ids takes it ("email asc,name desc"), whitelisted keys only. */
+    static String functionOrder(Sort sort) {
+        List<String> parts = new ArrayList<>();
+        for (Sort.Order order : sort) {
+            if (SORTABLE.containsKey(order.getProperty())) {
+                parts.add(order.getProperty() + (order.isAscending() ? " asc" : " desc"));
+            }
+        }
+        return String.join(",", parts);
     }
 
     private static Set<ContactType> types(String joined) {

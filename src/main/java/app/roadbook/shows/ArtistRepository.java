@@ -1,5 +1,6 @@
 package app.roadbook.shows;
 
+import app.roadbook.shows.ShowRecords.ArtistOption;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,14 @@ interface ArtistRepository extends Repository<Artist, UUID> {
             from Artist a
             where a.orgId = :orgId""")
     List<ArtistRow> findRows(UUID orgId, Pageable page);
+
+    /** The org's artists by name, without show counts: the shows list's filter and the show editor's picker. */
+    @Query("""
+            select new app.roadbook.shows.ShowRecords$ArtistOption(a.id, a.name)
+            from Artist a
+            where a.orgId = :orgId
+            order by lower(a.name), a.id""")
+    List<ArtistOption> findOptions(UUID orgId);
 
     long countByOrgId(UUID orgId);
 

@@ -13,6 +13,9 @@ public final class ShowRecords {
 
     public record ArtistRow(UUID id, String name, long shows) {}
 
+    /** An artist as a picker or filter offers it: no show count (counting an artist's shows costs a scan). */
+    public record ArtistOption(UUID id, String name) {}
+
     public record VenueRow(
             UUID id,
             String name,

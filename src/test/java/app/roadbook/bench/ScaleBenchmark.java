@@ -86,22 +86,103 @@ class ScaleBenchmark {
         return select + " from contacts c where c.id in (" + inner + ") order by " + order;
     }
 
+    /**
+     * ContactSearchImpl.findRows after V17: the page's ids from contact_page_ids (as the owner, for a member's org),
+     * read under RLS, the types column for the page's rows only.
+     */
+    static String contactPage(String order) {
+        return "select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status,"
+                + " (select string_agg(cast(t.type as varchar), ',' order by t.type) from contact_types t"
+                + " where t.contact_id = c.id) from contacts c where c.org_id = ?"
+                + " and cast((c.id = any((select contact_page_ids(?, ?, ?, ?, ?, ?, ?))::uuid[])) as boolean) = true"
+                + " order by " + order;
+    }
+
+    static List<Object> contactPageParams(String pattern, String types, String order, long offset) {
+        return List.of(BIG_ORG, BIG_ORG, pattern, types, "", order, (int) offset, 50);
+    }
+
+    /** The directory's shapes as the services issued them before V17. */
+    static void contactShapesBeforeV17(List<Shape> shapes, Scale s) {
+        shapes.add(new Shape(
+                "contacts, first page by name",
+                OWNER,
+                contactPage(true, "", "lower(c.name), c.id"),
+                List.of(BIG_ORG, 0, 50)));
+        shapes.add(new Shape(
+                "contacts sorted by email, deep page (half way)",
+                OWNER,
+                contactPage(true, "", "c.email asc nulls last, lower(c.name), c.id"),
+                List.of(BIG_ORG, s.contactsBig / 2, 50)));
+        shapes.add(new Shape(
+                "contacts count", OWNER, "select count(*) from contacts c where c.org_id = ?", List.of(BIG_ORG)));
+        String search = " and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'";
+        shapes.add(new Shape(
+                "contacts count for search \"oslo\"",
+                OWNER,
+                "select count(*) from contacts c where c.org_id = ?" + search,
+                List.of(BIG_ORG, "%oslo%")));
+        shapes.add(new Shape(
+                "contacts page for search \"oslo\"",
+                OWNER,
+                contactPage(true, search, "lower(c.name), c.id"),
+                List.of(BIG_ORG, "%oslo%", 0, 50)));
+        String typed =
+                " and exists (select 1 from contact_types t where t.contact_id = c.id and t.type in (?::contact_type))";
+        shapes.add(new Shape(
+                "contacts page filtered by type",
+                OWNER,
+                contactPage(true, typed, "lower(c.name), c.id"),
+                List.of(BIG_ORG, "agent", 0, 50)));
+        shapes.add(new Shape(
+                "contacts page filtered by type, deep page (half way)",
+                OWNER,
+                contactPage(true, typed, "lower(c.name), c.id"),
+                List.of(BIG_ORG, "agent", s.contactsBig / 8, 50)));
+        shapes.add(new Shape(
+                "contacts count filtered by type",
+                OWNER,
+                "select count(*) from contacts c where c.org_id = ?" + typed,
+                List.of(BIG_ORG, "agent")));
+    }
+
+    /** The shows list's page parameters (before V17: org, offset, size). */
+    static List<Object> showPage(boolean before, long offset) {
+        return before
+                ? List.of(BIG_ORG, offset, 50)
+                : List.of(BIG_ORG, offset, 50, BIG_ORG, offset, offset, BIG_ORG, 50, 50);
+    }
+
     /** One query the services issue. */
     record Shape(String name, UUID user, String sql, List<Object> params) {}
 
     /** The shapes; {@code before}: as the services issued them before V17 where that changed. */
     static List<Shape> shapes(Scale s, boolean before) {
         List<Shape> shapes = new ArrayList<>();
-        // ShowListingImpl.findLines / countLines (Hibernate's SQL for the JPQL), upcoming first.
-        String showLines = """
+        // ShowListingImpl.findLines / countLines, upcoming first (before V17: Hibernate's SQL for the JPQL, an offset
+        // page over the whole order; after: ids first, each half walking the index from its offset).
+        String showLines = before ? """
                 select s.id, s.date, s.title, s.status, a.name, v.name, v.city, s.doors_at, s.set_time, v.timezone
                 from shows s left join artists a on a.id = s.artist_id left join venues v on v.id = s.venue_id
                 where s.org_id = ?
                 order by case when s.date < current_date then 1 else 0 end, case when s.date >= current_date then s.date end,
-                         s.date desc, s.id""" + PAGE;
-        shapes.add(new Shape("shows list, first page", OWNER, showLines, List.of(BIG_ORG, 0, 50)));
-        shapes.add(
-                new Shape("shows list, deep page (half way)", OWNER, showLines, List.of(BIG_ORG, s.showsBig / 2, 50)));
+                         s.date desc, s.id""" + PAGE : """
+                select s.id, s.date, s.title, cast(s.status as text) as status, a.name as artist_name,
+                       v.name as venue_name, v.city as venue_city, s.doors_at, s.set_time, v.timezone
+                from shows s left join artists a on a.id = s.artist_id left join venues v on v.id = s.venue_id
+                where s.id in (
+                    (select s.id from shows s where s.org_id = ? and s.date >= current_date order by s.date, s.id
+                     offset ? limit ?)
+                    union all
+                    (select s.id from shows s where s.org_id = ? and s.date < current_date order by s.date desc, s.id
+                     offset case when ? = 0 then 0 else greatest(0, ?
+                         - (select count(*) from shows s where s.org_id = ? and s.date >= current_date)) end
+                     limit ?))
+                order by case when s.date < current_date then 1 else 0 end,
+                         case when s.date >= current_date then s.date end, s.date desc, s.id
+                limit ?""";
+        shapes.add(new Shape("shows list, first page", OWNER, showLines, showPage(before, 0)));
+        shapes.add(new Shape("shows list, deep page (half way)", OWNER, showLines, showPage(before, s.showsBig / 2)));
         shapes.add(new Shape(
                 "shows count", OWNER, "select count(s.id) from shows s where s.org_id = ?", List.of(BIG_ORG)));
         shapes.add(new Shape(
@@ -109,53 +190,58 @@ class ScaleBenchmark {
                 OWNER,
                 "select count(s.id) from shows s where s.org_id = ? and s.artist_id = ?",
                 List.of(BIG_ORG, md5("artist-1-7"))));
-        // ArtistRepository.findRows: the artist filter's options and the artists grid, with each artist's shows.
-        shapes.add(new Shape("artist filter options (shows per artist)", OWNER, """
+        // ArtistRepository.findRows: the artists grid, with each artist's shows (before V17 also the artist filter's
+        // options); findOptions: the filter's options, names only.
+        shapes.add(new Shape("artists with show counts (artists grid)", OWNER, """
                 select a.id, a.name, (select count(s.id) from shows s where s.org_id = ? and s.artist_id = a.id)
                 from artists a where a.org_id = ? order by lower(a.name)""", List.of(BIG_ORG, BIG_ORG)));
+        if (!before) {
+            shapes.add(new Shape(
+                    "artist filter options",
+                    OWNER,
+                    "select a.id, a.name from artists a where a.org_id = ? order by lower(a.name), a.id",
+                    List.of(BIG_ORG)));
+        }
         // ContactSearchImpl.findRows / countRows.
-        shapes.add(new Shape(
-                "contacts, first page by name",
-                OWNER,
-                contactPage(before, "", "lower(c.name), c.id"),
-                List.of(BIG_ORG, 0, 50)));
-        shapes.add(new Shape(
-                "contacts sorted by email, deep page (half way)",
-                OWNER,
-                contactPage(before, "", "c.email asc nulls last, lower(c.name), c.id"),
-                List.of(BIG_ORG, s.contactsBig / 2, 50)));
-        shapes.add(new Shape(
-                "contacts count", OWNER, "select count(*) from contacts c where c.org_id = ?", List.of(BIG_ORG)));
-        String likeSearch = " and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'";
-        String idSearch = " and cast((c.id = any(contact_ids_matching(?, ?))) as boolean) = true";
-        String search = before ? likeSearch : idSearch;
-        List<Object> searchParams = before ? List.of(BIG_ORG, "%oslo%") : List.of(BIG_ORG, BIG_ORG, "%oslo%");
-        shapes.add(new Shape(
-                "contacts count for search \"oslo\"",
-                OWNER,
-                "select count(*) from contacts c where c.org_id = ?" + search,
-                searchParams));
-        shapes.add(new Shape(
-                "contacts page for search \"oslo\"",
-                OWNER,
-                contactPage(before, search, "lower(c.name), c.id"),
-                concat(searchParams, 0, 50)));
-        String hasType = " and exists (select 1 from contact_types t where t.contact_id = c.id and t.org_id = ?"
-                + " and t.type in (?::contact_type))";
-        String hasTypeBefore =
-                " and exists (select 1 from contact_types t where t.contact_id = c.id and t.type in (?::contact_type))";
-        String typed = before ? hasTypeBefore : hasType;
-        List<Object> typeParams = before ? List.of(BIG_ORG, "agent") : List.of(BIG_ORG, BIG_ORG, "agent");
-        shapes.add(new Shape(
-                "contacts page filtered by type",
-                OWNER,
-                contactPage(before, typed, "lower(c.name), c.id"),
-                concat(typeParams, 0, 50)));
-        shapes.add(new Shape(
-                "contacts count filtered by type",
-                OWNER,
-                "select count(*) from contacts c where c.org_id = ?" + typed,
-                typeParams));
+        if (before) {
+            contactShapesBeforeV17(shapes, s);
+        } else {
+            String byName = "lower(c.name), c.id";
+            shapes.add(new Shape(
+                    "contacts, first page by name", OWNER, contactPage(byName), contactPageParams("", "", "", 0)));
+            shapes.add(new Shape(
+                    "contacts sorted by email, deep page (half way)",
+                    OWNER,
+                    contactPage("c.email asc nulls last, lower(c.name), c.id"),
+                    contactPageParams("", "", "email asc", s.contactsBig / 2)));
+            shapes.add(new Shape(
+                    "contacts count", OWNER, "select count(*) from contacts c where c.org_id = ?", List.of(BIG_ORG)));
+            shapes.add(new Shape(
+                    "contacts count for search \"oslo\"",
+                    OWNER,
+                    "select contact_count(?, ?, ?, ?)",
+                    List.of(BIG_ORG, "%oslo%", "", "")));
+            shapes.add(new Shape(
+                    "contacts page for search \"oslo\"",
+                    OWNER,
+                    contactPage(byName),
+                    contactPageParams("%oslo%", "", "", 0)));
+            shapes.add(new Shape(
+                    "contacts page filtered by type",
+                    OWNER,
+                    contactPage(byName),
+                    contactPageParams("", "agent", "", 0)));
+            shapes.add(new Shape(
+                    "contacts page filtered by type, deep page (half way)",
+                    OWNER,
+                    contactPage(byName),
+                    contactPageParams("", "agent", "", s.contactsBig / 8)));
+            shapes.add(new Shape(
+                    "contacts count filtered by type",
+                    OWNER,
+                    "select contact_count(?, ?, ?, ?)",
+                    List.of(BIG_ORG, "", "agent", "")));
+        }
         // AuditTrail.count / entries.
         shapes.add(new Shape(
                 "audit log count", OWNER, "select count(*) from activity_log l where l.org_id = ?", List.of(BIG_ORG)));
@@ -296,6 +382,9 @@ class ScaleBenchmark {
             if (only.stream().anyMatch("contacts search page"::contains)) {
                 runner.searchTerms(before, iterations);
             }
+            if (!before && only.stream().anyMatch("csv import"::contains)) {
+                csvImport(app, Math.max(1, iterations / 5));
+            }
         }
         hold(db);
     }
@@ -325,6 +414,78 @@ class ScaleBenchmark {
                 PROMOTER);
         System.out.flush();
         Thread.sleep(seconds * 1000L);
+    }
+
+    /**
+     * ContactImport.commit's statements (V17 onwards: one multi-row insert per 500 rows for the contacts, one for
+     * their types) for 10,000 new contacts into the big org, as its owner under RLS, each run rolled back. Prints the
+     * median time and rows per second. (ContactsBenchmark times the whole service, preview included, in a new org.)
+     */
+    static void csvImport(Connection app, int runs) throws SQLException {
+        int rows = 10_000;
+        int batch = 500;
+        long[] nanos = new long[runs];
+        for (int run = 0; run < runs; run++) {
+            try (PreparedStatement ps = app.prepareStatement("select set_config('app.user_id', ?, true)")) {
+                ps.setString(1, OWNER.toString());
+                ps.execute();
+            }
+            long start = System.nanoTime();
+            for (int from = 0; from < rows; from += batch) {
+                int n = Math.min(batch, rows - from);
+                UUID[] ids = new UUID[n];
+                String[][] text = new String[9][n];
+                java.math.BigDecimal[] rates = new java.math.BigDecimal[n];
+                String[] types = new String[n];
+                for (int i = 0; i < n; i++) {
+                    int k = from + i;
+                    ids[i] = UUID.randomUUID();
+                    text[0][i] = "Imported " + k;
+                    text[1][i] = "imported" + k + "-" + run + "@bench.test";
+                    text[2][i] = "+47 " + (10_000_000 + k);
+                    text[3][i] = "Company " + (k % 97);
+                    text[5][i] = "City " + (k % 13);
+                    text[6][i] = "NO";
+                    text[8][i] = "active";
+                    rates[i] = k % 2 == 0 ? new java.math.BigDecimal("2.50") : null;
+                    types[i] = "promoter";
+                }
+                try (PreparedStatement ps = app.prepareStatement("""
+                        insert into contacts (id, org_id, name, email, phone, company, role_title, city, country,
+                                              notes, status, commission_rate, created_by)
+                        select u.id, ?, u.name, u.email::citext, u.phone, u.company, u.role_title, u.city, u.country,
+                               u.notes, u.status, u.rate, current_app_user_id()
+                        from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::numeric[])
+                             as u(id, name, email, phone, company, role_title, city, country, notes, status, rate)""")) {
+                    ps.setObject(1, BIG_ORG);
+                    ps.setArray(2, app.createArrayOf("uuid", ids));
+                    for (int c = 0; c < 9; c++) {
+                        ps.setArray(3 + c, app.createArrayOf("text", text[c]));
+                    }
+                    ps.setArray(12, app.createArrayOf("numeric", rates));
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = app.prepareStatement("""
+                        insert into contact_types (contact_id, org_id, type)
+                        select u.contact_id, ?, u.type::contact_type from unnest(?::uuid[], ?::text[]) as u(contact_id, type)""")) {
+                    ps.setObject(1, BIG_ORG);
+                    ps.setArray(2, app.createArrayOf("uuid", ids));
+                    ps.setArray(3, app.createArrayOf("text", types));
+                    ps.executeUpdate();
+                }
+            }
+            nanos[run] = System.nanoTime() - start;
+            app.rollback();
+        }
+        double median = Runner.percentile(nanos, 50);
+        System.out.printf(
+                Locale.ROOT,
+                "%ncsv import, %,d contacts into the big org (%d runs, rolled back): median %.0f ms, %.0f rows/s%n",
+                rows,
+                runs,
+                median,
+                rows * 1000.0 / median);
     }
 
     /** Before V17 the shapes are what the services issued then (the search's LIKE, the type filter without org). */
@@ -399,12 +560,12 @@ class ScaleBenchmark {
 
         /** Contacts search: the page query for each term, as the directory issues it; p95 over the terms. */
         void searchTerms(boolean before, int iterations) throws SQLException {
-            String sql = contactPage(
-                    before,
-                    before
-                            ? " and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'"
-                            : " and cast((c.id = any(contact_ids_matching(?, ?))) as boolean) = true",
-                    "lower(c.name), c.id");
+            String sql = before
+                    ? contactPage(
+                            true,
+                            " and contact_search_text(c.name, c.company, c.email, c.city) like ? escape '\\'",
+                            "lower(c.name), c.id")
+                    : contactPage("lower(c.name), c.id");
             int rounds = Math.max(1, iterations / 5);
             long[] rls = new long[SEARCH_TERMS.size() * rounds];
             long[] none = new long[SEARCH_TERMS.size() * rounds];
@@ -413,7 +574,7 @@ class ScaleBenchmark {
                 for (String term : SEARCH_TERMS) {
                     String pattern = "%" + term.toLowerCase(Locale.ROOT) + "%";
                     List<Object> params =
-                            before ? List.of(BIG_ORG, pattern, 0, 50) : List.of(BIG_ORG, BIG_ORG, pattern, 0, 50);
+                            before ? List.of(BIG_ORG, pattern, 0, 50) : contactPageParams(pattern, "", "", 0);
                     if (round == 0) {
                         run(app, false, OWNER, sql, params, null);
                         run(bypass, true, OWNER, sql, params, null);

@@ -64,6 +64,8 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private volatile ContactFilter filter = ContactFilter.ALL;
+    /** The filter's count, computed once per filter change for the heading and handed to the grid as its size. */
+    private volatile int total;
 
     public ContactsView(ContactDirectory contacts, ContactImport imports, CurrentOrganization currentOrganization) {
         this.contacts = contacts;
@@ -168,14 +170,14 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
                                 filter,
                                 com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest(query))
                         .stream(),
-                query -> contacts.count(orgId, filter));
+                query -> total);
         refresh();
     }
 
     private void refresh() {
         filter = new ContactFilter(search.getValue(), types.getValue(), status.getValue());
+        total = contacts.count(orgId, filter);
         grid.getDataProvider().refreshAll();
-        int total = contacts.count(orgId, filter);
         count.setText(total == 1 ? "1 contact" : String.format("%,d contacts", total));
         boolean empty = total == 0;
         emptyState.removeAll();

@@ -4,7 +4,7 @@ import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
 import app.roadbook.shows.ArtistService;
-import app.roadbook.shows.ShowRecords.ArtistRow;
+import app.roadbook.shows.ShowRecords.ArtistOption;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.VenueRow;
 import app.roadbook.shows.ShowService;
@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 class ShowEditor extends Dialog {
 
     final DatePicker date = new DatePicker("Date");
-    final ComboBox<ArtistRow> artist = new ComboBox<>("Artist");
+    final ComboBox<ArtistOption> artist = new ComboBox<>("Artist");
     final ComboBox<VenueRow> venue = new ComboBox<>("Venue");
     final TimePicker doors = new TimePicker("Doors (venue time)");
     final TimePicker setTime = new TimePicker("Set time (venue time)");
@@ -65,10 +65,10 @@ class ShowEditor extends Dialog {
         setHeaderTitle(showId == null ? "New show" : "Edit show");
         setWidth("44rem");
         ShowService shows = services.shows();
-        List<ArtistRow> artists = services.artists().artists(orgId);
+        List<ArtistOption> artists = services.artists().options(orgId);
         List<VenueRow> venues = services.venues().venues(orgId);
         artist.setItems(artists);
-        artist.setItemLabelGenerator(ArtistRow::name);
+        artist.setItemLabelGenerator(ArtistOption::name);
         artist.setClearButtonVisible(true);
         venue.setItems(venues);
         venue.setItemLabelGenerator(v -> v.label() + " · " + v.timezone());

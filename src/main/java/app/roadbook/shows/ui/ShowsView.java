@@ -1,7 +1,7 @@
 package app.roadbook.shows.ui;
 
 import app.roadbook.shows.ArtistService;
-import app.roadbook.shows.ShowRecords.ArtistRow;
+import app.roadbook.shows.ShowRecords.ArtistOption;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.ShowFilter;
 import app.roadbook.shows.ShowRecords.ShowRow;
@@ -43,7 +43,7 @@ import java.util.UUID;
 @RequiresOrgPermission(OrgPermission.READ_DATA)
 public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
 
-    final ComboBox<ArtistRow> artist = new ComboBox<>();
+    final ComboBox<ArtistOption> artist = new ComboBox<>();
     final Select<ShowStatus> status = new Select<>();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
@@ -65,7 +65,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
         this.currentOrganization = currentOrganization;
         setSizeFull();
         artist.setPlaceholder("All artists");
-        artist.setItemLabelGenerator(ArtistRow::name);
+        artist.setItemLabelGenerator(ArtistOption::name);
         artist.setClearButtonVisible(true);
         status.setEmptySelectionAllowed(true);
         status.setEmptySelectionCaption("Any status");
@@ -127,7 +127,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         create.setVisible(shows.canEdit(orgId));
-        artist.setItems(artists.artists(orgId));
+        artist.setItems(artists.options(orgId));
         grid.setItems(
                 q -> shows.shows(orgId, filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
                 q -> shows.countShows(orgId, filter));
