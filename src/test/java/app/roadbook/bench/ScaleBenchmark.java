@@ -385,6 +385,9 @@ class ScaleBenchmark {
             if (!before && only.stream().anyMatch("csv import"::contains)) {
                 csvImport(app, Math.max(1, iterations / 5));
             }
+            if (only.stream().anyMatch("concurrent clients"::contains)) {
+                concurrentClients(db, shapes(scale, before));
+            }
         }
         hold(db);
     }
@@ -486,6 +489,72 @@ class ScaleBenchmark {
                 runs,
                 median,
                 rows * 1000.0 / median);
+    }
+
+    /** The shapes the throughput run mixes: the quick ones a screen issues on every visit. */
+    static final List<String> QUICK_SHAPES = List.of(
+            "shows list, first page",
+            "shows count, one artist",
+            "contacts, first page by name",
+            "contacts page for search \"oslo\"",
+            "contacts page filtered by type",
+            "audit log, first page",
+            "pending invitations (the org's invitations list)",
+            "collaborator's advance grid",
+            "owner's advance grid",
+            "a show's advances");
+
+    /**
+     * Throughput with {@code roadbook.bench.clients} (default 20) concurrent clients, each on its own connection
+     * running the quick shapes in turn, one transaction each, for {@code roadbook.bench.seconds} (default 10) as the
+     * app role under RLS, then as long as the bypass role; prints statements per second and the ratio.
+     */
+    static void concurrentClients(ScratchDatabase db, List<Shape> all) throws Exception {
+        int clients = Integer.getInteger("roadbook.bench.clients", 20);
+        int seconds = Integer.getInteger("roadbook.bench.seconds", 10);
+        List<Shape> quick =
+                all.stream().filter(s -> QUICK_SHAPES.contains(s.name())).toList();
+        double[] perSecond = new double[2];
+        for (int side = 0; side < 2; side++) {
+            boolean asBypass = side == 1;
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            List<Thread> threads = new ArrayList<>();
+            List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < clients; t++) {
+                int first = t;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try (Connection c =
+                            asBypass ? db.superuser().getConnection() : db.app().getConnection()) {
+                        c.setAutoCommit(false);
+                        for (int i = first; System.nanoTime() < end; i++) {
+                            Shape shape = quick.get(i % quick.size());
+                            Runner.run(c, asBypass, shape.user(), shape.sql(), shape.params(), null);
+                            done.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            if (!failures.isEmpty()) {
+                throw failures.getFirst();
+            }
+            perSecond[side] = done.get() / (double) seconds;
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d concurrent clients, %d quick shapes in turn, %d s per side: %.0f statements/s under RLS, %.0f without,"
+                        + " ratio %.2f%n",
+                clients,
+                quick.size(),
+                seconds,
+                perSecond[0],
+                perSecond[1],
+                perSecond[0] / perSecond[1]);
     }
 
     /** Before V17 the shapes are what the services issued then (the search's LIKE, the type filter without org). */
@@ -602,7 +671,7 @@ class ScaleBenchmark {
                     rows < 0 ? "" : Integer.toString(rows));
         }
 
-        private static int run(Connection c, boolean asBypass, UUID user, String sql, List<Object> params, long[] into)
+        static int run(Connection c, boolean asBypass, UUID user, String sql, List<Object> params, long[] into)
                 throws SQLException {
             return run(c, asBypass, user, sql, params, into, 0);
         }

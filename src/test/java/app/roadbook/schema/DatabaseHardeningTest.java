@@ -111,6 +111,54 @@ class DatabaseHardeningTest {
 
     // Password hashes (finding 6) -----------------------------------------------------------------------------------
 
+    // The directory's definer functions (V17, decision 0018) -------------------------------------------------------
+
+    /** They choose pages and count as the owner: only for a member of the org, never by a sort they do not list. */
+    @Test
+    void theDirectorysPageAndCountFunctionsAnswerOnlyMembersOfTheOrg() throws Exception {
+        owner.update(
+                "insert into contacts (org_id, name, email, city) values (?, 'Kari Nordmann', 'kari@hardening.test',"
+                        + " 'Oslo')",
+                org);
+        owner.update(
+                "insert into contact_types (contact_id, org_id, type)"
+                        + " select id, org_id, 'promoter' from contacts where org_id = ?",
+                org);
+        String page =
+                "select cardinality(contact_page_ids('" + org + "', '%oslo%', 'promoter', '', 'email asc', 0, 50))";
+        String count = "select contact_count('" + org + "', '%oslo%', 'promoter', '')";
+        for (UUID reader : new UUID[] {member, colleague}) {
+            assertThat(asApp(reader, st -> scalar(st, page)))
+                    .as("a member's page")
+                    .isEqualTo(1L);
+            assertThat(asApp(reader, st -> scalar(st, count)))
+                    .as("a member's count")
+                    .isEqualTo(1L);
+        }
+        assertThat(asApp(stranger, st -> scalar(st, page)))
+                .as("a stranger's page")
+                .isZero();
+        assertThat(asApp(stranger, st -> scalar(st, count)))
+                .as("a stranger's count")
+                .isZero();
+        assertThat(asApp(null, st -> scalar(st, count))).as("nobody's count").isZero();
+        assertThatThrownBy(() -> asApp(
+                        member,
+                        st -> scalar(st, "select contact_page_ids('" + org + "', '', '', '', 'notes asc', 0, 50)")))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("cannot sort by notes asc");
+        assertThatThrownBy(() -> asApp(member, st -> scalar(st, "select contact_filter_sql('', '', '')")))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("permission denied");
+    }
+
+    private static long scalar(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void noMemberReadsAPasswordHashNotEvenTheirOwn() {
         assertThatThrownBy(() -> asApp(
