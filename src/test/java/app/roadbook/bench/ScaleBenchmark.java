@@ -383,7 +383,8 @@ class ScaleBenchmark {
                 runner.searchTerms(before, iterations);
             }
             if (!before && only.stream().anyMatch("csv import"::contains)) {
-                csvImport(app, Math.max(1, iterations / 5));
+                csvImport(app, Math.max(1, iterations / 5), false);
+                csvImport(app, Math.max(1, iterations / 5), true);
             }
             if (only.stream().anyMatch("concurrent clients"::contains)) {
                 concurrentClients(db, shapes(scale, before));
@@ -424,7 +425,7 @@ class ScaleBenchmark {
      * their types) for 10,000 new contacts into the big org, as its owner under RLS, each run rolled back. Prints the
      * median time and rows per second. (ContactsBenchmark times the whole service, preview included, in a new org.)
      */
-    static void csvImport(Connection app, int runs) throws SQLException {
+    static void csvImport(Connection app, int runs, boolean singleRows) throws SQLException {
         int rows = 10_000;
         int batch = 500;
         long[] nanos = new long[runs];
@@ -452,6 +453,10 @@ class ScaleBenchmark {
                     text[8][i] = "active";
                     rates[i] = k % 2 == 0 ? new java.math.BigDecimal("2.50") : null;
                     types[i] = "promoter";
+                }
+                if (singleRows) {
+                    singleRowBatches(app, ids, text, rates, types);
+                    continue;
                 }
                 try (PreparedStatement ps = app.prepareStatement("""
                         insert into contacts (id, org_id, name, email, phone, company, role_title, city, country,
@@ -484,11 +489,49 @@ class ScaleBenchmark {
         double median = Runner.percentile(nanos, 50);
         System.out.printf(
                 Locale.ROOT,
-                "%ncsv import, %,d contacts into the big org (%d runs, rolled back): median %.0f ms, %.0f rows/s%n",
+                "%ncsv import, %,d contacts into the big org, %s (%d runs, rolled back): median %.0f ms, %.0f rows/s%n",
                 rows,
+                singleRows ? "JDBC batches of single-row inserts (before V17)" : "multi-row inserts of 500",
                 runs,
                 median,
                 rows * 1000.0 / median);
+    }
+
+    /** ContactImport.commit before V17: JDBC batches of single-row inserts, 500 a batch. */
+    static void singleRowBatches(
+            Connection app, UUID[] ids, String[][] text, java.math.BigDecimal[] rates, String[] types)
+            throws SQLException {
+        try (PreparedStatement ps = app.prepareStatement("""
+                insert into contacts (id, org_id, name, email, phone, company, role_title, city, country, commission_rate,
+                                      notes, status, created_by)
+                values (?, ?, ?, ?::citext, ?, ?, ?, ?, ?, ?, ?, ?, current_app_user_id())""")) {
+            for (int i = 0; i < ids.length; i++) {
+                ps.setObject(1, ids[i]);
+                ps.setObject(2, BIG_ORG);
+                ps.setString(3, text[0][i]);
+                ps.setString(4, text[1][i]);
+                ps.setString(5, text[2][i]);
+                ps.setString(6, text[3][i]);
+                ps.setString(7, text[4][i]);
+                ps.setString(8, text[5][i]);
+                ps.setString(9, text[6][i]);
+                ps.setBigDecimal(10, rates[i]);
+                ps.setString(11, text[7][i]);
+                ps.setString(12, text[8][i]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = app.prepareStatement(
+                "insert into contact_types (contact_id, org_id, type) values (?, ?, ?::contact_type)")) {
+            for (int i = 0; i < ids.length; i++) {
+                ps.setObject(1, ids[i]);
+                ps.setObject(2, BIG_ORG);
+                ps.setString(3, types[i]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** The shapes the throughput run mixes: the quick ones a screen issues on every visit. */
