@@ -48,8 +48,10 @@ class ContactSearchImpl implements ContactSearch {
      * email, city) is LIKE the pattern: the function matches as the owner, where the trigram index of V9 serves it, for
      * an org the acting user is a member of, and the rest of the query stays under RLS. (Written as LIKE in this query,
      * the search could not use the index under RLS: LIKE is not leakproof, so PostgreSQL applies it after the policy,
-     * row by row.) {@code id = any(...)} is leakproof, so the primary key serves it. The pattern's own % and _ are
-     * escaped by {@link TextInput#likeLiteral}.
+     * row by row.) {@code id = any(...)} is leakproof, so the primary key serves it. The call is a sub-select, an
+     * InitPlan evaluated once per statement whatever the plan (as a plain call, a generic plan at scale made it a filter
+     * evaluated for every contact). Used for unpaged reads and export; pages and counts go through contact_page_ids and
+     * contact_count. The pattern's own % and _ are escaped by {@link TextInput#likeLiteral}.
      */
     private static final String SEARCH =
             " and cast(sql('(? = any((select contact_ids_matching(?, ?))::uuid[]))', c.id, :orgId, :search) as Boolean) = true";
@@ -63,7 +65,6 @@ class ContactSearchImpl implements ContactSearch {
 
     @Override
     public List<ContactRow> findRows(UUID orgId, ContactFilter filter, Pageable page) {
-        Where where = Where.of(orgId, filter);
         TypedQuery<Object[]> query;
         if (page.isPaged()) {
             // Ids first, chosen by contact_page_ids (V17, decision 0018): the filter and the order are planned as the
@@ -84,6 +85,7 @@ class ContactSearchImpl implements ContactSearch {
             query.setParameter("pageSize", page.getPageSize());
             return rows(query);
         }
+        Where where = Where.of(orgId, filter);
         query = em.createQuery("""
                 select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, %s
                 from Contact c where %s order by %s""".formatted(TYPES, where.hql(), orderBy(page.getSort())), Object[].class);
