@@ -129,7 +129,7 @@ GRANT EXECUTE ON FUNCTION contact_ids_matching(uuid, text) TO ${app_role};
 -- leakproof, so it could not be an index condition either. These functions choose the page (or count the rows) for
 -- one org the acting user is a member of (the contacts policy's own check) with the filter and order the directory
 -- asks for, as the owner, where the planner sees the org and every condition; they return ids only (or a count).
--- The directory's query then reads those ids under RLS (`c.id = any((select contact_page_ids(…)))`, an InitPlan
+-- The directory's query then reads those ids under RLS (`c.id = any((select contact_page_ids(…))::uuid[])`, an InitPlan
 -- and a leakproof uuid comparison): the policy still has the last word on every row shown.
 -- The filter's conditions as SQL text over contacts c with parameters $1 org, $2 pattern, $3 types, $4 status; the
 -- values themselves are never part of the text. Only the definer functions below call it.
