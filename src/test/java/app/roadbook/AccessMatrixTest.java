@@ -14,6 +14,8 @@ import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactView;
 import app.roadbook.contacts.ui.ContactsView;
+import app.roadbook.crew.ui.CrewView;
+import app.roadbook.crew.ui.PersonView;
 import app.roadbook.invitations.ui.AcceptInvitationView;
 import app.roadbook.invitations.ui.DevOutboxView;
 import app.roadbook.invitations.ui.InvitationsView;
@@ -115,6 +117,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     private final Map<Resource, UUID> shows = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> sessions = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> contacts = new EnumMap<>(Resource.class);
+    private final Map<Resource, UUID> people = new EnumMap<>(Resource.class);
     private final Map<Actor, UUID> users = new EnumMap<>(Actor.class);
     private final List<String> viewProblems = new ArrayList<>();
     private UUID northern;
@@ -237,6 +240,36 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                                 db.org(),
                                                 id)))
                                 : Verdict.CLOSED),
+                // The crew roster: members read it, editors add, import, change, remove and assign (V18).
+                new Route(
+                        "crew",
+                        NONE,
+                        Set.of(CrewView.class),
+                        Map.of("create", "Add person", "import", "Import CSV"),
+                        (db, id) -> db.member()
+                                ? db.open(Map.of(
+                                        "create",
+                                        db.inserts("insert into people (org_id, name) values (?, 'Probe')", db.org()),
+                                        "import",
+                                        db.inserts("insert into people (org_id, name) values (?, 'Probe')", db.org())))
+                                : Verdict.CLOSED),
+                new Route(
+                        "crew/:personId",
+                        ORG_RESOURCES,
+                        Set.of(PersonView.class),
+                        Map.of("edit", "Edit", "remove", "Remove", "assign", "Assign to a show"),
+                        (db, id) -> db.reads("select count(*) from people where id = ? and org_id = ?", id, db.org())
+                                ? db.open(Map.of(
+                                        "edit",
+                                        db.writes("update people set name = name where id = ?", id),
+                                        "remove",
+                                        db.writes("delete from people where id = ?", id),
+                                        "assign",
+                                        db.inserts(
+                                                "insert into show_assignments (show_id, person_id, org_id) select s.id, ?, s.org_id from shows s where s.org_id = ? limit 1",
+                                                id,
+                                                db.org())))
+                                : Verdict.CLOSED),
                 new Route(
                         "shows",
                         NONE,
@@ -252,7 +285,15 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         "shows/:showId",
                         SHOW_RESOURCES,
                         Set.of(ShowView.class),
-                        Map.of("edit", "Edit", "start advance", "Start advance", "invite promoter", "Invite promoter"),
+                        Map.of(
+                                "edit",
+                                "Edit",
+                                "start advance",
+                                "Start advance",
+                                "invite promoter",
+                                "Invite promoter",
+                                "assign crew",
+                                "Assign crew"),
                         (db, id) -> db.reads("select count(*) from shows where id = ? and org_id = ?", id, db.org())
                                 ? db.open(Map.of(
                                         "edit",
@@ -265,7 +306,13 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                         "invite promoter",
                                         db.inserts("""
                                         insert into invitations (org_id, email, show_id, collab_role, invited_by)
-                                        values (?, 'probe-' || gen_random_uuid() || '@example.com', ?, 'promoter_viewer', current_app_user_id())""", db.org(), id)))
+                                        values (?, 'probe-' || gen_random_uuid() || '@example.com', ?, 'promoter_viewer', current_app_user_id())""", db.org(), id),
+                                        // The crew section: someone of the show's org put on the show.
+                                        "assign crew",
+                                        db.inserts(
+                                                "insert into show_assignments (show_id, person_id) select ?, p.id from people p where p.org_id = ? limit 1",
+                                                id,
+                                                db.org())))
                                 : Verdict.CLOSED),
                 new Route(
                         "venues",
@@ -457,6 +504,14 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         // Spot checks that the matrix is not trivially empty: the mirror has both answers in it.
         assertThat(matrix.get("EDITOR contacts NONE")).isEqualTo("open[create, import]");
         assertThat(matrix.get("VIEWER contacts NONE")).isEqualTo("open[]");
+        assertThat(matrix.get("EDITOR crew NONE")).isEqualTo("open[create, import]");
+        assertThat(matrix.get("VIEWER crew NONE")).isEqualTo("open[]");
+        assertThat(matrix.get("EDITOR crew/:personId OWN_ORG")).isEqualTo("open[assign, edit, remove]");
+        assertThat(matrix.get("VIEWER crew/:personId OWN_ORG")).isEqualTo("open[]");
+        assertThat(matrix.get("PROMOTER_EDITOR crew NONE")).isEqualTo("closed");
+        assertThat(matrix.get("OTHER_ORG_OWNER crew/:personId OWN_ORG")).isEqualTo("closed");
+        assertThat(matrix.get("EDITOR shows/:showId UNGRANTED_SHOW")).contains("assign crew");
+        assertThat(matrix.get("VIEWER shows/:showId UNGRANTED_SHOW")).doesNotContain("assign crew");
         String advance = " advance/:sessionId ";
         for (Actor manager : List.of(Actor.OWNER, Actor.ADMIN)) {
             assertThat(matrix.get(manager + advance + "GRANTED_SHOW"))
@@ -655,6 +710,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             case "shows/:showId" -> shows.get(resource);
             case "advance/:sessionId", "advance/:sessionId/mails" -> sessions.get(resource);
             case "contacts/:contactId" -> contacts.get(resource);
+            case "crew/:personId" -> people.get(resource);
             default -> throw new IllegalStateException(route.template());
         };
     }
@@ -738,6 +794,19 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                 Resource.OTHER_ORG,
                 owner.queryForObject(
                         "insert into contacts (org_id, name) values (?, 'Southside matrix contact') returning id",
+                        UUID.class,
+                        southside));
+
+        people.put(
+                Resource.OWN_ORG,
+                owner.queryForObject(
+                        "insert into people (org_id, name) values (?, 'Northern matrix crew') returning id",
+                        UUID.class,
+                        northern));
+        people.put(
+                Resource.OTHER_ORG,
+                owner.queryForObject(
+                        "insert into people (org_id, name) values (?, 'Southside matrix crew') returning id",
                         UUID.class,
                         southside));
 

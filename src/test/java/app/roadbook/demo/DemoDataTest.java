@@ -65,6 +65,20 @@ class DemoDataTest {
                 .satisfies(hash ->
                         assertThat(passwords.matches(DemoData.PASSWORD, hash)).isTrue());
 
+        // A crew of six works the tour; the tour manager is the editor's member account (issue 16).
+        assertThat(owner.queryForList("""
+                select p.name || ' ' || coalesce(u.email::text, '-') || ' ' || count(a.show_id)
+                from people p join organizations o on o.id = p.org_id left join app_users u on u.id = p.user_id
+                left join show_assignments a on a.person_id = p.id and a.org_id = p.org_id
+                where o.name = 'Northern Lights Touring' group by p.name, u.email order by p.name""", String.class))
+                .containsExactly(
+                        "Erin Editor editor@roadbook.demo 4",
+                        "Jonas Berg - 4",
+                        "Kari Holm - 4",
+                        "Lars Vik - 4",
+                        "Maja Lund - 4",
+                        "Sven Aas - 3");
+
         // Only into an empty database: a second start adds nothing.
         int users = owner.queryForObject("select count(*) from app_users", Integer.class);
         int shows = owner.queryForObject("select count(*) from shows", Integer.class);

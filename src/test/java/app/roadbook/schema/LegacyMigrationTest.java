@@ -248,6 +248,20 @@ class LegacyMigrationTest {
                         "00000000-0000-0000-0000-000000003004 00000000-0000-0000-0000-000000001001 migration");
     }
 
+    /** V18: the legacy assignment keeps its key and duty, takes its show's org, and the same-org rule is validated. */
+    @Test
+    void theLegacyAssignmentTakesItsShowsOrganization() {
+        assertThat(owner.queryForList(
+                        "select show_id::text || ' ' || person_id::text || ' ' || duty || ' ' || org_id::text from show_assignments",
+                        String.class))
+                .containsExactly(
+                        "00000000-0000-0000-0000-000000005201 00000000-0000-0000-0000-000000003001 FOH " + ORG_A);
+        assertThat(owner.queryForObject(
+                        "select convalidated from pg_constraint where conname = 'show_assignments_person_in_org'",
+                        Boolean.class))
+                .isTrue();
+    }
+
     @Test
     void billingLogRowsMoveIntoThePartitionedActivityLog() {
         assertThat(count("activity_log")).as("2 legacy + 3 billing + 2 unlinks").isEqualTo(7);

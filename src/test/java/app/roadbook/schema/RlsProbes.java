@@ -121,6 +121,29 @@ final class RlsProbes {
                 "insert into show_assignments (show_id, person_id) values ('f0000000-0000-0000-0000-0000000000a2', 'c0000000-0000-0000-0000-00000000000a')",
                 "duty = duty",
                 ORG_WRITERS);
+        // V18: an assignment carries its org, filled in from the show when left out (above) or named; members read,
+        // editors write, collaborators and other orgs see nothing. Into org B it never goes, named or derived.
+        table(
+                "show_assignments",
+                "show_assignments(with org)",
+                "show_id = " + SHOW_A + " and org_id = " + ORG_A,
+                "insert into show_assignments (show_id, person_id, org_id, duty) values "
+                        + "('f0000000-0000-0000-0000-0000000000a2', 'c0000000-0000-0000-0000-00000000000a', :org, 'Driver')",
+                "duty = 'Merch'",
+                ORG_WRITERS);
+        foreignInserts.add(new Probe(
+                "show_assignments",
+                "show_assignments(into org B)",
+                Op.INSERT,
+                "insert into show_assignments (show_id, person_id, org_id) values "
+                        + "('f0000000-0000-0000-0000-00000000000b', 'c0000000-0000-0000-0000-00000000000b', " + ORG_B
+                        + ")"));
+        foreignInserts.add(new Probe(
+                "show_assignments",
+                "show_assignments(into org B, org from the show)",
+                Op.INSERT,
+                "insert into show_assignments (show_id, person_id) values "
+                        + "('f0000000-0000-0000-0000-00000000000b', 'c0000000-0000-0000-0000-00000000000b')"));
         orgTable(
                 "schedule_items",
                 "'11000000-0000-0000-0000-00000000000a'",

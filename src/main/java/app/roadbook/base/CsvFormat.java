@@ -1,15 +1,17 @@
-package app.roadbook.contacts;
+package app.roadbook.base;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Just enough RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, any one-char delimiter. */
-final class CsvFormat {
+/**
+ * CSV for the imports and exports of every capability (contacts, crew). Just enough RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, any one-char delimiter.
+ */
+public final class CsvFormat {
 
     private CsvFormat() {}
 
     /** The delimiter the header line uses most: comma, semicolon or tab. */
-    static char detectDelimiter(String text) {
+    public static char detectDelimiter(String text) {
         int end = text.indexOf('\n');
         String header = end < 0 ? text : text.substring(0, end);
         char best = ',';
@@ -24,7 +26,7 @@ final class CsvFormat {
         return best;
     }
 
-    static List<List<String>> parse(String text, char delimiter) {
+    public static List<List<String>> parse(String text, char delimiter) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -79,7 +81,7 @@ final class CsvFormat {
      * are doubled, and a cell that would start with =, +, -, @, a tab or a carriage return (after any spaces)
      * gets a leading apostrophe, so it is text, never a formula.
      */
-    static String line(List<String> fields) {
+    public static String line(List<String> fields) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
@@ -97,7 +99,7 @@ final class CsvFormat {
     }
 
     /** Reverses {@link #line}'s apostrophe when a file we exported comes back in. */
-    static String undefused(String cell) {
+    public static String undefused(String cell) {
         if (cell.length() > 1 && cell.charAt(0) == '\'') {
             String rest = cell.substring(1);
             String trimmed = rest.stripLeading();
