@@ -57,7 +57,7 @@ CREATE INDEX idx_schedule_item_people_person ON schedule_item_people (person_id)
 
 -- Whether the acting user is one of an item's named people, still assigned to its show.
 CREATE FUNCTION schedule_item_names_me(p_item_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
 AS $$
     SELECT EXISTS (SELECT 1 FROM schedule_item_people sp
                    JOIN schedule_items i ON i.id = sp.item_id
@@ -68,7 +68,7 @@ $$;
 
 -- Whether a person may be named on an item: both of one org the acting user edits, the person assigned to the show.
 CREATE FUNCTION schedule_item_person_allowed(p_item_id uuid, p_person_id uuid) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
 AS $$
     SELECT EXISTS (SELECT 1 FROM schedule_items i
                    JOIN people p ON p.id = p_person_id AND p.org_id = i.org_id

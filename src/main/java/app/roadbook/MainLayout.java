@@ -9,6 +9,7 @@ import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.invitations.ui.InvitationsView;
+import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
 import app.roadbook.shows.ui.VenuesView;
@@ -55,6 +56,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new SideNavItem("Advancing", AdvancingBoardView.class, VaadinIcon.CLIPBOARD_CHECK.create());
     final SideNavItem venuesItem = new SideNavItem("Venues", VenuesView.class, VaadinIcon.BUILDING.create());
     final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
+    final SideNavItem tourBookItem = new SideNavItem("Tour book", TourBookView.class, VaadinIcon.BOOK.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
     final SideNavItem templatesItem =
             new SideNavItem("Advancing templates", TemplatesView.class, VaadinIcon.LIST.create());
@@ -79,6 +81,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     ArtistsView.class,
                     contactsItem,
                     ContactsView.class,
+                    tourBookItem,
+                    TourBookView.class,
                     templatesItem,
                     TemplatesView.class,
                     invitationsItem,
@@ -131,6 +135,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 advancingItem,
                 venuesItem,
                 artistsItem,
+                tourBookItem,
                 contactsItem,
                 templatesItem,
                 invitationsItem,
@@ -188,6 +193,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             advancingItem,
             venuesItem,
             artistsItem,
+            tourBookItem,
             contactsItem,
             templatesItem,
             invitationsItem,

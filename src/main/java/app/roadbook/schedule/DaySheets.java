@@ -1,6 +1,5 @@
 package app.roadbook.schedule;
 
-import app.roadbook.base.NotFoundException;
 import app.roadbook.base.Refusal;
 import app.roadbook.schedule.ScheduleItemRepository.ShowFacts;
 import app.roadbook.tenancy.OrgAccess;
@@ -41,7 +40,7 @@ public class DaySheets {
     /** The show's day sheet for this reader: a member of its org or a collaborator granted it; "not found" else. */
     @Transactional(readOnly = true)
     public DaySheet sheet(UUID showId) {
-        ShowFacts show = items.showFacts(showId).orElseThrow(() -> new NotFoundException("No such show."));
+        ShowFacts show = items.showFacts(showId).orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
         return sheet(show);
     }
 
@@ -72,7 +71,8 @@ public class DaySheets {
             throw new Refusal("A tour book holds at most " + MAX_SHOWS + " shows; choose a shorter range.");
         }
         return shows.stream()
-                .map(id -> sheet(items.showFacts(id).orElseThrow(() -> new NotFoundException("No such show."))))
+                .map(id ->
+                        sheet(items.showFacts(id).orElseThrow(() -> new OrgAccess.NotFoundException("No such show."))))
                 .toList();
     }
 

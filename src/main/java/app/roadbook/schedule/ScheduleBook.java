@@ -3,7 +3,6 @@ package app.roadbook.schedule;
 import app.roadbook.advancing.FieldAgreement;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
-import app.roadbook.base.NotFoundException;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.TextInput;
 import app.roadbook.schedule.ScheduleItemRepository.ShowFacts;
@@ -96,8 +95,8 @@ public class ScheduleBook {
     @Transactional(readOnly = true)
     public ItemForm item(UUID orgId, UUID itemId) {
         access.require(orgId, OrgPermission.READ_DATA);
-        ScheduleItem item =
-                items.findByOrgIdAndId(orgId, itemId).orElseThrow(() -> new NotFoundException("No such item."));
+        ScheduleItem item = items.findByOrgIdAndId(orgId, itemId)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such item."));
         ZoneId venue = ZoneId.of(memberShow(orgId, item.getShowId()).getTimezone());
         ZoneId from = item.getStartsZone() == null ? venue : ZoneId.of(item.getStartsZone());
         ZoneId to = item.getEndsZone() == null ? from : ZoneId.of(item.getEndsZone());
@@ -141,8 +140,8 @@ public class ScheduleBook {
     @Transactional
     public void update(UUID orgId, UUID itemId, int version, ScheduleDraft d) {
         access.require(orgId, OrgPermission.EDIT_DATA);
-        ScheduleItem item =
-                items.findByOrgIdAndId(orgId, itemId).orElseThrow(() -> new NotFoundException("No such item."));
+        ScheduleItem item = items.findByOrgIdAndId(orgId, itemId)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such item."));
         if (item.getVersion() != version) {
             throw new ConcurrentChangeException();
         }
@@ -177,8 +176,8 @@ public class ScheduleBook {
     @Transactional
     public void delete(UUID orgId, UUID itemId) {
         access.require(orgId, OrgPermission.EDIT_DATA);
-        ScheduleItem item =
-                items.findByOrgIdAndId(orgId, itemId).orElseThrow(() -> new NotFoundException("No such item."));
+        ScheduleItem item = items.findByOrgIdAndId(orgId, itemId)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such item."));
         if (item.getSourceFieldId() != null) {
             throw new Refusal("This item is agreed in the advance and stays on the day while the advance holds it.");
         }
@@ -199,7 +198,7 @@ public class ScheduleBook {
     ShowFacts memberShow(UUID orgId, UUID showId) {
         return items.showFacts(showId)
                 .filter(f -> f.getOrgId().equals(orgId) && f.getMember())
-                .orElseThrow(() -> new NotFoundException("No such show."));
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
     }
 
     /**
@@ -208,12 +207,16 @@ public class ScheduleBook {
      */
     static List<ScheduleEntry> entries(ScheduleItemRepository items, ShowFacts show) {
         ZoneId venue = ZoneId.of(show.getTimezone());
+        List<ScheduleItemRepository.Line> lines = items.findLines(show.getShowId());
         Map<UUID, List<String>> named = new HashMap<>();
-        items.named(show.getShowId())
-                .forEach(n -> named.computeIfAbsent(n.getItemId(), k -> new ArrayList<>())
-                        .add(n.getName()));
+        // The names only when an item has any: a day without named items stays two statements.
+        if (lines.stream().anyMatch(l -> l.audience() == Audience.named)) {
+            items.named(show.getShowId())
+                    .forEach(n -> named.computeIfAbsent(n.getItemId(), k -> new ArrayList<>())
+                            .add(n.getName()));
+        }
         List<ScheduleEntry> entries = new ArrayList<>();
-        for (ScheduleItemRepository.Line l : items.findLines(show.getShowId())) {
+        for (ScheduleItemRepository.Line l : lines) {
             ZoneId from = l.startsZone() == null ? venue : ZoneId.of(l.startsZone());
             ZoneId to = l.endsZone() == null ? from : ZoneId.of(l.endsZone());
             ZonedDateTime starts = l.startsAt().atZoneSameInstant(from);
