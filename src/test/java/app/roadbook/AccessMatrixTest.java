@@ -17,6 +17,8 @@ import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.invitations.ui.AcceptInvitationView;
 import app.roadbook.invitations.ui.DevOutboxView;
 import app.roadbook.invitations.ui.InvitationsView;
+import app.roadbook.schedule.ui.DaySheetView;
+import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowView;
 import app.roadbook.shows.ui.ShowsView;
@@ -252,11 +254,24 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         "shows/:showId",
                         SHOW_RESOURCES,
                         Set.of(ShowView.class),
-                        Map.of("edit", "Edit", "start advance", "Start advance", "invite promoter", "Invite promoter"),
+                        Map.of(
+                                "edit",
+                                "Edit",
+                                "start advance",
+                                "Start advance",
+                                "invite promoter",
+                                "Invite promoter",
+                                "add item",
+                                "Add item"),
                         (db, id) -> db.reads("select count(*) from shows where id = ? and org_id = ?", id, db.org())
                                 ? db.open(Map.of(
                                         "edit",
                                         db.writes("update shows set title = title where id = ?", id),
+                                        "add item",
+                                        db.inserts(
+                                                "insert into schedule_items (org_id, show_id, starts_at, title) values (?, ?, now(), 'Probe')",
+                                                db.org(),
+                                                id),
                                         "start advance",
                                         db.inserts(
                                                 "insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, 'Probe', current_app_user_id())",
@@ -266,6 +281,25 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                         db.inserts("""
                                         insert into invitations (org_id, email, show_id, collab_role, invited_by)
                                         values (?, 'probe-' || gen_random_uuid() || '@example.com', ?, 'promoter_viewer', current_app_user_id())""", db.org(), id)))
+                                : Verdict.CLOSED),
+                // The day sheet: the org's members and the promoter team granted the show, as day_sheet_show says;
+                // its PDF downloads hang off the page and ask the same service again (ScheduleBookTest).
+                new Route(
+                        "shows/:showId/day-sheet",
+                        SHOW_RESOURCES,
+                        Set.of(DaySheetView.class),
+                        Map.of(),
+                        (db, id) -> db.reads("select count(*) from day_sheet_show(?)", id)
+                                ? db.open(Map.of())
+                                : Verdict.CLOSED),
+                // A tour book reads the org's shows: every member, nobody else.
+                new Route(
+                        "tour-book",
+                        NONE,
+                        Set.of(TourBookView.class),
+                        Map.of(),
+                        (db, id) -> db.member() && db.reads("select count(*) from shows where org_id = ?", db.org())
+                                ? db.open(Map.of())
                                 : Verdict.CLOSED),
                 new Route(
                         "venues",

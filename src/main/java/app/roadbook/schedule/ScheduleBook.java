@@ -405,7 +405,7 @@ public class ScheduleBook {
         String clean = name.strip();
         if (!ZoneId.getAvailableZoneIds().contains(clean)) {
             throw new Refusal("Unknown time zone for the " + end + ": " + TextInput.quotable(clean)
-                    + "\". Use a name such as Europe/London or America/New_York.");
+                    + ". Use a name such as Europe/London or America/New_York.");
         }
         try {
             return ZoneId.of(clean);
