@@ -686,7 +686,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             return UUID.nameUUIDFromBytes(route.template().getBytes());
         }
         return switch (route.template()) {
-            case "shows/:showId" -> shows.get(resource);
+            case "shows/:showId", "shows/:showId/day-sheet" -> shows.get(resource);
             case "advance/:sessionId", "advance/:sessionId/mails" -> sessions.get(resource);
             case "contacts/:contactId" -> contacts.get(resource);
             default -> throw new IllegalStateException(route.template());
