@@ -10,6 +10,7 @@ import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.crew.ui.CrewView;
 import app.roadbook.invitations.ui.InvitationsView;
+import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
 import app.roadbook.shows.ui.VenuesView;
@@ -56,6 +57,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new SideNavItem("Advancing", AdvancingBoardView.class, VaadinIcon.CLIPBOARD_CHECK.create());
     final SideNavItem venuesItem = new SideNavItem("Venues", VenuesView.class, VaadinIcon.BUILDING.create());
     final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
+    final SideNavItem tourBookItem = new SideNavItem("Tour book", TourBookView.class, VaadinIcon.BOOK.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
     final SideNavItem crewItem = new SideNavItem("Crew", CrewView.class, VaadinIcon.GROUP.create());
     final SideNavItem templatesItem =
@@ -70,27 +72,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
     final Div lapseBanner = new Div();
     private final java.util.Map<SideNavItem, Class<? extends com.vaadin.flow.component.Component>> targets =
-            java.util.Map.of(
-                    showsItem,
-                    ShowsView.class,
-                    advancingItem,
-                    AdvancingBoardView.class,
-                    venuesItem,
-                    VenuesView.class,
-                    artistsItem,
-                    ArtistsView.class,
-                    contactsItem,
-                    ContactsView.class,
-                    crewItem,
-                    CrewView.class,
-                    templatesItem,
-                    TemplatesView.class,
-                    invitationsItem,
-                    InvitationsView.class,
-                    billingItem,
-                    BillingView.class,
-                    auditItem,
-                    AuditView.class);
+            java.util.Map.ofEntries(
+                    java.util.Map.entry(showsItem, ShowsView.class),
+                    java.util.Map.entry(advancingItem, AdvancingBoardView.class),
+                    java.util.Map.entry(venuesItem, VenuesView.class),
+                    java.util.Map.entry(artistsItem, ArtistsView.class),
+                    java.util.Map.entry(contactsItem, ContactsView.class),
+                    java.util.Map.entry(tourBookItem, TourBookView.class),
+                    java.util.Map.entry(crewItem, CrewView.class),
+                    java.util.Map.entry(templatesItem, TemplatesView.class),
+                    java.util.Map.entry(invitationsItem, InvitationsView.class),
+                    java.util.Map.entry(billingItem, BillingView.class),
+                    java.util.Map.entry(auditItem, AuditView.class));
     private final Div contentWrapper = new Div();
     private final BillingService billing;
 
@@ -135,6 +128,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 advancingItem,
                 venuesItem,
                 artistsItem,
+                tourBookItem,
                 contactsItem,
                 crewItem,
                 templatesItem,
@@ -193,6 +187,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             advancingItem,
             venuesItem,
             artistsItem,
+            tourBookItem,
             contactsItem,
             crewItem,
             templatesItem,

@@ -19,6 +19,8 @@ import app.roadbook.crew.ui.PersonView;
 import app.roadbook.invitations.ui.AcceptInvitationView;
 import app.roadbook.invitations.ui.DevOutboxView;
 import app.roadbook.invitations.ui.InvitationsView;
+import app.roadbook.schedule.ui.DaySheetView;
+import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowView;
 import app.roadbook.shows.ui.ShowsView;
@@ -293,11 +295,18 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                 "invite promoter",
                                 "Invite promoter",
                                 "assign crew",
-                                "Assign crew"),
+                                "Assign crew",
+                                "add item",
+                                "Add item"),
                         (db, id) -> db.reads("select count(*) from shows where id = ? and org_id = ?", id, db.org())
                                 ? db.open(Map.of(
                                         "edit",
                                         db.writes("update shows set title = title where id = ?", id),
+                                        "add item",
+                                        db.inserts(
+                                                "insert into schedule_items (org_id, show_id, starts_at, title) values (?, ?, now(), 'Probe')",
+                                                db.org(),
+                                                id),
                                         "start advance",
                                         db.inserts(
                                                 "insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, 'Probe', current_app_user_id())",
@@ -313,6 +322,25 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                                 "insert into show_assignments (show_id, person_id) select ?, p.id from people p where p.org_id = ? limit 1",
                                                 id,
                                                 db.org())))
+                                : Verdict.CLOSED),
+                // The day sheet: the org's members and the promoter team granted the show, as day_sheet_show says;
+                // its PDF downloads hang off the page and ask the same service again (ScheduleBookTest).
+                new Route(
+                        "shows/:showId/day-sheet",
+                        SHOW_RESOURCES,
+                        Set.of(DaySheetView.class),
+                        Map.of(),
+                        (db, id) -> db.reads("select count(*) from day_sheet_show(?)", id)
+                                ? db.open(Map.of())
+                                : Verdict.CLOSED),
+                // A tour book reads the org's shows: every member, nobody else.
+                new Route(
+                        "tour-book",
+                        NONE,
+                        Set.of(TourBookView.class),
+                        Map.of(),
+                        (db, id) -> db.member() && db.reads("select count(*) from shows where org_id = ?", db.org())
+                                ? db.open(Map.of())
                                 : Verdict.CLOSED),
                 new Route(
                         "venues",
@@ -707,7 +735,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             return UUID.nameUUIDFromBytes(route.template().getBytes());
         }
         return switch (route.template()) {
-            case "shows/:showId" -> shows.get(resource);
+            case "shows/:showId", "shows/:showId/day-sheet" -> shows.get(resource);
             case "advance/:sessionId", "advance/:sessionId/mails" -> sessions.get(resource);
             case "contacts/:contactId" -> contacts.get(resource);
             case "crew/:personId" -> people.get(resource);

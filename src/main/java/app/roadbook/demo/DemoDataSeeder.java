@@ -51,7 +51,6 @@ class DemoDataSeeder implements ApplicationRunner {
                             northern,
                             accounts.userId("editor@roadbook.demo"),
                             accounts.userId("promoter@roadbook.demo"));
-                    DemoCrew.seed(new JdbcTemplate(owner), northern, accounts.userId("editor@roadbook.demo"));
                     return true;
                 }));
         if (seeded) {

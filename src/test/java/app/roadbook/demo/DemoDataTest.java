@@ -147,4 +147,43 @@ class DemoDataTest {
                         String.class))
                 .containsExactly("Load-in 14:00", "Doors 19:00", "Set time 21:00");
     }
+
+    /** Copenhagen is a complete show day: crew with phones, a flight landing on another clock, crew-only items. */
+    @Test
+    void theCopenhagenShowIsACompleteShowDay() {
+        ScratchDatabase scratch = new ScratchDatabase();
+        scratch.migrate("latest");
+        JdbcTemplate owner = new JdbcTemplate(scratch.owner());
+        seeder(scratch, true).run(null);
+        String copenhagen = """
+                from shows s join organizations o on o.id = s.org_id
+                where o.name = 'Northern Lights Touring' and s.title = 'The Auroras · Copenhagen'""";
+        assertThat(owner.queryForList(
+                        "select i.item_type || ' ' || i.visibility || ' ' || to_char(i.starts_at at time zone"
+                                + " coalesce(i.starts_zone, 'Europe/Copenhagen'), 'HH24:MI') || coalesce(' ' || i.starts_zone"
+                                + " || '>' || to_char(i.ends_at at time zone i.ends_zone, 'HH24:MI') || ' ' || i.ends_zone, '')"
+                                + " from schedule_items i where i.show_id = (select s.id " + copenhagen
+                                + ") order by i.starts_at",
+                        String.class))
+                .containsExactly(
+                        "travel all 07:05 Europe/London>10:00 Europe/Copenhagen",
+                        "bus_call all 08:30",
+                        "load_in crew 13:00",
+                        "other named 15:00",
+                        "soundcheck all 16:00",
+                        "meal crew 17:30",
+                        "press promoter_team 18:00",
+                        "curfew all 23:00",
+                        "hotel all 23:45");
+        assertThat(owner.queryForObject(
+                        "select count(*) from show_assignments sa join people p on p.id = sa.person_id"
+                                + " where p.phone is not null and sa.show_id = (select s.id " + copenhagen + ")",
+                        Integer.class))
+                .isEqualTo(6);
+        assertThat(owner.queryForObject(
+                        "select count(*) from schedule_item_people sp join schedule_items i on i.id = sp.item_id"
+                                + " where i.show_id = (select s.id " + copenhagen + ")",
+                        Integer.class))
+                .isEqualTo(1);
+    }
 }

@@ -84,6 +84,20 @@ class LegacyMigrationTest {
         }
     }
 
+    /**
+     * V19: legacy item types become the tour day's (catering is a meal), and every audience the promoter team could not
+     * see before becomes crew-only, so nobody sees more after the migration.
+     */
+    @Test
+    void scheduleItemsKeepTheirAudienceInTheNewTypes() {
+        assertThat(owner.queryForList(
+                        "select title || ' ' || item_type || ' ' || visibility from schedule_items"
+                                + " where id in ('00000000-0000-0000-0000-000000009601', '00000000-0000-0000-0000-000000009602')"
+                                + " order by title",
+                        String.class))
+                .containsExactly("Band lunch meal crew", "Doors doors promoter_team");
+    }
+
     @Test
     void theLegacyTablesAreGone() {
         assertThat(owner.queryForList(

@@ -157,6 +157,7 @@ final class RlsProbes {
                 null,
                 "title = title",
                 "OWNER,ADMIN,EDITOR=sud VIEWER=s");
+        scheduleV19();
         table(
                 "show_collaborators",
                 "show_collaborators",
@@ -526,6 +527,60 @@ final class RlsProbes {
                 "OWNER,ADMIN,EDITOR,VIEWER=i VIEWER,PROMOTER_VIEWER=sd");
     }
 
+    /**
+     * V19 (decision 0020): a named item is read by the org's editors and the named people (VIEWER is named on one,
+     * not on the other), never by the promoter team; a name is visible exactly when its item is, and only a person
+     * assigned to the show may be named. An item the advance wrote keeps its time and cannot be deleted by anyone;
+     * editors may add its notes.
+     */
+    private void scheduleV19() {
+        table(
+                "schedule_items",
+                "schedule_items(named)",
+                "id = '11000000-0000-0000-0000-0000000000a3'",
+                null,
+                "title = title",
+                "OWNER,ADMIN,EDITOR=su VIEWER=s");
+        table(
+                "schedule_items",
+                "schedule_items(named someone else)",
+                "id = '11000000-0000-0000-0000-0000000000a4'",
+                null,
+                "title = title",
+                "OWNER,ADMIN,EDITOR=su");
+        table(
+                "schedule_items",
+                "schedule_items(advance)",
+                "id = '11000000-0000-0000-0000-0000000000a5'",
+                "insert into schedule_items (org_id, show_id, starts_at, title, source_field_id) values (:org, "
+                        + SHOW_A + ", now(), 'Forged', '13000000-0000-0000-0000-00000000000a')",
+                "starts_at = starts_at + interval '1 hour'",
+                "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "schedule_items",
+                "schedule_items(advance notes)",
+                "id = '11000000-0000-0000-0000-0000000000a5'",
+                null,
+                "notes = 'Stage door', location = 'Main stage'",
+                "OWNER,ADMIN,EDITOR=su VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "schedule_item_people",
+                "schedule_item_people",
+                "item_id = '11000000-0000-0000-0000-0000000000a3'",
+                "insert into schedule_item_people (item_id, person_id) values ('11000000-0000-0000-0000-0000000000a4',"
+                        + " 'c0000000-0000-0000-0000-0000000000a2')",
+                null,
+                "OWNER,ADMIN,EDITOR=sid VIEWER=s");
+        table(
+                "schedule_item_people",
+                "schedule_item_people(not assigned)",
+                "item_id = '11000000-0000-0000-0000-0000000000a4'",
+                "insert into schedule_item_people (item_id, person_id) values ('11000000-0000-0000-0000-0000000000a3',"
+                        + " 'c0000000-0000-0000-0000-0000000000a3')",
+                null,
+                "OWNER,ADMIN,EDITOR=s");
+    }
+
     private void orgTable(String table, String id, String insertTail, String updateSet, String expectation) {
         table(table, table, "id = " + id, "insert into " + table + " " + insertTail, updateSet, expectation);
         foreignInserts.add(new Probe(
@@ -548,7 +603,8 @@ final class RlsProbes {
                 || label.endsWith("(not granted)")
                 || label.endsWith("(our side)")
                 || label.endsWith("(our box)")
-                || label.endsWith("(closed)")) {
+                || label.endsWith("(closed)")
+                || label.endsWith("(advance)")) {
             probes.add(new Probe(table, label, Op.DELETE, "delete from " + table + " where " + where));
         }
         expected.merge(label, byActor(expectation), (a, b) -> b);

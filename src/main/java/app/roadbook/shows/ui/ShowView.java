@@ -59,7 +59,6 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     final Button edit = new Button("Edit");
     final Grid<AdvancingRows.SessionSummary> advances = new Grid<>();
     final Button newAdvance = new Button("Start advance");
-    final Grid<ShowService.ScheduleEntry> daySheet = new Grid<>();
     final Button invitePromoter = new Button("Invite promoter");
     final Grid<ShowService.Viewer> audience = new Grid<>();
     private final InvitationService invitations;
@@ -117,17 +116,6 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                         AdvanceView.class,
                         new RouteParameters("sessionId", e.getItem().id().toString())));
         newAdvance.addClickListener(e -> startAdvance());
-        daySheet.addColumn(e -> e.starts() + (e.ends() == null ? "" : "–" + e.ends()))
-                .setHeader("Time (venue)")
-                .setAutoWidth(true);
-        daySheet.addColumn(ShowService.ScheduleEntry::title).setHeader("What").setFlexGrow(2);
-        daySheet.addColumn(e -> e.change() != null ? e.change() : e.fromAdvance() ? "Agreed in the advance" : "")
-                .setHeader("Agreement")
-                .setPartNameGenerator(e -> e.change() == null ? null : "changed")
-                .setFlexGrow(2);
-        daySheet.addColumn(ShowService.ScheduleEntry::audience).setHeader("Visible to");
-        daySheet.setAllRowsVisible(true);
-        daySheet.addClassName("day-sheet");
         invitePromoter.addClickListener(e -> invitePromoter());
         audience.addColumn(v -> v.name() == null ? v.email() : v.name())
                 .setHeader("Who")
@@ -158,8 +146,6 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                 new HorizontalLayout(edit, invitePromoter),
                 new H3("Who can see this?"),
                 audience,
-                new H3("Day sheet"),
-                daySheet,
                 contributed,
                 new H3("Advancing"),
                 newAdvance,
@@ -249,7 +235,6 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     private void load(UUID id) {
         show = shows.show(orgId, id);
         advances.setItems(advancing.sessions(id));
-        daySheet.setItems(shows.schedule(orgId, id));
         audience.setItems(shows.audience(orgId, id));
         contributed.removeAll();
         sections.forEach(section -> section.build(orgId, id).ifPresent(contributed::add));
