@@ -60,6 +60,16 @@ final class LoadTestData {
         UUID templateShow = one(db, "select show_id from advancing_sessions where id = ?", templateAdvance);
         UUID memberAdvance = one(db, "select id from advancing_sessions where title = 'Oslo advance'");
 
+        // The demo org's plan (Team Manager) has 10 seats; the load test's hundreds of people get a per-org override,
+        // as the platform admin would give a large customer (the seat-limit trigger reads it).
+        for (String limit : new String[] {"max_members", "max_collaborators"}) {
+            update(
+                    db,
+                    "insert into org_feature_overrides (org_id, key, value) values (?, ?, '100000'::jsonb)"
+                            + " on conflict (org_id, key) do update set value = excluded.value",
+                    org,
+                    limit);
+        }
         List<Account> members = new ArrayList<>();
         for (int i = 1; i <= memberCount; i++) {
             String email = "member-" + i + "@" + DOMAIN;

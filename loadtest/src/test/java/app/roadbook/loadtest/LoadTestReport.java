@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,6 +21,8 @@ public final class LoadTestReport {
 
     private static final Pattern NAME = Pattern.compile("class=\"ellipsed-name\">([^<]+)<");
     private static final Pattern COLUMN = Pattern.compile("col-(\\d+)\">([^<]*)<");
+    private static final Pattern HISTO_LINE =
+            Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     public static void main(String[] args) throws IOException {
@@ -34,6 +38,8 @@ public final class LoadTestReport {
         out.append(String.format(Locale.ROOT, "%n## Roadbook UI load test: %d users (%s)%n%n", users, run.getFileName()));
         out.append("| request | count | failed | p50 ms | p95 ms | p99 ms | max ms |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        long requests = 0;
+        double throughput = 0;
         // Gatling 3.14 writes its statistics only into the report's table: one <tr id="ROOT"|"req_…"> per request
         // type, the name in its "ellipsed-name" span, then the columns col-2 (count) … col-14.
         for (String tr : html.split("<tr id=\"")) {
@@ -45,6 +51,10 @@ public final class LoadTestReport {
             Matcher col = COLUMN.matcher(tr);
             while (col.find()) {
                 cols[Integer.parseInt(col.group(1))] = col.group(2).strip();
+            }
+            if (tr.startsWith("ROOT")) {
+                requests = Long.parseLong(cols[2].replace(",", ""));
+                throughput = Double.parseDouble(cols[6].replace(",", ""));
             }
             // count, KO, 50th, 95th, 99th percentile, max
             out.append(String.format(
@@ -70,10 +80,57 @@ public final class LoadTestReport {
                     (after - before) / 1024.0 / users));
         }
         if (args.length >= 4) {
-            out.append("Load average at the end of the run: ").append(args[3].strip()).append('\n');
+            out.append("Load average at the end of the run (the whole machine): ").append(args[3].strip()).append('\n');
+        }
+        if (args.length >= 8 && requests > 0) {
+            double cpuSeconds = Double.parseDouble(args[7]) - Double.parseDouble(args[6]);
+            double perRequest = cpuSeconds * 1000 / requests;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "Server CPU (app JVM + PostgreSQL) during the run: %.1f s for %d requests, %.1f ms per request;"
+                            + " %.1f requests/s offered. Two idle cores would serve at most about %.0f requests/s of"
+                            + " this mix.%n",
+                    cpuSeconds,
+                    requests,
+                    perRequest,
+                    throughput,
+                    2000 / perRequest));
+        }
+        if (args.length >= 6) {
+            out.append(String.format("%nWhat grew on the heap with the sessions (jcmd GC.class_histogram, after - before):%n%n"));
+            out.append("| class | instances | MB | bytes per session |\n|---|---:|---:|---:|\n");
+            Map<String, long[]> before = histogram(Files.readString(Path.of(args[4])));
+            Map<String, long[]> after = histogram(Files.readString(Path.of(args[5])));
+            after.entrySet().stream()
+                    .map(e -> {
+                        long[] b = before.getOrDefault(e.getKey(), new long[2]);
+                        return Map.entry(e.getKey(), new long[] {e.getValue()[0] - b[0], e.getValue()[1] - b[1]});
+                    })
+                    .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[1]).reversed())
+                    .limit(15)
+                    .forEach(e -> out.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %d | %.1f | %d |%n",
+                            e.getKey(),
+                            e.getValue()[0],
+                            e.getValue()[1] / 1024.0 / 1024.0,
+                            e.getValue()[1] / users)));
         }
         out.append("Gatling's full report: ").append(run.resolve("index.html").toAbsolutePath()).append('\n');
         System.out.print(out);
+    }
+
+    /** "  12:   3456   789012  java.lang.String (java.base@25)" → class → {instances, bytes}. */
+    private static Map<String, long[]> histogram(String histo) {
+        Map<String, long[]> classes = new HashMap<>();
+        Matcher m = HISTO_LINE.matcher(histo);
+        while (m.find()) {
+            classes.merge(
+                    m.group(3),
+                    new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))},
+                    (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+        }
+        return classes;
     }
 
     private static long usedKib(String heapInfo) {

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -89,7 +90,9 @@ public class RoadbookSimulation extends Simulation {
         return exec(http("sign-in page").get("/login").check(status().is(200), regex(
                                 "<meta name=\"_csrf\" content=\"([^\"]+)\"")
                         .saveAs("csrf")))
+                .exitHereIfFailed()
                 .exec(loadUi("sign-in page: ui init", "login"))
+                .exitHereIfFailed()
                 .exec(uidl("sign-in page: ui navigate", ui -> ui.navigate("/login")))
                 .pause(THINK_MIN, THINK_MAX)
                 .exec(http("sign in")
@@ -107,6 +110,7 @@ public class RoadbookSimulation extends Simulation {
                 .exitHereIfFailed()
                 .exec(http("home page").get("/").check(status().is(200)))
                 .exec(loadUi("home: ui init", ""))
+                .exitHereIfFailed()
                 .exec(uidl("home: ui navigate", ui -> ui.navigate("/")))
                 .exec(confirmGrids("home"))
                 .exitHereIfFailed();
@@ -225,7 +229,9 @@ public class RoadbookSimulation extends Simulation {
 
     private static ChainBuilder rounds(ChainBuilder round) {
         return asLongAs(session -> System.nanoTime() < END_NANOS)
-                .on(exec(heartbeat()).exec(round).exitHereIfFailed());
+                // A step that failed leaves the page in a state the rest of the round cannot use: that user stops
+                // there (its session stays open on the server, as a closed tab's would).
+                .on(exec(heartbeat()).exec(exitBlockOnFail().on(round)).exitHereIfFailed());
     }
 
     private final ChainBuilder memberRound = exec(navigateTo("shows", s -> "shows"))
