@@ -38,7 +38,7 @@ import java.util.function.Function;
  *   <li>a promoter: "My shows", its own advance, where it edits its side of "Stage dimensions" and saves.
  * </ul>
  * Every step is Vaadin Flow's own protocol ({@link VaadinUi}): the client router's navigation event, the lazy grids'
- * data confirmations, clicks and value changes, plus a heartbeat per round. Static files are left out (a browser
+ * data confirmations, clicks and value changes, plus the heartbeat every 45 s. Static files are left out (a browser
  * caches them). Parameters (system properties): {@code users} (default 100), {@code promoterShare} (0.25),
  * {@code baseUrl} (http://localhost:8080), {@code dataDir} (the app's ROADBOOK_DATA_DIR, for the accounts),
  * {@code rampSeconds} (users / 5, at least 30), {@code steadySeconds} (120), {@code thinkMin}/{@code thinkMax}
@@ -66,6 +66,8 @@ public class RoadbookSimulation extends Simulation {
             System.nanoTime() + Duration.ofSeconds(RAMP_SECONDS + STEADY_SECONDS).toNanos();
 
     private static final String INVALID = "\"key\":\"invalid\",\"feat\":1,\"value\":true";
+
+    private static final int HEARTBEAT_SECONDS = 45;
 
     private static final AtomicInteger EDITS = new AtomicInteger();
 
@@ -112,6 +114,7 @@ public class RoadbookSimulation extends Simulation {
                 .exec(loadUi("home: ui init", ""))
                 .exitHereIfFailed()
                 .exec(uidl("home: ui navigate", ui -> ui.navigate("/")))
+                .exec(session -> session.set("heartbeatAt", System.nanoTime()))
                 .exec(confirmGrids("home"))
                 .exitHereIfFailed();
     }
@@ -163,7 +166,8 @@ public class RoadbookSimulation extends Simulation {
     // --- the two kinds of people ---
 
     private static ChainBuilder navigateTo(String name, Function<Session, String> route) {
-        return exec(http("open " + name)
+        return exec(heartbeatIfDue())
+                .exec(http("open " + name)
                         .post(session -> ui(session).uidlPath())
                         .header("Content-Type", "application/json; charset=UTF-8")
                         .body(StringBody(session -> ui(session).navigate(route.apply(session))))
@@ -189,12 +193,13 @@ public class RoadbookSimulation extends Simulation {
 
     /** Clicks a button found in the UI; a missing button fails the request (the page is not what it should be). */
     private static ChainBuilder click(String name, Function<VaadinUi, java.util.Optional<Integer>> button) {
-        return uidl(name, ui -> ui.click(button.apply(ui)
-                .orElseThrow(() -> new IllegalStateException(name + ": the button is not on the page"))));
+        return exec(heartbeatIfDue()).exec(uidl(name, ui -> ui.click(button.apply(ui)
+                .orElseThrow(() -> new IllegalStateException(name + ": the button is not on the page")))));
     }
 
     private static ChainBuilder type(String name, String label, Function<Session, String> value) {
-        return exec(session -> session.set("typed", value.apply(session)))
+        return exec(heartbeatIfDue())
+                .exec(session -> session.set("typed", value.apply(session)))
                 .exec(http(name)
                         .post(session -> ui(session).uidlPath())
                         .header("Content-Type", "application/json; charset=UTF-8")
@@ -220,18 +225,25 @@ public class RoadbookSimulation extends Simulation {
                 });
     }
 
-    private static ChainBuilder heartbeat() {
-        return exec(http("heartbeat")
-                .post(session -> ui(session).heartbeatPath())
-                .header("Content-Type", "text/plain;charset=UTF-8")
-                .check(status().is(200)));
+    /**
+     * The Flow client's heartbeat, every {@value #HEARTBEAT_SECONDS} s while the tab is open: Vaadin closes a UI that
+     * missed three (a UIDL request does not count as one), so a user reading longer must send it like a browser.
+     */
+    private static ChainBuilder heartbeatIfDue() {
+        return doIf(session -> System.nanoTime() - session.getLong("heartbeatAt")
+                        > Duration.ofSeconds(HEARTBEAT_SECONDS).toNanos())
+                .then(exec(http("heartbeat")
+                                .post(session -> ui(session).heartbeatPath())
+                                .header("Content-Type", "text/plain;charset=UTF-8")
+                                .check(status().is(200)))
+                        .exec(session -> session.set("heartbeatAt", System.nanoTime())));
     }
 
     private static ChainBuilder rounds(ChainBuilder round) {
         return asLongAs(session -> System.nanoTime() < END_NANOS)
                 // A step that failed leaves the page in a state the rest of the round cannot use: that user stops
                 // there (its session stays open on the server, as a closed tab's would).
-                .on(exec(heartbeat()).exec(exitBlockOnFail().on(round)).exitHereIfFailed());
+                .on(exec(exitBlockOnFail().on(round)).exitHereIfFailed());
     }
 
     private final ChainBuilder memberRound = exec(navigateTo("shows", s -> "shows"))
