@@ -8,6 +8,7 @@ import app.roadbook.billing.BillingService;
 import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactsView;
+import app.roadbook.home.ui.HomeView;
 import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
@@ -19,7 +20,7 @@ import app.roadbook.tenancy.OrganizationService;
 import app.roadbook.tenancy.RoadbookUser;
 import app.roadbook.tenancy.ui.AccountsView;
 import app.roadbook.tenancy.ui.CreateOrganizationForm;
-import app.roadbook.tenancy.ui.HomeView;
+import app.roadbook.tenancy.ui.MembersView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -66,6 +67,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
     final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
+    final SideNavItem membersItem = new SideNavItem("Members", MembersView.class, VaadinIcon.GROUP.create());
     final Div lapseBanner = new Div();
     private final java.util.Map<SideNavItem, Class<? extends com.vaadin.flow.component.Component>> targets =
             java.util.Map.of(
@@ -86,7 +88,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     billingItem,
                     BillingView.class,
                     auditItem,
-                    AuditView.class);
+                    AuditView.class,
+                    membersItem,
+                    MembersView.class);
     private final Div contentWrapper = new Div();
     private final BillingService billing;
 
@@ -134,6 +138,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 contactsItem,
                 templatesItem,
                 invitationsItem,
+                membersItem,
                 myShowsItem,
                 billingItem,
                 auditItem,
@@ -192,7 +197,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             templatesItem,
             invitationsItem,
             billingItem,
-            auditItem
+            auditItem,
+            membersItem
         }) {
             orgItem.setVisible(current != null && OrgViews.permits(targets.get(orgItem), current));
         }
