@@ -125,7 +125,9 @@ class GuestListBrowserTest {
                 const done = arguments[arguments.length - 1];
                 const link = [...document.querySelectorAll('a')].find(a => a.textContent === 'Door list (CSV)');
                 fetch(link.href, {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed ' + e));""");
-        assertThat(csv).isEqualTo("Name,Plus-ones,Type,Allotment\r\nLars Local,1,Guest,Promoter\r\n");
+        // Line by line: the CSV's exact bytes (CRLF, quoting) are GuestListsTest's; here, what the browser downloads.
+        assertThat(((String) csv).lines())
+                .containsExactly("Name,Plus-ones,Type,Allotment", "Lars Local,1,Guest,Promoter");
 
         browser.open("/shows/" + show + "/guests/door-list");
         browser.waitFor(By.cssSelector(".door-line"));
