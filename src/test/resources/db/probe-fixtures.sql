@@ -127,3 +127,12 @@ INSERT INTO advancing_notice_recipients (notice_id, user_id, session_id) VALUES
 INSERT INTO advancing_notice_stops (user_id, session_id) VALUES
  ('a0000000-0000-0000-0000-000000000004', '12000000-0000-0000-0000-0000000000a5'),
  ('a0000000-0000-0000-0000-000000000006', '12000000-0000-0000-0000-0000000000a5');
+
+-- Guest lists (V20): the granted show's list (room for 10 on each side, open for another 30 days) with a pending
+-- request on each allotment and an approved one of the promoter's.
+INSERT INTO guest_lists (id, org_id, show_id, artist_allotment, promoter_allotment, cutoff_at) VALUES
+ ('1f400000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 10, 10, now() + interval '30 days');
+INSERT INTO guest_requests (id, org_id, guest_list_id, show_id, party, guest_name, plus_ones, status, requested_by, requested_by_name) VALUES
+ ('1f500000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '1f400000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'from_you', 'Promoter guest', 1, 'requested', 'a0000000-0000-0000-0000-000000000005', 'Promoter Editor'),
+ ('1f500000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', '1f400000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'from_us', 'Band guest', 0, 'requested', 'a0000000-0000-0000-0000-000000000003', 'Editor'),
+ ('1f500000-0000-0000-0000-0000000000a3', 'b0000000-0000-0000-0000-00000000000a', '1f400000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'from_you', 'Approved guest', 0, 'approved', 'a0000000-0000-0000-0000-000000000005', 'Promoter Editor');

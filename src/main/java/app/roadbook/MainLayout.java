@@ -9,6 +9,7 @@ import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.crew.ui.CrewView;
+import app.roadbook.home.ui.HomeView;
 import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
@@ -21,7 +22,7 @@ import app.roadbook.tenancy.OrganizationService;
 import app.roadbook.tenancy.RoadbookUser;
 import app.roadbook.tenancy.ui.AccountsView;
 import app.roadbook.tenancy.ui.CreateOrganizationForm;
-import app.roadbook.tenancy.ui.HomeView;
+import app.roadbook.tenancy.ui.MembersView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -70,6 +71,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
     final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
+    final SideNavItem membersItem = new SideNavItem("Members", MembersView.class, VaadinIcon.GROUP.create());
     final Div lapseBanner = new Div();
     private final java.util.Map<SideNavItem, Class<? extends com.vaadin.flow.component.Component>> targets =
             java.util.Map.ofEntries(
@@ -83,7 +85,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     java.util.Map.entry(templatesItem, TemplatesView.class),
                     java.util.Map.entry(invitationsItem, InvitationsView.class),
                     java.util.Map.entry(billingItem, BillingView.class),
-                    java.util.Map.entry(auditItem, AuditView.class));
+                    java.util.Map.entry(auditItem, AuditView.class),
+                    java.util.Map.entry(membersItem, MembersView.class));
     private final Div contentWrapper = new Div();
     private final BillingService billing;
 
@@ -133,6 +136,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 crewItem,
                 templatesItem,
                 invitationsItem,
+                membersItem,
                 myShowsItem,
                 billingItem,
                 auditItem,
@@ -193,7 +197,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             templatesItem,
             invitationsItem,
             billingItem,
-            auditItem
+            auditItem,
+            membersItem
         }) {
             orgItem.setVisible(current != null && OrgViews.permits(targets.get(orgItem), current));
         }

@@ -16,6 +16,9 @@ import app.roadbook.contacts.ui.ContactView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.crew.ui.CrewView;
 import app.roadbook.crew.ui.PersonView;
+import app.roadbook.guests.ui.DoorListView;
+import app.roadbook.guests.ui.GuestListView;
+import app.roadbook.home.ui.HomeView;
 import app.roadbook.invitations.ui.AcceptInvitationView;
 import app.roadbook.invitations.ui.DevOutboxView;
 import app.roadbook.invitations.ui.InvitationsView;
@@ -29,8 +32,8 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.ui.AccountsView;
-import app.roadbook.tenancy.ui.HomeView;
 import app.roadbook.tenancy.ui.LoginView;
+import app.roadbook.tenancy.ui.MembersView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -158,6 +161,10 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             where f.session_id = ? and f.field_name = 'Hotel' and f.party_type = ?::party
               and o.session_id = f.session_id and o.section = f.section and o.field_name = f.field_name
               and o.party_type <> f.party_type""";
+
+    static final String GUEST_REQUEST = """
+            insert into guest_requests (org_id, guest_list_id, show_id, party, guest_name, requested_by_name)
+            select org_id, id, show_id, ?::party, 'Probe guest', 'Probe' from guest_lists where show_id = ?""";
 
     /** Every route of the app. A route missing here fails {@link #everyRouteIsInTheMatrix()}. */
     static List<Route> routes() {
@@ -342,6 +349,57 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         (db, id) -> db.member() && db.reads("select count(*) from shows where org_id = ?", db.org())
                                 ? db.open(Map.of())
                                 : Verdict.CLOSED),
+                // The guest list: members and the show's promoter team open it; editors set it up, approve and
+                // withdraw; promoter editors request on the promoter's allotment and withdraw its pending requests.
+                new Route(
+                        "shows/:showId/guests",
+                        SHOW_RESOURCES,
+                        Set.of(GuestListView.class),
+                        Map.of(
+                                "set up",
+                                "Change allotments and cutoff",
+                                "request",
+                                "Add request",
+                                "approve",
+                                "Approve",
+                                "withdraw",
+                                "Withdraw"),
+                        (db, id) -> db.reads("select count(*) from guest_lists where show_id = ?", id)
+                                ? db.open(Map.of(
+                                        "set up",
+                                        db.writes(
+                                                "update guest_lists set artist_allotment = artist_allotment where show_id = ?",
+                                                id),
+                                        "request",
+                                        db.inserts(GUEST_REQUEST, "from_us", id)
+                                                || db.inserts(GUEST_REQUEST, "from_you", id),
+                                        "approve",
+                                        db.writes(
+                                                "update guest_requests set status = 'approved' where show_id = ? and status = 'requested'",
+                                                id),
+                                        "withdraw",
+                                        db.writes(
+                                                "delete from guest_requests where show_id = ? and party = 'from_you' and status = 'requested'",
+                                                id)))
+                                : Verdict.CLOSED),
+                new Route(
+                        "shows/:showId/guests/door-list",
+                        SHOW_RESOURCES,
+                        Set.of(DoorListView.class),
+                        Map.of(),
+                        (db, id) -> db.reads("select count(*) from guest_lists where show_id = ?", id)
+                                ? db.open(Map.of())
+                                : Verdict.CLOSED),
+                // The members page: every member of the current organization; what each may change is MembersGrid's.
+                new Route(
+                        "members",
+                        NONE,
+                        Set.of(MembersView.class),
+                        Map.of(),
+                        (db, id) ->
+                                db.member() && db.reads("select count(*) from org_members where org_id = ?", db.org())
+                                        ? db.open(Map.of())
+                                        : Verdict.CLOSED),
                 new Route(
                         "venues",
                         NONE,
@@ -735,7 +793,8 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             return UUID.nameUUIDFromBytes(route.template().getBytes());
         }
         return switch (route.template()) {
-            case "shows/:showId", "shows/:showId/day-sheet" -> shows.get(resource);
+            case "shows/:showId", "shows/:showId/day-sheet", "shows/:showId/guests", "shows/:showId/guests/door-list" ->
+                shows.get(resource);
             case "advance/:sessionId", "advance/:sessionId/mails" -> sessions.get(resource);
             case "contacts/:contactId" -> contacts.get(resource);
             case "crew/:personId" -> people.get(resource);
@@ -783,6 +842,16 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         shows.put(Resource.GRANTED_SHOW, granted);
         shows.put(Resource.UNGRANTED_SHOW, ungranted);
         shows.put(Resource.OTHER_ORG, foreign);
+
+        // Every show has a guest list with room on both allotments and one pending request of the promoter's.
+        for (UUID show : List.of(granted, ungranted, foreign)) {
+            UUID list = owner.queryForObject("""
+                    insert into guest_lists (org_id, show_id, artist_allotment, promoter_allotment)
+                    select org_id, id, 10, 10 from shows where id = ? returning id""", UUID.class, show);
+            owner.update("""
+                    insert into guest_requests (org_id, guest_list_id, show_id, party, guest_name, requested_by_name)
+                    select org_id, id, show_id, 'from_you', 'Matrix guest', 'Matrix' from guest_lists where id = ?""", list);
+        }
 
         UUID viewerAccount = fixtures.user("Promoviewer");
         owner.update(

@@ -265,6 +265,33 @@ final class DemoDirectory {
         }
     }
 
+    /**
+     * The Oslo show's guest list: 20 places for the artist team, 10 for the promoter, closing at 16:00 in Oslo the day
+     * before the show; requests on both allotments, approved, waiting and declined.
+     */
+    private static void guestList(JdbcTemplate owner, UUID orgId, UUID showId, UUID artistTeam, UUID promoter) {
+        UUID list = owner.queryForObject("""
+                insert into guest_lists (org_id, show_id, artist_allotment, promoter_allotment, cutoff_at)
+                select org_id, id, 20, 10, local_instant((date - 1) + time '16:00', 'Europe/Oslo') from shows where id = ?
+                returning id""", UUID.class, showId);
+        Object[][] requests = {
+            {"from_us", "Ingrid Solberg", 1, "family", "approved", artistTeam},
+            {"from_us", "Marius Berg", 0, "industry", "approved", artistTeam},
+            {"from_us", "Nora Aas", 1, "photo", "requested", artistTeam},
+            {"from_you", "Kari Nordmann", 1, "guest", "approved", promoter},
+            {"from_you", "Ola Hansen", 0, "press", "requested", promoter},
+            {"from_you", "Per Olsen", 3, "guest", "declined", promoter}
+        };
+        for (Object[] r : requests) {
+            owner.update("""
+                    insert into guest_requests (org_id, guest_list_id, show_id, party, guest_name, plus_ones, guest_type,
+                                                status, requested_by, requested_by_name, decided_by, decided_at)
+                    select ?, ?, ?, ?::party, ?, ?, ?::guest_type, ?::guest_status, u.id, u.display_name,
+                           case when ? <> 'requested' then ?::uuid end, case when ? <> 'requested' then now() end
+                    from app_users u where u.id = ?""", orgId, list, showId, r[0], r[1], r[2], r[3], r[4], r[4], artistTeam, r[4], r[5]);
+        }
+    }
+
     private static UUID advance(JdbcTemplate owner, UUID orgId, UUID showId, UUID createdBy, String title) {
         UUID session = owner.queryForObject("""
                 insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, ?, ?) returning id""", UUID.class, orgId, showId, title, createdBy);
@@ -368,6 +395,7 @@ final class DemoDirectory {
                                updated_at = now()
                         where session_id = ? and field_name = ? and party_type = ?::party""", d[2], d[3], advanced, d[0], d[1]);
             }
+            guestList(owner, orgId, shows.get(0), createdBy, promoter);
         }
         List<UUID> contacts = new ArrayList<>();
         for (String[] c : CONTACTS) {

@@ -146,6 +146,13 @@ class DemoDataTest {
                                 + ") order by i.starts_at",
                         String.class))
                 .containsExactly("Load-in 14:00", "Doors 19:00", "Set time 21:00");
+        // The Oslo show has a guest list with requests on both allotments, decided and waiting.
+        assertThat(owner.queryForList(
+                        "select distinct r.party::text || ' ' || r.status::text from guest_requests r "
+                                + "join guest_lists l on l.id = r.guest_list_id where l.show_id = (select s.id "
+                                + oslo + ")",
+                        String.class))
+                .contains("from_us approved", "from_us requested", "from_you approved", "from_you requested");
     }
 
     /** Copenhagen is a complete show day: crew with phones, a flight landing on another clock, crew-only items. */

@@ -478,6 +478,52 @@ final class RlsProbes {
                 "role = role",
                 "OWNER=si ADMIN,EDITOR,VIEWER=s");
         advancingNotices();
+        guestLists();
+    }
+
+    /**
+     * Guest lists (V20, decision 0021): members read the list and every request, the show's promoter team reads the
+     * list and the promoter's requests only; editors set the list up and decide; promoter editors ask on the
+     * promoter's allotment (never approved, never on the artist team's) and withdraw the promoter's pending requests.
+     * Over-allotment and the cutoff are refusals of the guard trigger, checked in GuestListDatabaseTest.
+     */
+    private void guestLists() {
+        String list = "'1f400000-0000-0000-0000-00000000000a'";
+        String columns = "(org_id, guest_list_id, show_id, party, guest_name, requested_by_name, status) values (:org, "
+                + list + ", " + SHOW_A + ", ";
+        orgTable(
+                "guest_lists",
+                list,
+                "(org_id, show_id) values (:org, 'f0000000-0000-0000-0000-0000000000a2')",
+                "artist_allotment = artist_allotment",
+                "OWNER,ADMIN,EDITOR=siud VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        orgTable(
+                "guest_requests",
+                "'1f500000-0000-0000-0000-00000000000a'",
+                columns + "'from_you', 'New', 'x', 'requested')",
+                "guest_name = guest_name",
+                "OWNER,ADMIN,EDITOR=siud VIEWER=s PROMOTER_EDITOR=sid PROMOTER_VIEWER=s");
+        table(
+                "guest_requests",
+                "guest_requests(our side)",
+                "id = '1f500000-0000-0000-0000-0000000000a2'",
+                "insert into guest_requests " + columns.replace(":org", ORG_A) + "'from_us', 'New', 'x', 'requested')",
+                "plus_ones = plus_ones",
+                "OWNER,ADMIN,EDITOR=siud VIEWER=s");
+        table(
+                "guest_requests",
+                "guest_requests(approve)",
+                "id = '1f500000-0000-0000-0000-00000000000a'",
+                "insert into guest_requests " + columns.replace(":org", ORG_A) + "'from_you', 'New', 'x', 'approved')",
+                "status = 'approved'",
+                "OWNER,ADMIN,EDITOR=siu VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "guest_requests",
+                "guest_requests(approved)",
+                "id = '1f500000-0000-0000-0000-0000000000a3'",
+                null,
+                "status = 'declined'",
+                "OWNER,ADMIN,EDITOR=sud VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
     }
 
     /**
@@ -603,6 +649,7 @@ final class RlsProbes {
                 || label.endsWith("(not granted)")
                 || label.endsWith("(our side)")
                 || label.endsWith("(our box)")
+                || label.endsWith("(approved)")
                 || label.endsWith("(closed)")
                 || label.endsWith("(advance)")) {
             probes.add(new Probe(table, label, Op.DELETE, "delete from " + table + " where " + where));

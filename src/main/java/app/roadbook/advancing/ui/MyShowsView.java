@@ -128,7 +128,10 @@ public class MyShowsView extends VerticalLayout implements BeforeEnterObserver {
                 line.addClassName("my-advance");
                 advances.add(line);
             }
-            add(head, facts, advances);
+            // The guest list lives in its own package; a link by URL keeps advancing independent of it.
+            Anchor guestList = new Anchor("shows/" + show.showId() + "/guests", "Guest list");
+            guestList.addClassName("my-show-guest-list");
+            add(head, facts, advances, guestList);
         }
 
         private static Span fact(String text) {
