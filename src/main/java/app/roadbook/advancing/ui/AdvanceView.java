@@ -13,6 +13,8 @@ import app.roadbook.base.Ids;
 import app.roadbook.base.NotFoundException;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
+import app.roadbook.files.DocumentTypes;
+import app.roadbook.files.ui.FileTransfers;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,11 +36,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -305,14 +303,7 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
             boolean mayChange = can.answers(party);
             theirs.forEach(d -> {
                 Anchor link = new Anchor(
-                        DownloadHandler.fromInputStream(event -> {
-                            AdvancingDocuments.Download download = files.download(d.fileId());
-                            return new DownloadResponse(
-                                    new ByteArrayInputStream(download.bytes()),
-                                    download.name(),
-                                    download.contentType(),
-                                    download.bytes().length);
-                        }),
+                        FileTransfers.download(() -> files.download(d.fileId())),
                         d.name() + " (" + Math.max(1, d.sizeBytes() / 1024) + " KB)");
                 link.getElement().setAttribute("download", true);
                 Div line = new Div(link);
@@ -333,12 +324,10 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
             });
             if (mayChange) {
                 Upload upload = new Upload();
-                upload.setMaxFileSize(AdvancingDocuments.MAX_BYTES);
-                upload.setAcceptedFileTypes(
-                        AdvancingDocuments.EXTENSIONS.stream().map(e -> "." + e).toArray(String[]::new));
-                UI ui = UI.getCurrent();
-                upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) ->
-                        ui.access(() -> act(() -> files.upload(sessionId, party, meta.fileName(), bytes)))));
+                upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.maxBytes()));
+                upload.setAcceptedFileTypes(DocumentTypes.PICKER_HINTS.toArray(String[]::new));
+                upload.setUploadHandler(FileTransfers.upload(
+                        (name, in, size) -> files.upload(sessionId, party, name, in, size), this::load));
                 upload.addFileRejectedListener(
                         e -> Notification.show(e.getErrorMessage(), 5000, Notification.Position.MIDDLE));
                 column.add(upload);
