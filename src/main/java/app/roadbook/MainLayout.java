@@ -8,6 +8,7 @@ import app.roadbook.billing.BillingService;
 import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactsView;
+import app.roadbook.files.ui.FilesView;
 import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
@@ -56,6 +57,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem venuesItem = new SideNavItem("Venues", VenuesView.class, VaadinIcon.BUILDING.create());
     final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
+    final SideNavItem filesItem = new SideNavItem("Files", FilesView.class, VaadinIcon.FOLDER_OPEN.create());
     final SideNavItem templatesItem =
             new SideNavItem("Advancing templates", TemplatesView.class, VaadinIcon.LIST.create());
     final SideNavItem invitationsItem =
@@ -79,6 +81,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     ArtistsView.class,
                     contactsItem,
                     ContactsView.class,
+                    filesItem,
+                    FilesView.class,
                     templatesItem,
                     TemplatesView.class,
                     invitationsItem,
@@ -132,6 +136,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 venuesItem,
                 artistsItem,
                 contactsItem,
+                filesItem,
                 templatesItem,
                 invitationsItem,
                 myShowsItem,
@@ -189,6 +194,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             venuesItem,
             artistsItem,
             contactsItem,
+            filesItem,
             templatesItem,
             invitationsItem,
             billingItem,

@@ -273,6 +273,39 @@ public class FileLibrary {
                 .toList();
     }
 
+    /** Something a file can be about, with its name for a picker. */
+    public record SubjectOption(FileSubject subject, String label) {
+        public String text() {
+            return subject.kind() == FileSubject.Kind.ORG
+                    ? label
+                    : subject.kind().label() + ": " + label;
+        }
+    }
+
+    /** What an editor can attach a new file to: the org, its artists, venues and current shows. */
+    @Transactional(readOnly = true)
+    public List<SubjectOption> subjects(UUID orgId) {
+        access.requireMember(orgId);
+        List<SubjectOption> options = new java.util.ArrayList<>();
+        options.add(new SubjectOption(FileSubject.org(orgId), "The whole organization"));
+        files.findSubjectOptions(orgId)
+                .forEach(o -> options.add(new SubjectOption(
+                        new FileSubject(FileSubject.Kind.valueOf(o.getKind()), o.getId()), o.getLabel())));
+        return options;
+    }
+
+    /** Whether the reader may add and change the org's files. */
+    @Transactional(readOnly = true)
+    public boolean canEdit(UUID orgId) {
+        return access.can(orgId, OrgPermission.EDIT_DATA);
+    }
+
+    /** Whether the reader may restore and empty the org's bin. */
+    @Transactional(readOnly = true)
+    public boolean canManageBin(UUID orgId) {
+        return access.can(orgId, OrgPermission.MANAGE_BIN);
+    }
+
     /** The org's stored bytes and quota, for the billing page. */
     @Transactional(readOnly = true)
     public StorageUsage usage(UUID orgId) {

@@ -87,6 +87,30 @@ interface StoredFileRepository extends JpaRepository<StoredFile, UUID> {
     @Query(nativeQuery = true, value = "select purge_binned_files(:before)")
     List<String> purgeBinnedBefore(Instant before);
 
+    /**
+     * What a file can be about in an org: its artists, venues and shows from a month ago on (native, like the lines
+     * above: names of rows the shows package owns). Kind, id and a label per row.
+     */
+    @Query(nativeQuery = true, value = """
+            select * from (
+              select 'ARTIST' as "kind", a.id as "id", a.name as "label", 1 as "rank", null::date as "day"
+              from artists a where a.org_id = :orgId
+              union all
+              select 'VENUE', v.id, v.name || coalesce(', ' || v.city, ''), 2, null from venues v where v.org_id = :orgId
+              union all
+              (select 'SHOW', s.id, coalesce(s.title, 'Show') || ' · ' || to_char(s.date, 'FMDD Mon YYYY'), 3, s.date
+               from shows s where s.org_id = :orgId and s.date >= current_date - 30 order by s.date limit 300)
+            ) o order by "rank", "day", lower("label")""")
+    List<SubjectOption> findSubjectOptions(UUID orgId);
+
+    interface SubjectOption {
+        String getKind();
+
+        UUID getId();
+
+        String getLabel();
+    }
+
     interface Line {
         UUID getId();
 
