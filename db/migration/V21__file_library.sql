@@ -14,15 +14,14 @@ ALTER TABLE files
     ADD COLUMN deleted_by      uuid REFERENCES app_users (id) ON DELETE SET NULL,
     ADD COLUMN version         bigint NOT NULL DEFAULT 0;
 
--- A document box's file is the exchange between both teams: it was always shared with the promoter team.
+-- A document box's file is the exchange between both teams: it was always shared with the promoter team, whatever
+-- its visibility column says (the policies below read it so); the column says so too, for the pages.
 UPDATE files SET visibility = 'promoter_team' WHERE num_nonnulls(session_id, document_id, field_id) > 0;
 
 -- One subject at most: an advance (its session, document box or field), an artist, a venue or a show; none = the org.
 ALTER TABLE files DROP CONSTRAINT files_attached_check;
 ALTER TABLE files ADD CONSTRAINT files_one_subject CHECK (
     num_nonnulls(artist_id, venue_id, show_id) + CASE WHEN num_nonnulls(session_id, document_id, field_id) > 0 THEN 1 ELSE 0 END <= 1);
-ALTER TABLE files ADD CONSTRAINT files_advance_files_shared CHECK (
-    num_nonnulls(session_id, document_id, field_id) = 0 OR visibility = 'promoter_team');
 CREATE INDEX idx_files_artist ON files (artist_id) WHERE artist_id IS NOT NULL;
 CREATE INDEX idx_files_venue ON files (venue_id) WHERE venue_id IS NOT NULL;
 CREATE INDEX idx_files_show ON files (show_id) WHERE show_id IS NOT NULL;
@@ -38,7 +37,7 @@ CREATE TABLE file_versions (
     storage_path text        NOT NULL UNIQUE,
     original_name text       NOT NULL,
     content_type text        NOT NULL,
-    size_bytes   bigint      NOT NULL CHECK (size_bytes > 0),
+    size_bytes   bigint      NOT NULL CHECK (size_bytes >= 0),
     uploaded_by  uuid REFERENCES app_users (id) ON DELETE SET NULL,
     created_at   timestamptz NOT NULL DEFAULT now(),
     UNIQUE (file_id, number)
@@ -48,7 +47,7 @@ CREATE INDEX idx_file_versions_org ON file_versions (org_id);
 INSERT INTO file_versions (org_id, file_id, number, storage_path, original_name, content_type, size_bytes, uploaded_by,
                            created_at)
 SELECT f.org_id, f.id, 1, f.storage_path, coalesce(f.original_name, 'file'), coalesce(f.content_type, 'application/octet-stream'),
-       greatest(coalesce(f.size_bytes, 1), 1), u.id, f.created_at
+       coalesce(f.size_bytes, 0), u.id, f.created_at
 FROM files f LEFT JOIN app_users u ON u.id = f.uploaded_by;
 
 -- A file's first version is its row as inserted (advancing's document boxes and the library alike). Definer: it
@@ -59,7 +58,7 @@ AS $$
 BEGIN
     INSERT INTO file_versions (org_id, file_id, number, storage_path, original_name, content_type, size_bytes, uploaded_by)
     VALUES (NEW.org_id, NEW.id, 1, NEW.storage_path, coalesce(NEW.original_name, 'file'),
-            coalesce(NEW.content_type, 'application/octet-stream'), NEW.size_bytes, current_app_user_id());
+            coalesce(NEW.content_type, 'application/octet-stream'), coalesce(NEW.size_bytes, 0), current_app_user_id());
     RETURN NEW;
 END
 $$;
@@ -147,7 +146,8 @@ $$;
 DROP POLICY files_select ON files;
 CREATE POLICY files_select ON files FOR SELECT
     USING (is_org_member(org_id)
-           OR (deleted_at IS NULL AND visibility = 'promoter_team'
+           OR (deleted_at IS NULL
+               AND (visibility = 'promoter_team' OR num_nonnulls(session_id, document_id, field_id) > 0)
                AND file_shared_with_me(org_id, session_id, document_id, field_id, show_id, artist_id, venue_id)));
 
 -- A library file (no advance) is added by the org's editors to a subject of their own org; an advance's file
@@ -214,7 +214,8 @@ AS $$
         SELECT s.id, s.title, s.date FROM target t JOIN shows s
             ON s.id IN (SELECT file_concerned_shows(t.org_id, t.session_id, t.document_id, t.field_id, t.show_id,
                                                     t.artist_id, t.venue_id))
-        WHERE t.visibility = 'promoter_team' AND t.deleted_at IS NULL)
+        WHERE (t.visibility = 'promoter_team' OR num_nonnulls(t.session_id, t.document_id, t.field_id) > 0)
+          AND t.deleted_at IS NULL)
     SELECT u.id, u.display_name, u.email::text, 'member', m.role::text, true, NULL::text, m.created_at,
            NULL::uuid, NULL::text, NULL::date
     FROM target t JOIN org_members m ON m.org_id = t.org_id JOIN app_users u ON u.id = m.user_id
