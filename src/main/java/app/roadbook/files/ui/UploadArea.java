@@ -17,6 +17,8 @@ public class UploadArea extends Div {
 
     public UploadArea(FileTransfers.Receiver receiver, Runnable refresh, long maxBytes, String maxSize, boolean many) {
         upload.setUploadHandler(FileTransfers.upload(receiver, refresh));
+        // Without push, the page shows what the uploads changed on the round trip that follows the last of them.
+        upload.addAllFinishedListener(e -> refresh.run());
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxBytes));
         upload.setAcceptedFileTypes(DocumentTypes.PICKER_HINTS.toArray(String[]::new));
         upload.setDropAllowed(true);
