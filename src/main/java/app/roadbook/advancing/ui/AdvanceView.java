@@ -14,6 +14,9 @@ import app.roadbook.base.NotFoundException;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
 import app.roadbook.files.DocumentTypes;
+import app.roadbook.files.FileLibrary;
+import app.roadbook.files.FileSubject;
+import app.roadbook.files.ui.FileList;
 import app.roadbook.files.ui.FileTransfers;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -89,10 +92,12 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
     final List<FieldCard> cards = new ArrayList<>();
     private final AdvancingExchange advancing;
     private final AdvancingDocuments files;
+    private final FileLibrary library;
     private UUID sessionId;
     private AdvancingExchange.Advance advance;
 
-    public AdvanceView(AdvancingExchange advancing, AdvancingDocuments files) {
+    public AdvanceView(AdvancingExchange advancing, AdvancingDocuments files, FileLibrary library) {
+        this.library = library;
         this.advancing = advancing;
         this.files = files;
         addClassName("advance-view");
@@ -335,6 +340,14 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
             sides.add(column);
         }
         documents.add(sides);
+        // The show's library files the reader may see (the artist's rider, the venue's tech pack, …): for the promoter
+        // team, the ones shared with them.
+        List<FileLibrary.FileLine> shared = library.forShow(advance.show().showId()).stream()
+                .filter(f -> f.subjectKind() != FileSubject.Kind.ADVANCE)
+                .toList();
+        if (!shared.isEmpty()) {
+            documents.add(new H4("Files for this show"), new FileList(library, shared, ""));
+        }
     }
 
     static String documentsLabel(Party party, Party reader) {
