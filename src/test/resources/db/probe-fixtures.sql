@@ -87,6 +87,15 @@ INSERT INTO files (id, org_id, document_id, storage_path, uploaded_by) VALUES
  ('16000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '15000000-0000-0000-0000-00000000000a', 'a/plot.pdf', 'a0000000-0000-0000-0000-000000000005'),
  ('16000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', '15000000-0000-0000-0000-0000000000a2', 'a/rider.pdf', 'a0000000-0000-0000-0000-000000000003'),
  ('16000000-0000-0000-0000-0000000000a3', 'b0000000-0000-0000-0000-00000000000a', '15000000-0000-0000-0000-0000000000a3', 'a/menu.pdf', 'a0000000-0000-0000-0000-000000000005');
+-- The file library (V21): the granted show's artist's rider shared with its promoter team, the show's contract for
+-- members only, an org-wide file marked for the promoter team (it concerns no show, so it stays with members), and a
+-- venue file in the bin.
+INSERT INTO files (id, org_id, artist_id, venue_id, show_id, storage_path, original_name, content_type, size_bytes,
+                   visibility, deleted_at) VALUES
+ ('16000000-0000-0000-0000-0000000000b1', 'b0000000-0000-0000-0000-00000000000a', 'd0000000-0000-0000-0000-00000000000a', NULL, NULL, 'a/lib-rider', 'Rider.pdf', 'application/pdf', 10, 'promoter_team', NULL),
+ ('16000000-0000-0000-0000-0000000000b2', 'b0000000-0000-0000-0000-00000000000a', NULL, NULL, 'f0000000-0000-0000-0000-00000000000a', 'a/lib-contract', 'Contract.pdf', 'application/pdf', 10, 'members', NULL),
+ ('16000000-0000-0000-0000-0000000000b3', 'b0000000-0000-0000-0000-00000000000a', NULL, NULL, NULL, 'a/lib-handbook', 'Handbook.pdf', 'application/pdf', 10, 'promoter_team', NULL),
+ ('16000000-0000-0000-0000-0000000000b4', 'b0000000-0000-0000-0000-00000000000a', NULL, 'e0000000-0000-0000-0000-00000000000a', NULL, 'a/lib-pack', 'Pack.pdf', 'application/pdf', 10, 'promoter_team', now() - interval '1 day');
 INSERT INTO contacts (id, org_id, name, email) VALUES
  ('17000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Contact A', 'c@a.test'),
  ('17000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', 'Contact A2', 'c2@a.test'),

@@ -9,6 +9,7 @@ import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.crew.ui.CrewView;
+import app.roadbook.files.ui.FilesView;
 import app.roadbook.home.ui.HomeView;
 import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.schedule.ui.TourBookView;
@@ -61,6 +62,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem tourBookItem = new SideNavItem("Tour book", TourBookView.class, VaadinIcon.BOOK.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
     final SideNavItem crewItem = new SideNavItem("Crew", CrewView.class, VaadinIcon.GROUP.create());
+    final SideNavItem filesItem = new SideNavItem("Files", FilesView.class, VaadinIcon.FOLDER_OPEN.create());
     final SideNavItem templatesItem =
             new SideNavItem("Advancing templates", TemplatesView.class, VaadinIcon.LIST.create());
     final SideNavItem invitationsItem =
@@ -80,6 +82,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     java.util.Map.entry(venuesItem, VenuesView.class),
                     java.util.Map.entry(artistsItem, ArtistsView.class),
                     java.util.Map.entry(contactsItem, ContactsView.class),
+                    java.util.Map.entry(filesItem, FilesView.class),
                     java.util.Map.entry(tourBookItem, TourBookView.class),
                     java.util.Map.entry(crewItem, CrewView.class),
                     java.util.Map.entry(templatesItem, TemplatesView.class),
@@ -134,6 +137,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 tourBookItem,
                 contactsItem,
                 crewItem,
+                filesItem,
                 templatesItem,
                 invitationsItem,
                 membersItem,
@@ -194,6 +198,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             tourBookItem,
             contactsItem,
             crewItem,
+            filesItem,
             templatesItem,
             invitationsItem,
             billingItem,

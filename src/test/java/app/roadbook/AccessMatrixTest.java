@@ -16,6 +16,9 @@ import app.roadbook.contacts.ui.ContactView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.crew.ui.CrewView;
 import app.roadbook.crew.ui.PersonView;
+import app.roadbook.files.FileLibrary;
+import app.roadbook.files.ui.FileView;
+import app.roadbook.files.ui.FilesView;
 import app.roadbook.guests.ui.DoorListView;
 import app.roadbook.guests.ui.GuestListView;
 import app.roadbook.home.ui.HomeView;
@@ -87,6 +90,12 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         OTHER_ORG,
         /** A closed advance of the granted show. */
         CLOSED_ADVANCE,
+        /** A library file about the granted show, shared with its promoter team. */
+        SHARED_FILE,
+        /** A library file about the granted show, for members only. */
+        MEMBERS_FILE,
+        /** A library file in the bin. */
+        BINNED_FILE,
         MISSING
     }
 
@@ -119,10 +128,14 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     @Autowired
     AdvancingExchange advancing;
 
+    @Autowired
+    FileLibrary library;
+
     private final Map<Resource, UUID> shows = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> sessions = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> contacts = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> people = new EnumMap<>(Resource.class);
+    private final Map<Resource, UUID> files = new EnumMap<>(Resource.class);
     private final Map<Actor, UUID> users = new EnumMap<>(Actor.class);
     private final List<String> viewProblems = new ArrayList<>();
     private UUID northern;
@@ -132,6 +145,9 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             List.of(Resource.GRANTED_SHOW, Resource.UNGRANTED_SHOW, Resource.OTHER_ORG, Resource.MISSING);
     static final List<Resource> ORG_RESOURCES = List.of(Resource.OWN_ORG, Resource.OTHER_ORG, Resource.MISSING);
     static final List<Resource> NONE = List.of(Resource.NONE);
+    /** Library files of the matrix's org (shared, members only, in the bin) and of the other org. */
+    static final List<Resource> FILE_RESOURCES = List.of(
+            Resource.SHARED_FILE, Resource.MEMBERS_FILE, Resource.BINNED_FILE, Resource.OTHER_ORG, Resource.MISSING);
     /** An advance of each show, and a closed advance of the granted show. */
     static final List<Resource> ADVANCE_RESOURCES = List.of(
             Resource.GRANTED_SHOW,
@@ -400,6 +416,38 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                 db.member() && db.reads("select count(*) from org_members where org_id = ?", db.org())
                                         ? db.open(Map.of())
                                         : Verdict.CLOSED),
+                // The library: every member reads it; the bin's buttons are on it for owners and admins only when
+                // the bin has files (the matrix's bin has one).
+                new Route(
+                        "files",
+                        NONE,
+                        Set.of(FilesView.class),
+                        Map.of("empty bin", "Empty bin"),
+                        (db, id) -> db.member()
+                                ? db.open(Map.of(
+                                        "empty bin",
+                                        db.writes(
+                                                "delete from files where org_id = ? and deleted_at is not null",
+                                                db.org())))
+                                : Verdict.CLOSED),
+                // One file, by URL: whoever the files policy lets read it (members, and the promoter team for a file
+                // shared with their show); editors move it to the bin, owners and admins restore it.
+                new Route(
+                        "files/:fileId",
+                        FILE_RESOURCES,
+                        Set.of(FileView.class),
+                        Map.of("move to bin", "Move to bin", "restore", "Restore"),
+                        (db, id) -> db.reads("select count(*) from files where id = ?", id)
+                                ? db.open(Map.of(
+                                        "move to bin",
+                                        db.writes(
+                                                "update files set deleted_at = now() where id = ? and deleted_at is null",
+                                                id),
+                                        "restore",
+                                        db.writes(
+                                                "update files set deleted_at = null where id = ? and deleted_at is not null",
+                                                id)))
+                                : Verdict.CLOSED),
                 new Route(
                         "venues",
                         NONE,
@@ -631,6 +679,43 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         assertThat(matrix.get("ANONYMOUS shows NONE")).isEqualTo("closed");
     }
 
+    /**
+     * Issue #17: for each file, the people its page opens for by URL are exactly the ones its "Who can see this?" list
+     * names as seeing it, and nobody else.
+     */
+    @Test
+    void aFilesPageOpensByUrlForExactlyTheAudienceItLists() {
+        prepareResources();
+        Route route = routes().stream()
+                .filter(r -> r.template().equals("files/:fileId"))
+                .findFirst()
+                .orElseThrow();
+        List<String> mismatches = new ArrayList<>();
+        for (Resource resource : List.of(Resource.SHARED_FILE, Resource.MEMBERS_FILE, Resource.BINNED_FILE)) {
+            UUID file = files.get(resource);
+            cleanVaadinEnvironment();
+            fixtures.signIn(users.get(Actor.OWNER));
+            Set<UUID> audience = library.audience(file).stream()
+                    .filter(FileLibrary.Viewer::canSee)
+                    .map(FileLibrary.Viewer::userId)
+                    .collect(Collectors.toSet());
+            Fixtures.signOut();
+            initVaadinEnvironment();
+            for (Actor actor : Actor.values()) {
+                if (users.get(actor) == null) {
+                    continue;
+                }
+                actAs(actor);
+                boolean opens = view(route, file).open();
+                if (opens != audience.contains(users.get(actor))) {
+                    mismatches.add(actor + " " + resource + ": page " + (opens ? "opens" : "is missing") + ", audience "
+                            + (audience.contains(users.get(actor)) ? "lists" : "omits") + " them");
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
     // The view's verdict --------------------------------------------------------------------------------
 
     private Verdict view(Route route, UUID id) {
@@ -798,6 +883,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             case "advance/:sessionId", "advance/:sessionId/mails" -> sessions.get(resource);
             case "contacts/:contactId" -> contacts.get(resource);
             case "crew/:personId" -> people.get(resource);
+            case "files/:fileId" -> files.get(resource);
             default -> throw new IllegalStateException(route.template());
         };
     }
@@ -906,6 +992,12 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         "insert into people (org_id, name) values (?, 'Southside matrix crew') returning id",
                         UUID.class,
                         southside));
+        // Library files: about the granted show, shared with its promoter team or for members only; one in the bin;
+        // and one of the other org. The view never reads their bytes, so none are stored.
+        files.put(Resource.SHARED_FILE, libraryFile(northern, "show_id", granted, "promoter_team", false));
+        files.put(Resource.MEMBERS_FILE, libraryFile(northern, "show_id", granted, "members", false));
+        files.put(Resource.BINNED_FILE, libraryFile(northern, "show_id", granted, "promoter_team", true));
+        files.put(Resource.OTHER_ORG, libraryFile(southside, "show_id", foreign, "promoter_team", false));
 
         // Both orgs have a billing and a security entry, so "may read the org's log" is a row count, not an empty set.
         for (UUID org : List.of(northern, southside)) {
@@ -916,6 +1008,19 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                     "insert into activity_log (org_id, category, action, resource_type) values (?, 'security', 'matrix.probe', 'org')",
                     org);
         }
+    }
+
+    private UUID libraryFile(UUID org, String subjectColumn, UUID subject, String visibility, boolean binned) {
+        return fixtures.owner()
+                .queryForObject(
+                        "insert into files (org_id, " + subjectColumn + ", storage_path, original_name, content_type,"
+                                + " size_bytes, visibility, deleted_at) values (?, ?, 'matrix/' || gen_random_uuid(),"
+                                + " 'Matrix " + visibility + ".pdf', 'application/pdf', 10, ?,"
+                                + (binned ? " now())" : " null)") + " returning id",
+                        UUID.class,
+                        org,
+                        subject,
+                        visibility);
     }
 
     private UUID sessionOf(UUID show, UUID as, UUID org) {

@@ -212,15 +212,20 @@ class HostileInputTest {
         assertThat(checked).hasSize(16 * 7);
     }
 
-    /** File names come from the uploader's disk, not the keyboard: they are cleaned rather than refused. */
+    /**
+     * File names come from the uploader's disk, not the keyboard: control characters and markup are cleaned out, but
+     * a name with path characters is refused in words (it is never a path, yet it would mean one).
+     */
     @Test
-    void uploadedFileNamesAreCleanedOfControlCharactersAndMarkup() {
-        UUID file = documents.upload(
-                session, Party.from_us, "C:\\evil\\<img src=x onerror=alert(1)>\u0007\u001b.pdf", new byte[] {1});
+    void uploadedFileNamesAreCleanedOfControlCharactersAndMarkupAndPathsAreRefused() {
+        byte[] text = "Rider".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UUID file = documents.upload(session, Party.from_us, "<img src=x onerror=alert(1)>\u0007\u001b.txt", text);
         assertThat(fixtures.owner().queryForObject("select original_name from files where id = ?", String.class, file))
-                .isEqualTo("img src=x onerror=alert(1).pdf");
-        assertThat(catchThrowable(
-                        () -> documents.upload(session, Party.from_us, "x".repeat(100_000) + ".pdf", new byte[] {1})))
+                .isEqualTo("img src=x onerror=alert(1).txt");
+        assertThat(catchThrowable(() -> documents.upload(session, Party.from_us, "C:\\evil\\rider.txt", text)))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining("file name cannot contain");
+        assertThat(catchThrowable(() -> documents.upload(session, Party.from_us, "x".repeat(100_000) + ".pdf", text)))
                 .isInstanceOf(Refusal.class)
                 .hasMessage("Give the file a name of up to 200 characters.");
     }

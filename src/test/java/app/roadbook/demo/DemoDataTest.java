@@ -26,6 +26,9 @@ class DemoDataTest {
     @Autowired
     List<ApplicationRunner> runners;
 
+    @Autowired
+    app.roadbook.files.FileStore files;
+
     @Test
     void theSeederRunsAtStartUp() {
         assertThat(runners).hasAtLeastOneElementOfType(DemoDataSeeder.class);
@@ -85,6 +88,14 @@ class DemoDataTest {
         int contacts = owner.queryForObject("select count(*) from contacts", Integer.class);
         assertThat(shows).isPositive();
         assertThat(contacts).isPositive();
+        // The library has The Auroras' rider (shared with their promoter teams) and its bytes.
+        assertThat(owner.queryForList(
+                        "select original_name || ' ' || visibility from files where artist_id is not null order by 1",
+                        String.class))
+                .containsExactly("The Auroras input list.csv promoter_team", "The Auroras rider.txt promoter_team");
+        assertThat(owner.queryForList("select storage_path from file_versions", String.class))
+                .hasSize(3)
+                .allMatch(files::exists);
         seeder(scratch, true).run(null);
         assertThat(owner.queryForObject("select count(*) from app_users", Integer.class))
                 .isEqualTo(users);
@@ -102,7 +113,7 @@ class DemoDataTest {
                 .withProperty("spring.flyway.url", scratch.url())
                 .withProperty("spring.flyway.user", EmbeddedDatabase.OWNER_ROLE)
                 .withProperty("spring.flyway.password", scratch.ownerPassword());
-        return new DemoDataSeeder(new DemoData(env), env, passwords);
+        return new DemoDataSeeder(new DemoData(env), env, passwords, files);
     }
 
     @Test

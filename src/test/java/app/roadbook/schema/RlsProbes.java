@@ -362,6 +362,74 @@ final class RlsProbes {
                         + "'15000000-0000-0000-0000-0000000000a3', 'p/' || gen_random_uuid(), " + ME + ")",
                 "original_name = original_name",
                 nobody);
+        // The file library (V21): editors add and change library files (an advance's files keep the rules above);
+        // the promoter team sees what is shared with a show it is on; the bin is for owners and admins.
+        table(
+                "files",
+                "files(library shared)",
+                "id = '16000000-0000-0000-0000-0000000000b1'",
+                "insert into files (org_id, artist_id, storage_path, visibility, size_bytes) values (:org, "
+                        + "'d0000000-0000-0000-0000-00000000000a', 'p/' || gen_random_uuid(), 'promoter_team', 1)",
+                "visibility = visibility",
+                "OWNER,ADMIN,EDITOR=siu VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "files",
+                "files(library members)",
+                "id = '16000000-0000-0000-0000-0000000000b2'",
+                "insert into files (org_id, show_id, storage_path, size_bytes) values (:org, " + SHOW_A
+                        + ", 'p/' || gen_random_uuid(), 1)",
+                "deleted_at = now()",
+                "OWNER,ADMIN,EDITOR=siu VIEWER=s");
+        table(
+                "files",
+                "files(library org-wide)",
+                "id = '16000000-0000-0000-0000-0000000000b3'",
+                "insert into files (org_id, storage_path, size_bytes) values (:org, 'p/' || gen_random_uuid(), 1)",
+                "original_name = 'Renamed.pdf'",
+                "OWNER,ADMIN,EDITOR=siu VIEWER=s");
+        table(
+                "files",
+                "files(library bin)",
+                "id = '16000000-0000-0000-0000-0000000000b4'",
+                null,
+                "deleted_at = null",
+                "OWNER,ADMIN=sud EDITOR,VIEWER=s");
+        table(
+                "files",
+                "files(library other org's artist)",
+                "id = '16000000-0000-0000-0000-0000000000b1'",
+                "insert into files (org_id, artist_id, storage_path, size_bytes) values (:org, "
+                        + "'d0000000-0000-0000-0000-00000000000b', 'p/' || gen_random_uuid(), 1)",
+                null,
+                "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "files",
+                "files(library moved to another org)",
+                "id = '16000000-0000-0000-0000-0000000000b1'",
+                null,
+                "org_id = " + ORG_B,
+                "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        // Versions: members see all, whoever sees a file sees its current one; editors add new ones; none change.
+        String newVersion = "insert into file_versions (org_id, file_id, number, storage_path, original_name, "
+                + "content_type, size_bytes) values (:org, '16000000-0000-0000-0000-0000000000b1', 2, "
+                + "'v/' || gen_random_uuid(), 'Rider v2.pdf', 'application/pdf', 1)";
+        table(
+                "file_versions",
+                "file_versions",
+                "file_id = '16000000-0000-0000-0000-0000000000b1' and number = 1",
+                newVersion,
+                "original_name = original_name",
+                "OWNER,ADMIN,EDITOR=si VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        foreignInserts.add(
+                new Probe("file_versions", "file_versions(into org B)", Op.INSERT, newVersion.replace(":org", ORG_B)));
+        table(
+                "file_versions",
+                "file_versions(members only file)",
+                "file_id = '16000000-0000-0000-0000-0000000000b2'",
+                "insert into file_versions (org_id, file_id, number, storage_path, original_name, content_type, "
+                        + "size_bytes) values (:org, '16000000-0000-0000-0000-0000000000b4', 2, 'v/x', 'x', 'x', 1)",
+                null,
+                "OWNER,ADMIN,EDITOR,VIEWER=s");
         table(
                 "billing_plans",
                 "billing_plans",
@@ -649,6 +717,7 @@ final class RlsProbes {
                 || label.endsWith("(not granted)")
                 || label.endsWith("(our side)")
                 || label.endsWith("(our box)")
+                || label.startsWith("files(library")
                 || label.endsWith("(approved)")
                 || label.endsWith("(closed)")
                 || label.endsWith("(advance)")) {

@@ -6,6 +6,7 @@ import app.roadbook.billing.BillingOverview;
 import app.roadbook.billing.BillingService;
 import app.roadbook.billing.PaymentGateway;
 import app.roadbook.billing.PlanSummary;
+import app.roadbook.files.FileLibrary;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgSummary;
@@ -58,12 +59,14 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
     private final HorizontalLayout changeForm;
 
     private final BillingService billing;
+    private final FileLibrary files;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private boolean owner;
 
-    public BillingView(BillingService billing, CurrentOrganization currentOrganization) {
+    public BillingView(BillingService billing, CurrentOrganization currentOrganization, FileLibrary files) {
         this.billing = billing;
+        this.files = files;
         this.currentOrganization = currentOrganization;
         status.addClassName("billing-status");
         seats.addClassName("seat-usage");
@@ -156,6 +159,12 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
             row.addClassName("seat");
             seats.add(row);
         }
+        // File storage against the plan's quota (the file library counts every version and the bin).
+        FileLibrary.StorageUsage storage = files.usage(orgId);
+        ProgressBar storageBar = new ProgressBar(0, 1, storage.fraction());
+        Div storageRow = new Div(new Span("File storage: " + storage.text()), storageBar);
+        storageRow.addClassName("seat");
+        seats.add(storageRow);
         entitlements.setItems(o.entitlements());
         newPlan.setItems(billing.availablePlans().stream()
                 .filter(p -> o.plan() == null || !p.id().equals(o.plan().id()))
