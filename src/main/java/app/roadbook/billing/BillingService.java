@@ -127,11 +127,22 @@ public class BillingService {
                 .findHistory(orgId, page.isPaged() ? page.getPageSize() : 1000, page.isPaged() ? page.getOffset() : 0)
                 .stream()
                 .map(e -> new BillingEvent(
-                        e.getHappened().atOffset(ZoneOffset.UTC), e.getAction(), e.getActor(), e.getDetails()))
+                        e.getHappened().atOffset(ZoneOffset.UTC),
+                        e.getAction(),
+                        e.getActor(),
+                        e.getDetails(),
+                        app.roadbook.base.ActivitySentence.of(
+                                e.getActor(), e.getAction(), null, e.getDetails(), this::planName)))
                 .toList();
     }
 
-    public record BillingEvent(OffsetDateTime at, String action, String actor, String details) {}
+    /** A plan id of the history as the plan's name (null when it is gone). */
+    private String planName(String planId) {
+        return plans.findById(planId).map(BillingPlan::getName).orElse(null);
+    }
+
+    /** One entry of the history; {@code sentence} is what people read ("Olivia asked for another plan: …"). */
+    public record BillingEvent(OffsetDateTime at, String action, String actor, String details, String sentence) {}
 
     /** The plans an owner may ask for, cheapest first. */
     @Transactional(readOnly = true)
