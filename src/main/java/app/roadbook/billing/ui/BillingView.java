@@ -57,6 +57,7 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
     final Paragraph pending = new Paragraph();
     final Button withdraw = new Button("Withdraw request");
     final Grid<BillingService.BillingEvent> history = new Grid<>();
+    final H3 changeHeading = new H3("Change plan");
     private final HorizontalLayout changeForm;
 
     private final BillingService billing;
@@ -96,7 +97,7 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
                 seats,
                 new H3("Entitlements"),
                 entitlements,
-                new H3("Change plan"),
+                changeHeading,
                 pending,
                 withdraw,
                 changeForm,
@@ -165,6 +166,8 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
         }
         requestChange.setEnabled(o.pendingRequest() == null);
         withdraw.setVisible(owner && o.pendingRequest() != null);
+        // Admins read billing but cannot change the plan: no heading over nothing.
+        changeHeading.setVisible(owner || o.pendingRequest() != null);
         history.setItems(billing.history(orgId, org.springframework.data.domain.PageRequest.of(0, 50)));
     }
 
