@@ -260,8 +260,8 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         fact("Status", ShowsView.statusLabel(d.status()));
         fact("Artist", show.artistName());
         fact("Venue", show.venueName());
-        String zone =
-                show.timezone() == null ? "" : " (" + Formats.zoneName(java.time.ZoneId.of(show.timezone())) + ")";
+        // The venue's zone as the shows list and the advance name it, so every page says the same.
+        String zone = show.timezone() == null ? "" : " (" + show.timezone() + ")";
         fact("Doors", d.doors() == null ? null : Formats.time(d.doors()) + zone);
         fact("Set time", d.setTime() == null ? null : Formats.time(d.setTime()) + zone);
         fact("Fee", d.fee() == null ? null : Formats.money(d.fee(), d.feeCurrency()));
