@@ -187,7 +187,8 @@ public final class ActivitySentence {
         }
         for (var entry : details.properties()) {
             String key = entry.getKey();
-            if (Set.of("name", "title").contains(key) || key.endsWith("_id") || key.equals("id")) {
+            // The name is the target already; the email of a sign-in is the actor's own.
+            if (Set.of("name", "title", "email").contains(key) || key.endsWith("_id") || key.equals("id")) {
                 continue;
             }
             String v = value(key, entry.getValue(), names);

@@ -132,13 +132,22 @@ public class BillingService {
                         e.getActor(),
                         e.getDetails(),
                         app.roadbook.base.ActivitySentence.of(
-                                e.getActor(), e.getAction(), null, e.getDetails(), this::planName)))
+                                e.getActor(), e.getAction(), null, e.getDetails(), planNames(e.getPlanNames())::get)))
                 .toList();
     }
 
-    /** A plan id of the history as the plan's name (null when it is gone). */
-    private String planName(String planId) {
-        return plans.findById(planId).map(BillingPlan::getName).orElse(null);
+    /** The plan names the history query brought along with each entry (no statement per entry). */
+    private static java.util.Map<String, String> planNames(String pairs) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (pairs != null) {
+            for (String pair : pairs.split("\u001E")) {
+                String[] idAndName = pair.split("\u001F", 2);
+                if (idAndName.length == 2) {
+                    names.put(idAndName[0], idAndName[1]);
+                }
+            }
+        }
+        return names;
     }
 
     /** One entry of the history; {@code sentence} is what people read ("Olivia asked for another plan: …"). */
