@@ -163,7 +163,7 @@ public class AdvancingBoard {
     /** Whether the signed-in person collaborates on any show (the menu offers My shows then). */
     @Transactional(readOnly = true)
     public boolean collaboratesOnShows() {
-        return !sessions.findMyShowAdvances().isEmpty();
+        return sessions.anyGrantedShow();
     }
 
     @Transactional(readOnly = true)
