@@ -1,5 +1,6 @@
 package app.roadbook;
 
+import app.roadbook.advancing.AdvancingBoard;
 import app.roadbook.advancing.ui.AdvancingBoardView;
 import app.roadbook.advancing.ui.MyShowsView;
 import app.roadbook.advancing.ui.TemplatesView;
@@ -92,6 +93,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     java.util.Map.entry(membersItem, MembersView.class));
     private final Div contentWrapper = new Div();
     private final BillingService billing;
+    private final AdvancingBoard board;
+    private final SideNavItem homeItem = new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create());
 
     private final OrganizationService organizations;
     private final CurrentOrganization currentOrganization;
@@ -101,7 +104,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             OrganizationService organizations,
             CurrentOrganization currentOrganization,
             AuthenticationContext authentication,
-            BillingService billing) {
+            BillingService billing,
+            AdvancingBoard board) {
+        this.board = board;
         this.organizations = organizations;
         this.billing = billing;
         this.currentOrganization = currentOrganization;
@@ -129,7 +134,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         SideNav nav = new SideNav();
         nav.addItem(
-                new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()),
+                homeItem,
                 showsItem,
                 advancingItem,
                 venuesItem,
@@ -207,7 +212,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         }) {
             orgItem.setVisible(current != null && OrgViews.permits(targets.get(orgItem), current));
         }
-        myShowsItem.setVisible(current == null);
+        // A platform admin's menu holds the platform's pages; anyone else without an organization finds their shows
+        // under My shows, and so does a member of an organization who also collaborates on another's shows.
+        boolean platformAdmin = platformItem.isVisible();
+        homeItem.setVisible(!platformAdmin || current != null);
+        myShowsItem.setVisible(!platformAdmin && (current == null || board.collaboratesOnShows()));
         java.util.Optional<String> notice =
                 current == null ? java.util.Optional.empty() : billing.lapseNotice(current.id());
         lapseBanner.setText(notice.orElse(""));

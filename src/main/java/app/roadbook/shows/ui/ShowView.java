@@ -5,6 +5,7 @@ import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingTemplate;
 import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.ui.AdvanceView;
+import app.roadbook.base.Formats;
 import app.roadbook.base.Ids;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
@@ -239,14 +240,16 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         contributed.removeAll();
         sections.forEach(section -> section.build(orgId, id).ifPresent(contributed::add));
         var d = show.draft();
-        title.setText((d.title() == null ? "Show" : d.title()) + " · " + d.date());
+        title.setText((d.title() == null ? "Show" : d.title()) + " · " + Formats.date(d.date()));
         facts.removeAll();
         fact("Status", ShowsView.statusLabel(d.status()));
         fact("Artist", show.artistName());
         fact("Venue", show.venueName());
-        fact("Doors", d.doors() == null ? null : d.doors() + " (" + show.timezone() + ")");
-        fact("Set time", d.setTime() == null ? null : d.setTime() + " (" + show.timezone() + ")");
-        fact("Fee", d.fee() == null ? null : d.fee().toPlainString() + " " + d.feeCurrency());
+        // The venue's zone as the shows list and the advance name it, so every page says the same.
+        String zone = show.timezone() == null ? "" : " (" + show.timezone() + ")";
+        fact("Doors", d.doors() == null ? null : Formats.time(d.doors()) + zone);
+        fact("Set time", d.setTime() == null ? null : Formats.time(d.setTime()) + zone);
+        fact("Fee", d.fee() == null ? null : Formats.money(d.fee(), d.feeCurrency()));
         fact("Internal notes", d.notes());
     }
 
