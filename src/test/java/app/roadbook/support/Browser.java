@@ -222,9 +222,22 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
+    /**
+     * Clicks the button once it is in the middle of the window: a long page (the show page gathers many sections)
+     * may still be laying out below the fold, where a click can land on a neighbour; such a click is tried again.
+     */
     public void click(String buttonText) {
-        waitFor(By.xpath("//vaadin-button[normalize-space(.)=" + literal(buttonText) + "]"))
-                .click();
+        By button = By.xpath("//vaadin-button[normalize-space(.)=" + literal(buttonText) + "]");
+        waitUntil(d -> {
+            WebElement element = waitFor(button);
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            try {
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
     }
 
     public void clickInDialog(String buttonText) {
