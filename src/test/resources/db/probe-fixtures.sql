@@ -127,3 +127,7 @@ INSERT INTO advancing_notice_recipients (notice_id, user_id, session_id) VALUES
 INSERT INTO advancing_notice_stops (user_id, session_id) VALUES
  ('a0000000-0000-0000-0000-000000000004', '12000000-0000-0000-0000-0000000000a5'),
  ('a0000000-0000-0000-0000-000000000006', '12000000-0000-0000-0000-0000000000a5');
+
+-- Calendar feeds (V24): the owner's secret address (only its hash is stored).
+INSERT INTO calendar_feeds (id, user_id, token_hash) VALUES
+ ('1f400000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001', decode(repeat('ab', 32), 'hex'));

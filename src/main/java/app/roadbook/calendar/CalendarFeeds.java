@@ -93,7 +93,7 @@ public class CalendarFeeds {
         feeds.saveAndFlush(feed);
         activity.security(
                 null,
-                existing.isPresent() ? "calendar_feed.regenerated" : "calendar_feed.created",
+                existing.isPresent() ? "account.calendar_feed.regenerated" : "account.calendar_feed.created",
                 "calendar_feed",
                 feed.getId(),
                 Map.of());
@@ -108,7 +108,7 @@ public class CalendarFeeds {
         feed.ifPresent(f -> {
             feeds.delete(f);
             feeds.flush();
-            activity.security(null, "calendar_feed.revoked", "calendar_feed", f.getId(), Map.of());
+            activity.security(null, "account.calendar_feed.revoked", "calendar_feed", f.getId(), Map.of());
         });
         return feed.isPresent();
     }

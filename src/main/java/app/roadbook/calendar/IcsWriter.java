@@ -13,13 +13,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.TzId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -77,7 +80,7 @@ final class IcsWriter {
             calendar.add(event);
         }
         for (String zone : zones) {
-            calendar.add(ZONES.getTimeZone(zone).getVTimeZone());
+            calendar.add(vtimezone(zone));
         }
         StringWriter out = new StringWriter();
         try {
@@ -96,6 +99,18 @@ final class IcsWriter {
         }
         zones.add(zone.getId());
         return time;
+    }
+
+    /**
+     * The zone's VTIMEZONE under the TZID the events use. ical4j's registry resolves a link to its target
+     * (Europe/Oslo is a link to Europe/Berlin in current tzdata, with the same rules) and names the definition after
+     * the target, so a copy is renamed: every TZID in the document must have its own VTIMEZONE (RFC 5545 3.2.19).
+     */
+    private static VTimeZone vtimezone(String zone) {
+        VTimeZone copy = (VTimeZone) ZONES.getTimeZone(zone).getVTimeZone().copy();
+        copy.replace(new TzId(zone));
+        copy.removeAll(Property.TZURL, "X-LIC-LOCATION");
+        return copy;
     }
 
     private static String times(CalendarShow show) {
