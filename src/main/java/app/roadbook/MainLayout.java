@@ -7,6 +7,7 @@ import app.roadbook.audit.ui.AuditView;
 import app.roadbook.billing.BillingService;
 import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
+import app.roadbook.calendar.ui.CalendarView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.schedule.ui.TourBookView;
@@ -56,6 +57,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new SideNavItem("Advancing", AdvancingBoardView.class, VaadinIcon.CLIPBOARD_CHECK.create());
     final SideNavItem venuesItem = new SideNavItem("Venues", VenuesView.class, VaadinIcon.BUILDING.create());
     final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
+    final SideNavItem calendarItem = new SideNavItem("Calendar", CalendarView.class, VaadinIcon.CALENDAR_O.create());
     final SideNavItem tourBookItem = new SideNavItem("Tour book", TourBookView.class, VaadinIcon.BOOK.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
     final SideNavItem templatesItem =
@@ -69,28 +71,34 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
     final Div lapseBanner = new Div();
-    private final java.util.Map<SideNavItem, Class<? extends com.vaadin.flow.component.Component>> targets =
-            java.util.Map.of(
-                    showsItem,
-                    ShowsView.class,
-                    advancingItem,
-                    AdvancingBoardView.class,
-                    venuesItem,
-                    VenuesView.class,
-                    artistsItem,
-                    ArtistsView.class,
-                    contactsItem,
-                    ContactsView.class,
-                    tourBookItem,
-                    TourBookView.class,
-                    templatesItem,
-                    TemplatesView.class,
-                    invitationsItem,
-                    InvitationsView.class,
-                    billingItem,
-                    BillingView.class,
-                    auditItem,
-                    AuditView.class);
+    private java.util.Map<SideNavItem, Class<? extends com.vaadin.flow.component.Component>> targets = java.util.Map.of(
+            showsItem,
+            ShowsView.class,
+            advancingItem,
+            AdvancingBoardView.class,
+            venuesItem,
+            VenuesView.class,
+            artistsItem,
+            ArtistsView.class,
+            contactsItem,
+            ContactsView.class,
+            tourBookItem,
+            TourBookView.class,
+            templatesItem,
+            TemplatesView.class,
+            invitationsItem,
+            InvitationsView.class,
+            billingItem,
+            BillingView.class,
+            auditItem,
+            AuditView.class);
+
+    {
+        // Map.of stops at ten pairs.
+        targets = new java.util.HashMap<>(targets);
+        targets.put(calendarItem, CalendarView.class);
+    }
+
     private final Div contentWrapper = new Div();
     private final BillingService billing;
 
@@ -132,6 +140,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(
                 new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()),
                 showsItem,
+                calendarItem,
                 advancingItem,
                 venuesItem,
                 artistsItem,
@@ -190,6 +199,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // An organization's items show by the rule their views' routes follow (RequiresOrgPermission).
         for (SideNavItem orgItem : new SideNavItem[] {
             showsItem,
+            calendarItem,
             advancingItem,
             venuesItem,
             artistsItem,
