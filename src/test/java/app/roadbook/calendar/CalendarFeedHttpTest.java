@@ -54,10 +54,10 @@ class CalendarFeedHttpTest {
 
         HttpResponse<String> live = get(path);
         assertThat(live.statusCode()).isEqualTo(200);
-        assertThat(live.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/calendar"));
-        assertThat(live.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c)
-                .contains("no-store"));
+        assertThat(live.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/calendar"));
+        assertThat(live.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("no-store"));
         assertThat(live.body()).startsWith("BEGIN:VCALENDAR");
 
         fixtures.signIn(owner);

@@ -94,7 +94,8 @@ class CalendarViewTest extends SpringBrowserlessTest {
         assertThat(panel.address.isVisible()).isFalse();
         assertThat(panel.state.getText()).isEqualTo("You have no feed address.");
         assertThat(panel.create.isVisible()).isTrue();
-        assertThat(fixtures.owner().queryForObject("select count(*) from calendar_feeds where user_id = ?", Long.class, owner))
+        assertThat(fixtures.owner()
+                        .queryForObject("select count(*) from calendar_feeds where user_id = ?", Long.class, owner))
                 .isZero();
     }
 
