@@ -8,6 +8,7 @@ import app.roadbook.audit.ui.AuditView;
 import app.roadbook.billing.BillingService;
 import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
+import app.roadbook.calendar.ui.CalendarView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.crew.ui.CrewView;
 import app.roadbook.files.ui.FilesView;
@@ -60,6 +61,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new SideNavItem("Advancing", AdvancingBoardView.class, VaadinIcon.CLIPBOARD_CHECK.create());
     final SideNavItem venuesItem = new SideNavItem("Venues", VenuesView.class, VaadinIcon.BUILDING.create());
     final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
+    final SideNavItem calendarItem = new SideNavItem("Calendar", CalendarView.class, VaadinIcon.CALENDAR_O.create());
     final SideNavItem tourBookItem = new SideNavItem("Tour book", TourBookView.class, VaadinIcon.BOOK.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
     final SideNavItem crewItem = new SideNavItem("Crew", CrewView.class, VaadinIcon.GROUP.create());
@@ -90,7 +92,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     java.util.Map.entry(invitationsItem, InvitationsView.class),
                     java.util.Map.entry(billingItem, BillingView.class),
                     java.util.Map.entry(auditItem, AuditView.class),
-                    java.util.Map.entry(membersItem, MembersView.class));
+                    java.util.Map.entry(membersItem, MembersView.class),
+                    java.util.Map.entry(calendarItem, CalendarView.class));
     private final Div contentWrapper = new Div();
     private final BillingService billing;
     private final AdvancingBoard board;
@@ -136,6 +139,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         nav.addItem(
                 homeItem,
                 showsItem,
+                calendarItem,
                 advancingItem,
                 venuesItem,
                 artistsItem,
@@ -197,6 +201,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // An organization's items show by the rule their views' routes follow (RequiresOrgPermission).
         for (SideNavItem orgItem : new SideNavItem[] {
             showsItem,
+            calendarItem,
             advancingItem,
             venuesItem,
             artistsItem,

@@ -12,6 +12,8 @@ import app.roadbook.advancing.ui.TemplatesView;
 import app.roadbook.audit.ui.AuditView;
 import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
+import app.roadbook.calendar.ui.CalendarFeedView;
+import app.roadbook.calendar.ui.CalendarView;
 import app.roadbook.contacts.ui.ContactView;
 import app.roadbook.contacts.ui.ContactsView;
 import app.roadbook.crew.ui.CrewView;
@@ -201,6 +203,28 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                 // Signed-in people only; which mail each reads is InvitationService.outbox's business (DevOutboxTest).
                 new Route("dev/outbox", NONE, Set.of(DevOutboxView.class), Map.of(), (db, id) -> db.signedIn()),
                 new Route("my-shows", NONE, Set.of(MyShowsView.class), Map.of(), (db, id) -> db.signedIn()),
+                // The Calendar page reads the org's shows (calendar_shows, filtered to the org): every member, nobody
+                // else; its feed panel makes the member's own feed (calendar_feeds, own row only).
+                new Route(
+                        "calendar",
+                        NONE,
+                        Set.of(CalendarView.class),
+                        Map.of("create feed", "Create feed address"),
+                        (db, id) -> db.member()
+                                        && db.reads(
+                                                "select count(*) + 1 from calendar_shows(current_date, current_date)")
+                                ? db.open(Map.of("create feed", db.inserts(MY_FEED)))
+                                : Verdict.CLOSED),
+                // Everyone signed in manages their own feed there (collaborators come from My shows); the feed's
+                // address itself (/feeds/<token>.ics) is not a route: CalendarFeedsTest and CalendarFeedHttpTest.
+                new Route(
+                        "calendar-feed",
+                        NONE,
+                        Set.of(CalendarFeedView.class),
+                        Map.of("create feed", "Create feed address"),
+                        (db, id) -> db.signedIn().open()
+                                ? db.open(Map.of("create feed", db.inserts(MY_FEED)))
+                                : Verdict.CLOSED),
                 // The board reads the org's advances: every member, nobody else.
                 new Route(
                         "advancing",
@@ -572,6 +596,10 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         Map.of(),
                         (db, id) -> new Verdict(db.seesEveryAccount(), Set.of())));
     }
+
+    /** A feed of one's own, as the feed panel's "Create feed address" makes it. */
+    static final String MY_FEED = "insert into calendar_feeds (user_id, token_hash) values (current_app_user_id(),"
+            + " decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'))";
 
     @Test
     void everyRouteIsInTheMatrix() {

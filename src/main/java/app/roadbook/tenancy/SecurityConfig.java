@@ -57,7 +57,11 @@ class SecurityConfig {
         // otherwise Spring Security serves its own generated login page instead.
         // Error dispatches keep their status: a heartbeat of an ended session must reach the page as Vaadin's
         // "session expired", not as a redirect to the sign-in page that the browser follows silently.
+        // Calendar feeds (/feeds/<token>.ics) are fetched by calendar apps without a session: the secret token in
+        // the address is the credential (decision 0024), checked by the feed's own service.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**")
+                .permitAll()
+                .requestMatchers(org.springframework.http.HttpMethod.GET, "/feeds/*.ics")
                 .permitAll()
                 .dispatcherTypeMatchers(DispatcherType.ERROR)
                 .permitAll());

@@ -118,6 +118,8 @@ class RlsProbeTest {
                         || probe.table().equals("plan_change_requests")
                         // A person's own switch for notice mails, not the org's data.
                         || probe.table().equals("advancing_notice_stops")
+                        // A person's own calendar address, not the org's data (decision 0024).
+                        || probe.table().equals("calendar_feeds")
                         // Closing the account stays possible for a lapsed org's owner (decision 0009).
                         || probe.name().equals("organizations delete")) {
                     continue;

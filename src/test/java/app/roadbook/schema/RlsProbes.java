@@ -158,6 +158,7 @@ final class RlsProbes {
                 "title = title",
                 "OWNER,ADMIN,EDITOR=sud VIEWER=s");
         scheduleV19();
+        calendarFeedsV24();
         table(
                 "show_collaborators",
                 "show_collaborators",
@@ -693,6 +694,38 @@ final class RlsProbes {
                         + " 'c0000000-0000-0000-0000-0000000000a3')",
                 null,
                 "OWNER,ADMIN,EDITOR=s");
+    }
+
+    /**
+     * V24 (decision 0024): a person reads, replaces and deletes only their own feed and makes one only for
+     * themselves; nobody else, the platform admin included, reads another's hash.
+     */
+    private void calendarFeedsV24() {
+        table(
+                "calendar_feeds",
+                "calendar_feeds",
+                "id = '1f400000-0000-0000-0000-00000000000a'",
+                null,
+                "token_hash = token_hash",
+                "OWNER=sud");
+        // One's own new feed; the owner already has one (no second row: on conflict nothing is inserted).
+        table(
+                "calendar_feeds",
+                "calendar_feeds(new, mine)",
+                "user_id = " + ME,
+                "insert into calendar_feeds (user_id, token_hash) values (" + ME
+                        + ", decode(repeat('cd', 32), 'hex')) on conflict (user_id) do nothing",
+                null,
+                "OWNER=s ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER,PLATFORM_ADMIN,OTHER_ORG_OWNER=i");
+        // A feed for someone else (the other org's owner, who has none): only that person may make it.
+        table(
+                "calendar_feeds",
+                "calendar_feeds(for someone else)",
+                "user_id = 'a0000000-0000-0000-0000-000000000008'",
+                "insert into calendar_feeds (user_id, token_hash) values ('a0000000-0000-0000-0000-000000000008',"
+                        + " decode(repeat('ef', 32), 'hex'))",
+                null,
+                "OTHER_ORG_OWNER=i");
     }
 
     private void orgTable(String table, String id, String insertTail, String updateSet, String expectation) {

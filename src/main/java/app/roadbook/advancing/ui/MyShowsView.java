@@ -41,7 +41,10 @@ public class MyShowsView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("my-shows");
         shows.addClassName("my-show-list");
         empty.addClassName("empty-state");
-        add(new H2("My shows"), empty, shows);
+        // The calendar feed is the calendar capability's page; named by its URL, so advancing does not depend on it.
+        Anchor calendarFeed = new Anchor("calendar-feed", "Calendar feed (subscribe in your calendar app)");
+        calendarFeed.addClassName("my-shows-calendar-feed");
+        add(new H2("My shows"), calendarFeed, empty, shows);
     }
 
     @Override
