@@ -8,7 +8,6 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q -Pproduction dependency:go-offline
 COPY src src
 COPY db db
-COPY frontend frontend
 RUN ./mvnw -B -q -Pproduction -DskipTests package && cp target/roadbook-*.jar /roadbook.jar
 
 FROM eclipse-temurin:21-jre

@@ -30,6 +30,11 @@ INSERT INTO billing_plans (id, name, price_cents) VALUES ('probe_plan', 'Probe p
 INSERT INTO people (id, org_id, name) VALUES
  ('c0000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Crew A'),
  ('c0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000b', 'Crew B');
+-- The viewer is on the crew too (a person with an account); another crew member is on no show.
+INSERT INTO people (id, org_id, name, user_id) VALUES
+ ('c0000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', 'Viewer on the crew', 'a0000000-0000-0000-0000-000000000004');
+INSERT INTO people (id, org_id, name) VALUES
+ ('c0000000-0000-0000-0000-0000000000a3', 'b0000000-0000-0000-0000-00000000000a', 'Crew on no show');
 INSERT INTO artists (id, org_id, name) VALUES
  ('d0000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Artist A'),
  ('d0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000b', 'Artist B');
@@ -41,13 +46,14 @@ INSERT INTO shows (id, org_id, artist_id, venue_id, date, title, fee, notes) VAL
  ('f0000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', NULL, NULL, '2026-12-02', 'Not granted', 100, NULL),
  ('f0000000-0000-0000-0000-00000000000b', 'b0000000-0000-0000-0000-00000000000b', NULL, NULL, '2026-12-03', 'Show B', NULL, NULL);
 INSERT INTO show_assignments (show_id, person_id, duty) VALUES
- ('f0000000-0000-0000-0000-00000000000a', 'c0000000-0000-0000-0000-00000000000a', 'FOH');
+ ('f0000000-0000-0000-0000-00000000000a', 'c0000000-0000-0000-0000-00000000000a', 'FOH'),
+ ('f0000000-0000-0000-0000-00000000000a', 'c0000000-0000-0000-0000-0000000000a2', 'Merch');
 INSERT INTO show_collaborators (id, show_id, user_id, role, org_id) VALUES
  ('10000000-0000-0000-0000-000000000001', 'f0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000005', 'promoter_editor', 'b0000000-0000-0000-0000-00000000000a'),
  ('10000000-0000-0000-0000-000000000002', 'f0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000006', 'promoter_viewer', 'b0000000-0000-0000-0000-00000000000a');
 INSERT INTO schedule_items (id, org_id, show_id, starts_at, title, visibility, item_type) VALUES
  ('11000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', '2026-12-01 18:00+00', 'Doors', 'promoter_team', 'doors'),
- ('11000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', '2026-12-01 12:00+00', 'Band lunch', 'artist_team', 'catering');
+ ('11000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', '2026-12-01 12:00+00', 'Band lunch', 'crew', 'meal');
 -- Advances: an open one on the granted show, one on the show not granted, and a closed one on the granted show.
 INSERT INTO advancing_sessions (id, org_id, show_id, title, created_by, closed_at, closed_by) VALUES
  ('12000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'Advance', 'a0000000-0000-0000-0000-000000000001', NULL, NULL),
@@ -60,6 +66,15 @@ INSERT INTO advancing_fields (id, org_id, session_id, section, field_name, value
  ('13000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', '12000000-0000-0000-0000-00000000000a', 'Schedule', 'Doors', '"19:00"', 'answered', 'from_us', 'a0000000-0000-0000-0000-000000000001'),
  ('13000000-0000-0000-0000-0000000000a3', 'b0000000-0000-0000-0000-00000000000a', '12000000-0000-0000-0000-0000000000a3', 'Hospitality', 'Catering', '"Pizza"', 'answered', 'from_us', 'a0000000-0000-0000-0000-000000000001'),
  ('13000000-0000-0000-0000-0000000000a4', 'b0000000-0000-0000-0000-00000000000a', '12000000-0000-0000-0000-0000000000a3', 'Hospitality', 'Catering', '"Pizza"', 'answered', 'from_you', 'a0000000-0000-0000-0000-000000000001');
+-- V19: an item for named people (the viewer; Crew A), and the item the advance wrote for the artist team's doors.
+INSERT INTO schedule_items (id, org_id, show_id, starts_at, title, visibility, item_type) VALUES
+ ('11000000-0000-0000-0000-0000000000a3', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', '2026-12-01 10:00+00', 'Merch count', 'named', 'other'),
+ ('11000000-0000-0000-0000-0000000000a4', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', '2026-12-01 11:00+00', 'FOH tuning', 'named', 'other');
+INSERT INTO schedule_item_people (item_id, person_id) VALUES
+ ('11000000-0000-0000-0000-0000000000a3', 'c0000000-0000-0000-0000-0000000000a2'),
+ ('11000000-0000-0000-0000-0000000000a4', 'c0000000-0000-0000-0000-00000000000a');
+INSERT INTO schedule_items (id, org_id, show_id, session_id, source_field_id, starts_at, title, visibility, item_type, auto_generated) VALUES
+ ('11000000-0000-0000-0000-0000000000a5', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', '12000000-0000-0000-0000-00000000000a', '13000000-0000-0000-0000-0000000000a2', '2026-12-01 18:00+00', 'Doors', 'all', 'doors', true);
 INSERT INTO advancing_comments (id, org_id, field_id, author_id, body) VALUES
  ('14000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '13000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000005', 'Fine'),
  ('14000000-0000-0000-0000-0000000000a3', 'b0000000-0000-0000-0000-00000000000a', '13000000-0000-0000-0000-0000000000a4', 'a0000000-0000-0000-0000-000000000005', 'Pizza it is');
@@ -72,6 +87,15 @@ INSERT INTO files (id, org_id, document_id, storage_path, uploaded_by) VALUES
  ('16000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '15000000-0000-0000-0000-00000000000a', 'a/plot.pdf', 'a0000000-0000-0000-0000-000000000005'),
  ('16000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', '15000000-0000-0000-0000-0000000000a2', 'a/rider.pdf', 'a0000000-0000-0000-0000-000000000003'),
  ('16000000-0000-0000-0000-0000000000a3', 'b0000000-0000-0000-0000-00000000000a', '15000000-0000-0000-0000-0000000000a3', 'a/menu.pdf', 'a0000000-0000-0000-0000-000000000005');
+-- The file library (V21): the granted show's artist's rider shared with its promoter team, the show's contract for
+-- members only, an org-wide file marked for the promoter team (it concerns no show, so it stays with members), and a
+-- venue file in the bin.
+INSERT INTO files (id, org_id, artist_id, venue_id, show_id, storage_path, original_name, content_type, size_bytes,
+                   visibility, deleted_at) VALUES
+ ('16000000-0000-0000-0000-0000000000b1', 'b0000000-0000-0000-0000-00000000000a', 'd0000000-0000-0000-0000-00000000000a', NULL, NULL, 'a/lib-rider', 'Rider.pdf', 'application/pdf', 10, 'promoter_team', NULL),
+ ('16000000-0000-0000-0000-0000000000b2', 'b0000000-0000-0000-0000-00000000000a', NULL, NULL, 'f0000000-0000-0000-0000-00000000000a', 'a/lib-contract', 'Contract.pdf', 'application/pdf', 10, 'members', NULL),
+ ('16000000-0000-0000-0000-0000000000b3', 'b0000000-0000-0000-0000-00000000000a', NULL, NULL, NULL, 'a/lib-handbook', 'Handbook.pdf', 'application/pdf', 10, 'promoter_team', NULL),
+ ('16000000-0000-0000-0000-0000000000b4', 'b0000000-0000-0000-0000-00000000000a', NULL, 'e0000000-0000-0000-0000-00000000000a', NULL, 'a/lib-pack', 'Pack.pdf', 'application/pdf', 10, 'promoter_team', now() - interval '1 day');
 INSERT INTO contacts (id, org_id, name, email) VALUES
  ('17000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'Contact A', 'c@a.test'),
  ('17000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', 'Contact A2', 'c2@a.test'),
@@ -112,3 +136,12 @@ INSERT INTO advancing_notice_recipients (notice_id, user_id, session_id) VALUES
 INSERT INTO advancing_notice_stops (user_id, session_id) VALUES
  ('a0000000-0000-0000-0000-000000000004', '12000000-0000-0000-0000-0000000000a5'),
  ('a0000000-0000-0000-0000-000000000006', '12000000-0000-0000-0000-0000000000a5');
+
+-- Guest lists (V20): the granted show's list (room for 10 on each side, open for another 30 days) with a pending
+-- request on each allotment and an approved one of the promoter's.
+INSERT INTO guest_lists (id, org_id, show_id, artist_allotment, promoter_allotment, cutoff_at) VALUES
+ ('1f400000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 10, 10, now() + interval '30 days');
+INSERT INTO guest_requests (id, org_id, guest_list_id, show_id, party, guest_name, plus_ones, status, requested_by, requested_by_name) VALUES
+ ('1f500000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '1f400000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'from_you', 'Promoter guest', 1, 'requested', 'a0000000-0000-0000-0000-000000000005', 'Promoter Editor'),
+ ('1f500000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', '1f400000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'from_us', 'Band guest', 0, 'requested', 'a0000000-0000-0000-0000-000000000003', 'Editor'),
+ ('1f500000-0000-0000-0000-0000000000a3', 'b0000000-0000-0000-0000-00000000000a', '1f400000-0000-0000-0000-00000000000a', 'f0000000-0000-0000-0000-00000000000a', 'from_you', 'Approved guest', 0, 'approved', 'a0000000-0000-0000-0000-000000000005', 'Promoter Editor');

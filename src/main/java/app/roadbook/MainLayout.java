@@ -1,5 +1,6 @@
 package app.roadbook;
 
+import app.roadbook.advancing.AdvancingBoard;
 import app.roadbook.advancing.ui.AdvancingBoardView;
 import app.roadbook.advancing.ui.MyShowsView;
 import app.roadbook.advancing.ui.TemplatesView;
@@ -8,7 +9,11 @@ import app.roadbook.billing.BillingService;
 import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactsView;
+import app.roadbook.crew.ui.CrewView;
+import app.roadbook.files.ui.FilesView;
+import app.roadbook.home.ui.HomeView;
 import app.roadbook.invitations.ui.InvitationsView;
+import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
 import app.roadbook.shows.ui.VenuesView;
@@ -19,7 +24,7 @@ import app.roadbook.tenancy.OrganizationService;
 import app.roadbook.tenancy.RoadbookUser;
 import app.roadbook.tenancy.ui.AccountsView;
 import app.roadbook.tenancy.ui.CreateOrganizationForm;
-import app.roadbook.tenancy.ui.HomeView;
+import app.roadbook.tenancy.ui.MembersView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -55,7 +60,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new SideNavItem("Advancing", AdvancingBoardView.class, VaadinIcon.CLIPBOARD_CHECK.create());
     final SideNavItem venuesItem = new SideNavItem("Venues", VenuesView.class, VaadinIcon.BUILDING.create());
     final SideNavItem artistsItem = new SideNavItem("Artists", ArtistsView.class, VaadinIcon.MICROPHONE.create());
+    final SideNavItem tourBookItem = new SideNavItem("Tour book", TourBookView.class, VaadinIcon.BOOK.create());
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
+    final SideNavItem crewItem = new SideNavItem("Crew", CrewView.class, VaadinIcon.GROUP.create());
+    final SideNavItem filesItem = new SideNavItem("Files", FilesView.class, VaadinIcon.FOLDER_OPEN.create());
     final SideNavItem templatesItem =
             new SideNavItem("Advancing templates", TemplatesView.class, VaadinIcon.LIST.create());
     final SideNavItem invitationsItem =
@@ -66,29 +74,27 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
     final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
+    final SideNavItem membersItem = new SideNavItem("Members", MembersView.class, VaadinIcon.GROUP.create());
     final Div lapseBanner = new Div();
     private final java.util.Map<SideNavItem, Class<? extends com.vaadin.flow.component.Component>> targets =
-            java.util.Map.of(
-                    showsItem,
-                    ShowsView.class,
-                    advancingItem,
-                    AdvancingBoardView.class,
-                    venuesItem,
-                    VenuesView.class,
-                    artistsItem,
-                    ArtistsView.class,
-                    contactsItem,
-                    ContactsView.class,
-                    templatesItem,
-                    TemplatesView.class,
-                    invitationsItem,
-                    InvitationsView.class,
-                    billingItem,
-                    BillingView.class,
-                    auditItem,
-                    AuditView.class);
+            java.util.Map.ofEntries(
+                    java.util.Map.entry(showsItem, ShowsView.class),
+                    java.util.Map.entry(advancingItem, AdvancingBoardView.class),
+                    java.util.Map.entry(venuesItem, VenuesView.class),
+                    java.util.Map.entry(artistsItem, ArtistsView.class),
+                    java.util.Map.entry(contactsItem, ContactsView.class),
+                    java.util.Map.entry(filesItem, FilesView.class),
+                    java.util.Map.entry(tourBookItem, TourBookView.class),
+                    java.util.Map.entry(crewItem, CrewView.class),
+                    java.util.Map.entry(templatesItem, TemplatesView.class),
+                    java.util.Map.entry(invitationsItem, InvitationsView.class),
+                    java.util.Map.entry(billingItem, BillingView.class),
+                    java.util.Map.entry(auditItem, AuditView.class),
+                    java.util.Map.entry(membersItem, MembersView.class));
     private final Div contentWrapper = new Div();
     private final BillingService billing;
+    private final AdvancingBoard board;
+    private final SideNavItem homeItem = new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create());
 
     private final OrganizationService organizations;
     private final CurrentOrganization currentOrganization;
@@ -98,7 +104,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             OrganizationService organizations,
             CurrentOrganization currentOrganization,
             AuthenticationContext authentication,
-            BillingService billing) {
+            BillingService billing,
+            AdvancingBoard board) {
+        this.board = board;
         this.organizations = organizations;
         this.billing = billing;
         this.currentOrganization = currentOrganization;
@@ -126,14 +134,18 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         SideNav nav = new SideNav();
         nav.addItem(
-                new SideNavItem("Home", HomeView.class, VaadinIcon.HOME.create()),
+                homeItem,
                 showsItem,
                 advancingItem,
                 venuesItem,
                 artistsItem,
+                tourBookItem,
                 contactsItem,
+                crewItem,
+                filesItem,
                 templatesItem,
                 invitationsItem,
+                membersItem,
                 myShowsItem,
                 billingItem,
                 auditItem,
@@ -188,15 +200,23 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             advancingItem,
             venuesItem,
             artistsItem,
+            tourBookItem,
             contactsItem,
+            crewItem,
+            filesItem,
             templatesItem,
             invitationsItem,
             billingItem,
-            auditItem
+            auditItem,
+            membersItem
         }) {
             orgItem.setVisible(current != null && OrgViews.permits(targets.get(orgItem), current));
         }
-        myShowsItem.setVisible(current == null);
+        // A platform admin's menu holds the platform's pages; anyone else without an organization finds their shows
+        // under My shows, and so does a member of an organization who also collaborates on another's shows.
+        boolean platformAdmin = platformItem.isVisible();
+        homeItem.setVisible(!platformAdmin || current != null);
+        myShowsItem.setVisible(!platformAdmin && (current == null || board.collaboratesOnShows()));
         java.util.Optional<String> notice =
                 current == null ? java.util.Optional.empty() : billing.lapseNotice(current.id());
         lapseBanner.setText(notice.orElse(""));

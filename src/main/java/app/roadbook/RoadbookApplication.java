@@ -3,6 +3,7 @@ package app.roadbook;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,5 +18,11 @@ public class RoadbookApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {
         SpringApplication.run(RoadbookApplication.class, args);
+    }
+
+    /** The tab icon on every page (favicon.ico stays for browsers that ask for it by that name). */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "icons/roadbook.svg", "any");
     }
 }

@@ -14,9 +14,19 @@ import app.roadbook.billing.ui.BillingView;
 import app.roadbook.billing.ui.PlatformBillingView;
 import app.roadbook.contacts.ui.ContactView;
 import app.roadbook.contacts.ui.ContactsView;
+import app.roadbook.crew.ui.CrewView;
+import app.roadbook.crew.ui.PersonView;
+import app.roadbook.files.FileLibrary;
+import app.roadbook.files.ui.FileView;
+import app.roadbook.files.ui.FilesView;
+import app.roadbook.guests.ui.DoorListView;
+import app.roadbook.guests.ui.GuestListView;
+import app.roadbook.home.ui.HomeView;
 import app.roadbook.invitations.ui.AcceptInvitationView;
 import app.roadbook.invitations.ui.DevOutboxView;
 import app.roadbook.invitations.ui.InvitationsView;
+import app.roadbook.schedule.ui.DaySheetView;
+import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowView;
 import app.roadbook.shows.ui.ShowsView;
@@ -25,8 +35,8 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.ui.AccountsView;
-import app.roadbook.tenancy.ui.HomeView;
 import app.roadbook.tenancy.ui.LoginView;
+import app.roadbook.tenancy.ui.MembersView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -80,6 +90,12 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         OTHER_ORG,
         /** A closed advance of the granted show. */
         CLOSED_ADVANCE,
+        /** A library file about the granted show, shared with its promoter team. */
+        SHARED_FILE,
+        /** A library file about the granted show, for members only. */
+        MEMBERS_FILE,
+        /** A library file in the bin. */
+        BINNED_FILE,
         MISSING
     }
 
@@ -112,9 +128,14 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     @Autowired
     AdvancingExchange advancing;
 
+    @Autowired
+    FileLibrary library;
+
     private final Map<Resource, UUID> shows = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> sessions = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> contacts = new EnumMap<>(Resource.class);
+    private final Map<Resource, UUID> people = new EnumMap<>(Resource.class);
+    private final Map<Resource, UUID> files = new EnumMap<>(Resource.class);
     private final Map<Actor, UUID> users = new EnumMap<>(Actor.class);
     private final List<String> viewProblems = new ArrayList<>();
     private UUID northern;
@@ -124,6 +145,9 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             List.of(Resource.GRANTED_SHOW, Resource.UNGRANTED_SHOW, Resource.OTHER_ORG, Resource.MISSING);
     static final List<Resource> ORG_RESOURCES = List.of(Resource.OWN_ORG, Resource.OTHER_ORG, Resource.MISSING);
     static final List<Resource> NONE = List.of(Resource.NONE);
+    /** Library files of the matrix's org (shared, members only, in the bin) and of the other org. */
+    static final List<Resource> FILE_RESOURCES = List.of(
+            Resource.SHARED_FILE, Resource.MEMBERS_FILE, Resource.BINNED_FILE, Resource.OTHER_ORG, Resource.MISSING);
     /** An advance of each show, and a closed advance of the granted show. */
     static final List<Resource> ADVANCE_RESOURCES = List.of(
             Resource.GRANTED_SHOW,
@@ -153,6 +177,10 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             where f.session_id = ? and f.field_name = 'Hotel' and f.party_type = ?::party
               and o.session_id = f.session_id and o.section = f.section and o.field_name = f.field_name
               and o.party_type <> f.party_type""";
+
+    static final String GUEST_REQUEST = """
+            insert into guest_requests (org_id, guest_list_id, show_id, party, guest_name, requested_by_name)
+            select org_id, id, show_id, ?::party, 'Probe guest', 'Probe' from guest_lists where show_id = ?""";
 
     /** Every route of the app. A route missing here fails {@link #everyRouteIsInTheMatrix()}. */
     static List<Route> routes() {
@@ -237,6 +265,36 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                                 db.org(),
                                                 id)))
                                 : Verdict.CLOSED),
+                // The crew roster: members read it, editors add, import, change, remove and assign (V18).
+                new Route(
+                        "crew",
+                        NONE,
+                        Set.of(CrewView.class),
+                        Map.of("create", "Add person", "import", "Import CSV"),
+                        (db, id) -> db.member()
+                                ? db.open(Map.of(
+                                        "create",
+                                        db.inserts("insert into people (org_id, name) values (?, 'Probe')", db.org()),
+                                        "import",
+                                        db.inserts("insert into people (org_id, name) values (?, 'Probe')", db.org())))
+                                : Verdict.CLOSED),
+                new Route(
+                        "crew/:personId",
+                        ORG_RESOURCES,
+                        Set.of(PersonView.class),
+                        Map.of("edit", "Edit", "remove", "Remove", "assign", "Assign to a show"),
+                        (db, id) -> db.reads("select count(*) from people where id = ? and org_id = ?", id, db.org())
+                                ? db.open(Map.of(
+                                        "edit",
+                                        db.writes("update people set name = name where id = ?", id),
+                                        "remove",
+                                        db.writes("delete from people where id = ?", id),
+                                        "assign",
+                                        db.inserts(
+                                                "insert into show_assignments (show_id, person_id, org_id) select s.id, ?, s.org_id from shows s where s.org_id = ? limit 1",
+                                                id,
+                                                db.org())))
+                                : Verdict.CLOSED),
                 new Route(
                         "shows",
                         NONE,
@@ -252,11 +310,26 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         "shows/:showId",
                         SHOW_RESOURCES,
                         Set.of(ShowView.class),
-                        Map.of("edit", "Edit", "start advance", "Start advance", "invite promoter", "Invite promoter"),
+                        Map.of(
+                                "edit",
+                                "Edit",
+                                "start advance",
+                                "Start advance",
+                                "invite promoter",
+                                "Invite promoter",
+                                "assign crew",
+                                "Assign crew",
+                                "add item",
+                                "Add item"),
                         (db, id) -> db.reads("select count(*) from shows where id = ? and org_id = ?", id, db.org())
                                 ? db.open(Map.of(
                                         "edit",
                                         db.writes("update shows set title = title where id = ?", id),
+                                        "add item",
+                                        db.inserts(
+                                                "insert into schedule_items (org_id, show_id, starts_at, title) values (?, ?, now(), 'Probe')",
+                                                db.org(),
+                                                id),
                                         "start advance",
                                         db.inserts(
                                                 "insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, 'Probe', current_app_user_id())",
@@ -265,7 +338,115 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                         "invite promoter",
                                         db.inserts("""
                                         insert into invitations (org_id, email, show_id, collab_role, invited_by)
-                                        values (?, 'probe-' || gen_random_uuid() || '@example.com', ?, 'promoter_viewer', current_app_user_id())""", db.org(), id)))
+                                        values (?, 'probe-' || gen_random_uuid() || '@example.com', ?, 'promoter_viewer', current_app_user_id())""", db.org(), id),
+                                        // The crew section: someone of the show's org put on the show.
+                                        "assign crew",
+                                        db.inserts(
+                                                "insert into show_assignments (show_id, person_id) select ?, p.id from people p where p.org_id = ? limit 1",
+                                                id,
+                                                db.org())))
+                                : Verdict.CLOSED),
+                // The day sheet: the org's members and the promoter team granted the show, as day_sheet_show says;
+                // its PDF downloads hang off the page and ask the same service again (ScheduleBookTest).
+                new Route(
+                        "shows/:showId/day-sheet",
+                        SHOW_RESOURCES,
+                        Set.of(DaySheetView.class),
+                        Map.of(),
+                        (db, id) -> db.reads("select count(*) from day_sheet_show(?)", id)
+                                ? db.open(Map.of())
+                                : Verdict.CLOSED),
+                // A tour book reads the org's shows: every member, nobody else.
+                new Route(
+                        "tour-book",
+                        NONE,
+                        Set.of(TourBookView.class),
+                        Map.of(),
+                        (db, id) -> db.member() && db.reads("select count(*) from shows where org_id = ?", db.org())
+                                ? db.open(Map.of())
+                                : Verdict.CLOSED),
+                // The guest list: members and the show's promoter team open it; editors set it up, approve and
+                // withdraw; promoter editors request on the promoter's allotment and withdraw its pending requests.
+                new Route(
+                        "shows/:showId/guests",
+                        SHOW_RESOURCES,
+                        Set.of(GuestListView.class),
+                        Map.of(
+                                "set up",
+                                "Change allotments and cutoff",
+                                "request",
+                                "Add request",
+                                "approve",
+                                "Approve",
+                                "withdraw",
+                                "Withdraw"),
+                        (db, id) -> db.reads("select count(*) from guest_lists where show_id = ?", id)
+                                ? db.open(Map.of(
+                                        "set up",
+                                        db.writes(
+                                                "update guest_lists set artist_allotment = artist_allotment where show_id = ?",
+                                                id),
+                                        "request",
+                                        db.inserts(GUEST_REQUEST, "from_us", id)
+                                                || db.inserts(GUEST_REQUEST, "from_you", id),
+                                        "approve",
+                                        db.writes(
+                                                "update guest_requests set status = 'approved' where show_id = ? and status = 'requested'",
+                                                id),
+                                        "withdraw",
+                                        db.writes(
+                                                "delete from guest_requests where show_id = ? and party = 'from_you' and status = 'requested'",
+                                                id)))
+                                : Verdict.CLOSED),
+                new Route(
+                        "shows/:showId/guests/door-list",
+                        SHOW_RESOURCES,
+                        Set.of(DoorListView.class),
+                        Map.of(),
+                        (db, id) -> db.reads("select count(*) from guest_lists where show_id = ?", id)
+                                ? db.open(Map.of())
+                                : Verdict.CLOSED),
+                // The members page: every member of the current organization; what each may change is MembersGrid's.
+                new Route(
+                        "members",
+                        NONE,
+                        Set.of(MembersView.class),
+                        Map.of(),
+                        (db, id) ->
+                                db.member() && db.reads("select count(*) from org_members where org_id = ?", db.org())
+                                        ? db.open(Map.of())
+                                        : Verdict.CLOSED),
+                // The library: every member reads it; the bin's buttons are on it for owners and admins only when
+                // the bin has files (the matrix's bin has one).
+                new Route(
+                        "files",
+                        NONE,
+                        Set.of(FilesView.class),
+                        Map.of("empty bin", "Empty bin"),
+                        (db, id) -> db.member()
+                                ? db.open(Map.of(
+                                        "empty bin",
+                                        db.writes(
+                                                "delete from files where org_id = ? and deleted_at is not null",
+                                                db.org())))
+                                : Verdict.CLOSED),
+                // One file, by URL: whoever the files policy lets read it (members, and the promoter team for a file
+                // shared with their show); editors move it to the bin, owners and admins restore it.
+                new Route(
+                        "files/:fileId",
+                        FILE_RESOURCES,
+                        Set.of(FileView.class),
+                        Map.of("move to bin", "Move to bin", "restore", "Restore"),
+                        (db, id) -> db.reads("select count(*) from files where id = ?", id)
+                                ? db.open(Map.of(
+                                        "move to bin",
+                                        db.writes(
+                                                "update files set deleted_at = now() where id = ? and deleted_at is null",
+                                                id),
+                                        "restore",
+                                        db.writes(
+                                                "update files set deleted_at = null where id = ? and deleted_at is not null",
+                                                id)))
                                 : Verdict.CLOSED),
                 new Route(
                         "venues",
@@ -457,6 +638,14 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         // Spot checks that the matrix is not trivially empty: the mirror has both answers in it.
         assertThat(matrix.get("EDITOR contacts NONE")).isEqualTo("open[create, import]");
         assertThat(matrix.get("VIEWER contacts NONE")).isEqualTo("open[]");
+        assertThat(matrix.get("EDITOR crew NONE")).isEqualTo("open[create, import]");
+        assertThat(matrix.get("VIEWER crew NONE")).isEqualTo("open[]");
+        assertThat(matrix.get("EDITOR crew/:personId OWN_ORG")).isEqualTo("open[assign, edit, remove]");
+        assertThat(matrix.get("VIEWER crew/:personId OWN_ORG")).isEqualTo("open[]");
+        assertThat(matrix.get("PROMOTER_EDITOR crew NONE")).isEqualTo("closed");
+        assertThat(matrix.get("OTHER_ORG_OWNER crew/:personId OWN_ORG")).isEqualTo("closed");
+        assertThat(matrix.get("EDITOR shows/:showId UNGRANTED_SHOW")).contains("assign crew");
+        assertThat(matrix.get("VIEWER shows/:showId UNGRANTED_SHOW")).doesNotContain("assign crew");
         String advance = " advance/:sessionId ";
         for (Actor manager : List.of(Actor.OWNER, Actor.ADMIN)) {
             assertThat(matrix.get(manager + advance + "GRANTED_SHOW"))
@@ -488,6 +677,43 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         assertThat(matrix.get("OTHER_ORG_OWNER shows/:showId GRANTED_SHOW")).isEqualTo("closed");
         assertThat(matrix.get("PLATFORM_ADMIN contacts NONE")).isEqualTo("closed");
         assertThat(matrix.get("ANONYMOUS shows NONE")).isEqualTo("closed");
+    }
+
+    /**
+     * Issue #17: for each file, the people its page opens for by URL are exactly the ones its "Who can see this?" list
+     * names as seeing it, and nobody else.
+     */
+    @Test
+    void aFilesPageOpensByUrlForExactlyTheAudienceItLists() {
+        prepareResources();
+        Route route = routes().stream()
+                .filter(r -> r.template().equals("files/:fileId"))
+                .findFirst()
+                .orElseThrow();
+        List<String> mismatches = new ArrayList<>();
+        for (Resource resource : List.of(Resource.SHARED_FILE, Resource.MEMBERS_FILE, Resource.BINNED_FILE)) {
+            UUID file = files.get(resource);
+            cleanVaadinEnvironment();
+            fixtures.signIn(users.get(Actor.OWNER));
+            Set<UUID> audience = library.audience(file).stream()
+                    .filter(FileLibrary.Viewer::canSee)
+                    .map(FileLibrary.Viewer::userId)
+                    .collect(Collectors.toSet());
+            Fixtures.signOut();
+            initVaadinEnvironment();
+            for (Actor actor : Actor.values()) {
+                if (users.get(actor) == null) {
+                    continue;
+                }
+                actAs(actor);
+                boolean opens = view(route, file).open();
+                if (opens != audience.contains(users.get(actor))) {
+                    mismatches.add(actor + " " + resource + ": page " + (opens ? "opens" : "is missing") + ", audience "
+                            + (audience.contains(users.get(actor)) ? "lists" : "omits") + " them");
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
     }
 
     // The view's verdict --------------------------------------------------------------------------------
@@ -652,9 +878,12 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             return UUID.nameUUIDFromBytes(route.template().getBytes());
         }
         return switch (route.template()) {
-            case "shows/:showId" -> shows.get(resource);
+            case "shows/:showId", "shows/:showId/day-sheet", "shows/:showId/guests", "shows/:showId/guests/door-list" ->
+                shows.get(resource);
             case "advance/:sessionId", "advance/:sessionId/mails" -> sessions.get(resource);
             case "contacts/:contactId" -> contacts.get(resource);
+            case "crew/:personId" -> people.get(resource);
+            case "files/:fileId" -> files.get(resource);
             default -> throw new IllegalStateException(route.template());
         };
     }
@@ -700,6 +929,16 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         shows.put(Resource.UNGRANTED_SHOW, ungranted);
         shows.put(Resource.OTHER_ORG, foreign);
 
+        // Every show has a guest list with room on both allotments and one pending request of the promoter's.
+        for (UUID show : List.of(granted, ungranted, foreign)) {
+            UUID list = owner.queryForObject("""
+                    insert into guest_lists (org_id, show_id, artist_allotment, promoter_allotment)
+                    select org_id, id, 10, 10 from shows where id = ? returning id""", UUID.class, show);
+            owner.update("""
+                    insert into guest_requests (org_id, guest_list_id, show_id, party, guest_name, requested_by_name)
+                    select org_id, id, show_id, 'from_you', 'Matrix guest', 'Matrix' from guest_lists where id = ?""", list);
+        }
+
         UUID viewerAccount = fixtures.user("Promoviewer");
         owner.update(
                 "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_viewer', ?)",
@@ -741,6 +980,25 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         UUID.class,
                         southside));
 
+        people.put(
+                Resource.OWN_ORG,
+                owner.queryForObject(
+                        "insert into people (org_id, name) values (?, 'Northern matrix crew') returning id",
+                        UUID.class,
+                        northern));
+        people.put(
+                Resource.OTHER_ORG,
+                owner.queryForObject(
+                        "insert into people (org_id, name) values (?, 'Southside matrix crew') returning id",
+                        UUID.class,
+                        southside));
+        // Library files: about the granted show, shared with its promoter team or for members only; one in the bin;
+        // and one of the other org. The view never reads their bytes, so none are stored.
+        files.put(Resource.SHARED_FILE, libraryFile(northern, "show_id", granted, "promoter_team", false));
+        files.put(Resource.MEMBERS_FILE, libraryFile(northern, "show_id", granted, "members", false));
+        files.put(Resource.BINNED_FILE, libraryFile(northern, "show_id", granted, "promoter_team", true));
+        files.put(Resource.OTHER_ORG, libraryFile(southside, "show_id", foreign, "promoter_team", false));
+
         // Both orgs have a billing and a security entry, so "may read the org's log" is a row count, not an empty set.
         for (UUID org : List.of(northern, southside)) {
             owner.update(
@@ -750,6 +1008,19 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                     "insert into activity_log (org_id, category, action, resource_type) values (?, 'security', 'matrix.probe', 'org')",
                     org);
         }
+    }
+
+    private UUID libraryFile(UUID org, String subjectColumn, UUID subject, String visibility, boolean binned) {
+        return fixtures.owner()
+                .queryForObject(
+                        "insert into files (org_id, " + subjectColumn + ", storage_path, original_name, content_type,"
+                                + " size_bytes, visibility, deleted_at) values (?, ?, 'matrix/' || gen_random_uuid(),"
+                                + " 'Matrix " + visibility + ".pdf', 'application/pdf', 10, ?,"
+                                + (binned ? " now())" : " null)") + " returning id",
+                        UUID.class,
+                        org,
+                        subject,
+                        visibility);
     }
 
     private UUID sessionOf(UUID show, UUID as, UUID org) {

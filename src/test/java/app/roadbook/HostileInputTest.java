@@ -88,6 +88,12 @@ class HostileInputTest {
     ShowService shows;
 
     @Autowired
+    app.roadbook.crew.CrewRoster crew;
+
+    @Autowired
+    app.roadbook.crew.ShowCrew showCrew;
+
+    @Autowired
     ArtistService artists;
 
     @Autowired
@@ -180,6 +186,13 @@ class HostileInputTest {
         nameFields.put("advancing text answer", v -> advancing.setValue(textField, version(textField), v));
         nameFields.put("invitation email", v -> invitations.inviteToOrg(org, v, OrgRole.viewer, null));
         nameFields.put(
+                "crew name", v -> crew.create(org, new app.roadbook.crew.PersonDraft(v, null, null, null, null, null)));
+        nameFields.put(
+                "crew role",
+                v -> crew.create(org, new app.roadbook.crew.PersonDraft("Fine", v, null, null, null, null)));
+        UUID person = crew.create(org, new app.roadbook.crew.PersonDraft("Kept Person", null, null, null, null, null));
+        nameFields.put("show duty", v -> showCrew.assign(org, show, person, v));
+        nameFields.put(
                 "plan name",
                 v -> asPlatformAdmin(
                         () -> plans.savePlan(new PlanDraft("hostile_plan", v, null, 100, "usd", 1, 1, 1, Map.of()))));
@@ -196,18 +209,23 @@ class HostileInputTest {
             checked.add(form + "/" + kind);
         }));
         assertThat(rowCount()).as("nothing half-written").isEqualTo(before);
-        assertThat(checked).hasSize(13 * 7);
+        assertThat(checked).hasSize(16 * 7);
     }
 
-    /** File names come from the uploader's disk, not the keyboard: they are cleaned rather than refused. */
+    /**
+     * File names come from the uploader's disk, not the keyboard: control characters and markup are cleaned out, but
+     * a name with path characters is refused in words (it is never a path, yet it would mean one).
+     */
     @Test
-    void uploadedFileNamesAreCleanedOfControlCharactersAndMarkup() {
-        UUID file = documents.upload(
-                session, Party.from_us, "C:\\evil\\<img src=x onerror=alert(1)>\u0007\u001b.pdf", new byte[] {1});
+    void uploadedFileNamesAreCleanedOfControlCharactersAndMarkupAndPathsAreRefused() {
+        byte[] text = "Rider".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UUID file = documents.upload(session, Party.from_us, "<img src=x onerror=alert(1)>\u0007\u001b.txt", text);
         assertThat(fixtures.owner().queryForObject("select original_name from files where id = ?", String.class, file))
-                .isEqualTo("img src=x onerror=alert(1).pdf");
-        assertThat(catchThrowable(
-                        () -> documents.upload(session, Party.from_us, "x".repeat(100_000) + ".pdf", new byte[] {1})))
+                .isEqualTo("img src=x onerror=alert(1).txt");
+        assertThat(catchThrowable(() -> documents.upload(session, Party.from_us, "C:\\evil\\rider.txt", text)))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining("file name cannot contain");
+        assertThat(catchThrowable(() -> documents.upload(session, Party.from_us, "x".repeat(100_000) + ".pdf", text)))
                 .isInstanceOf(Refusal.class)
                 .hasMessage("Give the file a name of up to 200 characters.");
     }
@@ -218,6 +236,9 @@ class HostileInputTest {
         Map<String, Consumer<String>> textAreas = new java.util.LinkedHashMap<>();
         textAreas.put("contact notes", v -> contacts.create(org, contact("Notes " + UUID.randomUUID(), v)));
         textAreas.put("show notes", v -> shows.createShow(org, showDraft("Fine", v)));
+        textAreas.put(
+                "crew notes",
+                v -> crew.create(org, new app.roadbook.crew.PersonDraft("Notes person", null, null, null, v, null)));
         textAreas.put("comment", v -> advancing.addComment(field, v));
         textAreas.put(
                 "commission description",
@@ -422,6 +443,7 @@ class HostileInputTest {
                      + (select count(*) from files) + (select count(*) from invitations) + (select count(*) from billing_plans)
                      + (select count(*) from organizations) + (select count(*) from advancing_comments)
                      + (select count(*) from contact_commissions)
+                     + (select count(*) from people) + (select count(*) from show_assignments)
                      + (select count(*) from advancing_fields where value is not null)""", Integer.class);
     }
 }

@@ -160,6 +160,12 @@ public class AdvancingBoard {
      * with its advances and their figures. Show facts come from the definer function (a collaborator may not read
      * shows, venues or artists); advances and fields are read under RLS, which shows only the granted shows'.
      */
+    /** Whether the signed-in person collaborates on any show (the menu offers My shows then). */
+    @Transactional(readOnly = true)
+    public boolean collaboratesOnShows() {
+        return sessions.anyGrantedShow();
+    }
+
     @Transactional(readOnly = true)
     public List<MyShow> myShows() {
         LocalDate today = today();

@@ -2,37 +2,39 @@ package app.roadbook.advancing;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.Refusal;
-import app.roadbook.files.DocumentTypes;
-import app.roadbook.files.FileStorage;
+import app.roadbook.files.FileLibrary;
+import app.roadbook.files.Intake;
 import app.roadbook.files.StoredFile;
 import app.roadbook.tenancy.OrgAccess;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Each party's document box in an advance: upload with size and type limits, list, download. */
+/**
+ * Each party's document box in an advance: upload, list, download, remove. The documents are entries of the file
+ * library (decision 0022): their bytes enter through its intake (type detected from the bytes, size limit, quota,
+ * streaming) and downloads stream from its store.
+ */
 @Service
 @PreAuthorize("isAuthenticated()")
 public class AdvancingDocuments {
-
-    public static final int MAX_BYTES = 25 * 1024 * 1024;
-    public static final Set<String> EXTENSIONS = DocumentTypes.extensions();
 
     private final AdvancingSessionRepository sessions;
     private final AdvancingDocumentRepository boxes;
     private final AdvancingFileRepository files;
     private final OrgAccess access;
     private final ActivityLog activity;
-    private final FileStorage storage;
+    private final FileLibrary library;
+    private final TransactionTemplate transactions;
 
     AdvancingDocuments(
             AdvancingSessionRepository sessions,
@@ -40,13 +42,15 @@ public class AdvancingDocuments {
             AdvancingFileRepository files,
             OrgAccess access,
             ActivityLog activity,
-            FileStorage storage) {
+            FileLibrary library,
+            TransactionTemplate transactions) {
         this.sessions = sessions;
         this.boxes = boxes;
         this.files = files;
         this.access = access;
         this.activity = activity;
-        this.storage = storage;
+        this.library = library;
+        this.transactions = transactions;
     }
 
     public record Document(
@@ -58,17 +62,49 @@ public class AdvancingDocuments {
         return boxes.findFiles(sessionId);
     }
 
+    /** The largest document accepted, in bytes (the library's limit per file). */
+    public long maxBytes() {
+        return library.maxFileBytes();
+    }
+
+    /** {@link #upload(UUID, Party, String, InputStream, long)} for bytes already in hand (tests, small files). */
+    public UUID upload(UUID sessionId, Party party, String fileName, byte[] bytes) {
+        return upload(sessionId, party, fileName, new ByteArrayInputStream(bytes), bytes.length);
+    }
+
     /**
      * Stores a document in one party's box: our side for org editors, the promoter's for promoter editors. Its
-     * content type follows from its extension; whatever type the uploader's browser claimed is ignored.
+     * content type is detected from its bytes; whatever type the uploader's browser claimed is ignored. The bytes
+     * stream into storage outside any transaction; the registry row follows in one, and the bytes go if it fails.
      */
-    @Transactional
-    public UUID upload(UUID sessionId, Party party, String fileName, byte[] bytes) {
+    public UUID upload(UUID sessionId, Party party, String fileName, InputStream in, long declaredSize) {
+        UUID orgId =
+                transactions.execute(status -> requireOpenBox(sessionId, party).getOrgId());
+        Intake.Stored stored = library.take(orgId, fileName, in, declaredSize);
+        return library.register(stored, () -> {
+            AdvancingSession session = requireOpenBox(sessionId, party);
+            AdvancingDocument box = boxes.findBySessionIdAndPartyType(sessionId, party)
+                    .orElseGet(() -> boxes.save(new AdvancingDocument(session, party)));
+            UUID fileId = UUID.randomUUID();
+            files.saveAndFlush(StoredFile.inDocumentBox(
+                    fileId, orgId, box.getId(), stored.key(), stored.name(), stored.contentType(), (int)
+                            stored.size()));
+            activity.record(
+                    orgId,
+                    "general",
+                    "advancing.document_uploaded",
+                    "file",
+                    fileId,
+                    Map.of("name", stored.name(), "party", party.name()));
+            return fileId;
+        });
+    }
+
+    private AdvancingSession requireOpenBox(UUID sessionId, Party party) {
         AdvancingSession session =
                 sessions.findById(sessionId).orElseThrow(() -> new OrgAccess.NotFoundException("No such advance."));
-        UUID orgId = session.getOrgId();
         boolean allowed = party == Party.from_us
-                ? access.canEdit(orgId)
+                ? access.canEdit(session.getOrgId())
                 : party == Party.from_you && access.promoterEditor(session.getShowId());
         if (!allowed) {
             throw new AccessDeniedException("You cannot add documents to this side.");
@@ -76,52 +112,15 @@ public class AdvancingDocuments {
         if (session.closed()) {
             throw new Refusal("This advance is closed: an editor of the artist team can reopen it.");
         }
-        String name = safeName(fileName);
-        String extension =
-                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        if (!EXTENSIONS.contains(extension)) {
-            throw new Refusal("Upload PDF, image, text, CSV or Office files (" + String.join(", ", EXTENSIONS) + ").");
-        }
-        if (bytes.length == 0 || bytes.length > MAX_BYTES) {
-            throw new Refusal("A document is between 1 byte and 25 MB.");
-        }
-        AdvancingDocument box = boxes.findBySessionIdAndPartyType(sessionId, party)
-                .orElseGet(() -> boxes.save(new AdvancingDocument(session, party)));
-        UUID fileId = UUID.randomUUID();
-        String path = orgId + "/" + sessionId + "/" + fileId + "." + extension;
-        storage.write(path, bytes);
-        // If the transaction rolls back, the registry never saw the file: remove it from disk too.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    storage.delete(path);
-                }
-            }
-        });
-        files.saveAndFlush(StoredFile.inDocumentBox(
-                fileId, orgId, box.getId(), path, name, DocumentTypes.forName(name), bytes.length));
-        activity.record(
-                orgId,
-                "general",
-                "advancing.document_uploaded",
-                "file",
-                fileId,
-                Map.of("name", name, "party", party.name()));
-        return fileId;
+        return session;
     }
 
     /**
-     * The file's name, bytes and the type to serve it as (never one an uploader chose: rows from before may hold
-     * a claimed type, which is served as an opaque download), if the acting user may see it; otherwise it looks missing.
+     * The file's name, type and bytes to stream (served as its detected type; rows from before may hold a claimed
+     * type, which is served as an opaque download), if the acting user may see it; otherwise it looks missing.
      */
-    @Transactional(readOnly = true)
-    public Download download(UUID fileId) {
-        StoredFile file = files.findById(fileId).orElseThrow(() -> new OrgAccess.NotFoundException("No such file."));
-        return new Download(
-                file.getOriginalName(),
-                DocumentTypes.served(file.getContentType()),
-                storage.read(file.getStoragePath()));
+    public FileLibrary.Download download(UUID fileId) {
+        return library.download(fileId, null);
     }
 
     /**
@@ -146,17 +145,9 @@ public class AdvancingDocuments {
         if (session.closed()) {
             throw new Refusal("This advance is closed: an editor of the artist team can reopen it.");
         }
+        library.deleteBytesAfterCommit(fileId);
         files.delete(file);
         files.flush();
-        String path = file.getStoragePath();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status == STATUS_COMMITTED) {
-                    storage.delete(path);
-                }
-            }
-        });
         activity.record(
                 session.getOrgId(),
                 "general",
@@ -168,19 +159,5 @@ public class AdvancingDocuments {
                         file.getOriginalName(),
                         "party",
                         box.getPartyType().label()));
-    }
-
-    public record Download(String name, String contentType, byte[] bytes) {}
-
-    static String safeName(String fileName) {
-        String base = fileName == null ? "" : fileName.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1)
-                .replaceAll("[\\p{Cntrl}<>:\"|?*]", "")
-                .strip();
-        if (base.isEmpty() || base.length() > 200) {
-            throw new Refusal("Give the file a name of up to 200 characters.");
-        }
-        app.roadbook.base.TextInput.requireSingleLine("The file name", base, 200);
-        return base;
     }
 }

@@ -16,6 +16,12 @@ import org.springframework.data.jpa.repository.Query;
  */
 interface AdvancingSessionRepository extends JpaRepository<AdvancingSession, UUID>, AdvancingBoardQueries {
 
+    /** Whether the acting person is granted any show (the definer function My shows reads; one cheap statement). */
+    @org.springframework.data.jpa.repository.Query(
+            value = "select exists (select 1 from my_granted_shows())",
+            nativeQuery = true)
+    boolean anyGrantedShow();
+
     /**
      * The advances of a show with their progress, in one statement: a field counts once (our side carries the pair's
      * agreement), and only agreed fields count as done.

@@ -1,5 +1,6 @@
 package app.roadbook.audit;
 
+import app.roadbook.base.ActivitySentence;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.RowCount;
 import app.roadbook.tenancy.OrgAccess;
@@ -30,15 +31,21 @@ public class AuditTrail {
         public static final Filter ANY = new Filter(null, null, null, null, null);
     }
 
+    /**
+     * One entry as people read it: {@code sentence} says who did what to which named target; {@code targetName} is
+     * the target as it is called now (or was, for deleted rows) and {@code targetPath} the page showing it, if any.
+     */
     public record Entry(
             OffsetDateTime at,
             UUID actorId,
             String actor,
             String category,
             String action,
-            String target,
+            String targetName,
+            String targetPath,
             String details,
-            String ipAddress) {}
+            String ipAddress,
+            String sentence) {}
 
     private final JdbcTemplate jdbc;
     private final OrgAccess access;
@@ -57,23 +64,67 @@ public class AuditTrail {
         String where = where(orgId, filter, args);
         args.add(page.getPageSize());
         args.add(page.getOffset());
+        java.util.Map<String, String> planNames = new java.util.HashMap<>();
+        jdbc.query("select id, name from billing_plans", rs -> {
+            planNames.put(rs.getString(1), rs.getString(2));
+        });
+        // Targets by name: each resource type's row as it is called now (RLS shows only the org's own); a deleted
+        // row falls back to the name the entry recorded.
         return jdbc.query(
                 """
                 select l.created_at, l.user_id,
-                       coalesce(u.display_name, l.details->>'email', case when l.user_id is null then 'Unknown' else 'Someone outside the organization' end),
-                       l.category, l.action, l.resource_type || coalesce(' ' || l.resource_id, ''), l.details::text, host(l.ip_address)
+                       coalesce(u.display_name, l.details->>'email', case when l.user_id is null then 'Roadbook' else 'Someone outside the organization' end),
+                       l.category, l.action,
+                       case l.resource_type
+                         when 'artist' then (select a.name from artists a where a.id = l.resource_id)
+                         when 'venue' then (select v.name from venues v where v.id = l.resource_id)
+                         when 'show' then (select coalesce(s.title, concat_ws(' at ', a.name, v.name), 'show')
+                                                  || ' on ' || to_char(s.date, 'Dy FMDD Mon YYYY')
+                                           from shows s left join artists a on a.id = s.artist_id
+                                                left join venues v on v.id = s.venue_id where s.id = l.resource_id)
+                         when 'contact' then (select c.name from contacts c where c.id = l.resource_id)
+                         when 'advancing_session' then (select x.title from advancing_sessions x where x.id = l.resource_id)
+                         when 'user' then (select p.display_name from app_users p where p.id = l.resource_id)
+                         when 'member' then (select p.display_name from app_users p where p.id = l.resource_id)
+                         when 'invitation' then (select i.email::text from invitations i where i.id = l.resource_id)
+                         when 'subscription' then (select o.name from organizations o where o.id = l.resource_id)
+                       end,
+                       l.resource_type, l.resource_id, l.details::text, host(l.ip_address)
                 from activity_log l left join app_users u on u.id = l.user_id
                 """ + where + " order by l.created_at desc, l.id limit ? offset ?",
-                (rs, i) -> new Entry(
-                        rs.getObject(1, OffsetDateTime.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8)),
+                (rs, i) -> {
+                    String actor = rs.getString(3);
+                    String action = rs.getString(5);
+                    String target = rs.getString(6);
+                    String details = rs.getString(9);
+                    return new Entry(
+                            rs.getObject(1, OffsetDateTime.class),
+                            rs.getObject(2, UUID.class),
+                            actor,
+                            rs.getString(4),
+                            action,
+                            target,
+                            target == null ? null : path(rs.getString(7), rs.getObject(8, UUID.class)),
+                            details,
+                            rs.getString(10),
+                            ActivitySentence.of(actor, action, target, details, planNames::get));
+                },
                 args.toArray());
+    }
+
+    /** The page that shows a target, where there is one. */
+    private static String path(String resourceType, UUID id) {
+        if (resourceType == null || id == null) {
+            return null;
+        }
+        return switch (resourceType) {
+            case "show" -> "shows/" + id;
+            case "contact" -> "contacts/" + id;
+            case "advancing_session" -> "advance/" + id;
+            case "artist" -> "artists";
+            case "venue" -> "venues";
+            default -> null;
+        };
     }
 
     @Transactional(readOnly = true)

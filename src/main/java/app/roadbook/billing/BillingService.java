@@ -127,11 +127,31 @@ public class BillingService {
                 .findHistory(orgId, page.isPaged() ? page.getPageSize() : 1000, page.isPaged() ? page.getOffset() : 0)
                 .stream()
                 .map(e -> new BillingEvent(
-                        e.getHappened().atOffset(ZoneOffset.UTC), e.getAction(), e.getActor(), e.getDetails()))
+                        e.getHappened().atOffset(ZoneOffset.UTC),
+                        e.getAction(),
+                        e.getActor(),
+                        e.getDetails(),
+                        app.roadbook.base.ActivitySentence.of(
+                                e.getActor(), e.getAction(), null, e.getDetails(), planNames(e.getPlanNames())::get)))
                 .toList();
     }
 
-    public record BillingEvent(OffsetDateTime at, String action, String actor, String details) {}
+    /** The plan names the history query brought along with each entry (no statement per entry). */
+    private static java.util.Map<String, String> planNames(String pairs) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (pairs != null) {
+            for (String pair : pairs.split("\u001E")) {
+                String[] idAndName = pair.split("\u001F", 2);
+                if (idAndName.length == 2) {
+                    names.put(idAndName[0], idAndName[1]);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** One entry of the history; {@code sentence} is what people read ("Olivia asked for another plan: …"). */
+    public record BillingEvent(OffsetDateTime at, String action, String actor, String details, String sentence) {}
 
     /** The plans an owner may ask for, cheapest first. */
     @Transactional(readOnly = true)

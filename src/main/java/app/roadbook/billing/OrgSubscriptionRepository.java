@@ -71,7 +71,9 @@ interface OrgSubscriptionRepository extends JpaRepository<OrgSubscription, UUID>
     /** The org's billing entries of the activity log, newest first, with who acted ("Roadbook" for the lifecycle). */
     @Query(value = """
             select l.created_at as happened, l.action as action, coalesce(u.display_name, 'Roadbook') as actor,
-                   cast(l.details as text) as details
+                   cast(l.details as text) as details,
+                   (select string_agg(p.id || chr(31) || p.name, chr(30)) from billing_plans p
+                    where p.id in (l.details->'before'->>'plan_id', l.details->'after'->>'plan_id')) as plan_names
             from activity_log l left join app_users u on u.id = l.user_id
             where l.org_id = :orgId and l.category = 'billing'
             order by l.created_at desc limit :limit offset :offset""", nativeQuery = true)
@@ -124,5 +126,8 @@ interface OrgSubscriptionRepository extends JpaRepository<OrgSubscription, UUID>
         String getActor();
 
         String getDetails();
+
+        /** The names of the plans the entry mentions, "id\u001Fname" pairs joined by \u001E (same statement). */
+        String getPlanNames();
     }
 }

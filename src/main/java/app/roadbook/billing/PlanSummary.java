@@ -19,6 +19,6 @@ public record PlanSummary(
     public String price() {
         return priceCents == 0
                 ? "Custom pricing"
-                : String.format("%s %.2f / month", currency.toUpperCase(), priceCents / 100.0);
+                : app.roadbook.base.Formats.moneyMinor(priceCents, currency) + " / month";
     }
 }

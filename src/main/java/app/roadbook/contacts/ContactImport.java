@@ -1,6 +1,7 @@
 package app.roadbook.contacts;
 
 import app.roadbook.base.ActivityLog;
+import app.roadbook.base.CsvFormat;
 import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrgAccess;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package app.roadbook.demo;
 
+import app.roadbook.files.FileStore;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -23,8 +24,11 @@ class DemoDataSeeder implements ApplicationRunner {
     private final Environment env;
     private final PasswordEncoder passwords;
 
-    DemoDataSeeder(DemoData demoData, Environment env, PasswordEncoder passwords) {
+    private final FileStore files;
+
+    DemoDataSeeder(DemoData demoData, Environment env, PasswordEncoder passwords, FileStore files) {
         this.demoData = demoData;
+        this.files = files;
         this.env = env;
         this.passwords = passwords;
     }
@@ -51,6 +55,7 @@ class DemoDataSeeder implements ApplicationRunner {
                             northern,
                             accounts.userId("editor@roadbook.demo"),
                             accounts.userId("promoter@roadbook.demo"));
+                    DemoFiles.seed(new JdbcTemplate(owner), files, northern, accounts.userId("editor@roadbook.demo"));
                     return true;
                 }));
         if (seeded) {

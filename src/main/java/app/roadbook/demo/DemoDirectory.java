@@ -153,6 +153,145 @@ final class DemoDirectory {
 
     private DemoDirectory() {}
 
+    /**
+     * A complete show day in Copenhagen: the tour's crew with their phones, the show's doors and set time, and
+     * a schedule from the bus call to the hotel: a flight from London landing on Copenhagen's clock, a crew-only
+     * load-in and dinner, an item for the promoter team, one for the lighting designer only.
+     */
+    private static void showDay(JdbcTemplate owner, UUID orgId, UUID createdBy, UUID show, LocalDate day) {
+        // The tour's crew (DemoCrew) works this show; the lighting designer gets an item of his own.
+        UUID lightingDesigner =
+                owner.queryForObject("select id from people where org_id = ? and name = 'Sven Aas'", UUID.class, orgId);
+        owner.update("""
+                update shows set doors_at = local_instant(date + time '19:00', 'Europe/Copenhagen'),
+                                 set_time = local_instant(date + time '21:00', 'Europe/Copenhagen')
+                where id = ?""", show);
+        // title, type, audience, starts (date offset, time, zone), ends (date offset, time, zone), location, notes
+        Object[][] items = {
+            {
+                "Bus call",
+                "bus_call",
+                "all",
+                0,
+                "08:30",
+                null,
+                null,
+                null,
+                null,
+                "Hotel lobby",
+                "Bags on the bus by 08:15."
+            },
+            {
+                "Flight BA 814 LHR→CPH (Maja)",
+                "travel",
+                "all",
+                0,
+                "07:05",
+                "Europe/London",
+                0,
+                "10:00",
+                "Europe/Copenhagen",
+                "Heathrow T5",
+                "Maja meets the bus at Vega."
+            },
+            {"Load-in", "load_in", "crew", 0, "13:00", null, 0, "15:00", null, "Vega loading dock, Enghavevej 40", null
+            },
+            {"Rig check", "other", "named", 0, "15:00", null, 0, "15:30", null, "Stage", "Sven only: the new spots."},
+            {"Soundcheck", "soundcheck", "all", 0, "16:00", null, 0, "17:00", null, "Main stage", null},
+            {"Crew dinner", "meal", "crew", 0, "17:30", null, null, null, null, "Vega canteen", null},
+            {
+                "Interview with Politiken",
+                "press",
+                "promoter_team",
+                0,
+                "18:00",
+                null,
+                0,
+                "18:20",
+                null,
+                "Green room",
+                "Arranged by the promoter."
+            },
+            {"Curfew", "curfew", "all", 0, "23:00", null, null, null, null, null, null},
+            {
+                "Hotel Alexandra",
+                "hotel",
+                "all",
+                0,
+                "23:45",
+                null,
+                1,
+                "10:00",
+                null,
+                "H. C. Andersens Blvd. 8",
+                "Check-out 10:00."
+            }
+        };
+        for (Object[] i : items) {
+            String startsZone = (String) i[5];
+            String endsZone = i[6] == null ? null : (String) i[8];
+            String zoneOfStart = startsZone == null ? "Europe/Copenhagen" : startsZone;
+            String zoneOfEnd = endsZone == null ? zoneOfStart : endsZone;
+            UUID item = owner.queryForObject(
+                    """
+                    insert into schedule_items (org_id, show_id, title, item_type, visibility, starts_at, starts_zone,
+                                                ends_at, ends_zone, location, notes, created_by)
+                    values (?, ?, ?, ?, ?, local_instant(?::date + ?::time, ?), ?,
+                            case when ?::int is null then null else local_instant(?::date + ?::int + ?::time, ?) end, ?,
+                            ?, ?, ?) returning id""",
+                    UUID.class,
+                    orgId,
+                    show,
+                    i[0],
+                    i[1],
+                    i[2],
+                    day.plusDays((int) i[3]),
+                    i[4],
+                    zoneOfStart,
+                    startsZone,
+                    i[6],
+                    day,
+                    i[6],
+                    i[7],
+                    zoneOfEnd,
+                    endsZone,
+                    i[9],
+                    i[10],
+                    createdBy);
+            if ("named".equals(i[2])) {
+                owner.update(
+                        "insert into schedule_item_people (item_id, person_id) values (?, ?)", item, lightingDesigner);
+            }
+        }
+    }
+
+    /**
+     * The Oslo show's guest list: 20 places for the artist team, 10 for the promoter, closing at 16:00 in Oslo the day
+     * before the show; requests on both allotments, approved, waiting and declined.
+     */
+    private static void guestList(JdbcTemplate owner, UUID orgId, UUID showId, UUID artistTeam, UUID promoter) {
+        UUID list = owner.queryForObject("""
+                insert into guest_lists (org_id, show_id, artist_allotment, promoter_allotment, cutoff_at)
+                select org_id, id, 20, 10, local_instant((date - 1) + time '16:00', 'Europe/Oslo') from shows where id = ?
+                returning id""", UUID.class, showId);
+        Object[][] requests = {
+            {"from_us", "Ingrid Solberg", 1, "family", "approved", artistTeam},
+            {"from_us", "Marius Berg", 0, "industry", "approved", artistTeam},
+            {"from_us", "Nora Aas", 1, "photo", "requested", artistTeam},
+            {"from_you", "Kari Nordmann", 1, "guest", "approved", promoter},
+            {"from_you", "Ola Hansen", 0, "press", "requested", promoter},
+            {"from_you", "Per Olsen", 3, "guest", "declined", promoter}
+        };
+        for (Object[] r : requests) {
+            owner.update("""
+                    insert into guest_requests (org_id, guest_list_id, show_id, party, guest_name, plus_ones, guest_type,
+                                                status, requested_by, requested_by_name, decided_by, decided_at)
+                    select ?, ?, ?, ?::party, ?, ?, ?::guest_type, ?::guest_status, u.id, u.display_name,
+                           case when ? <> 'requested' then ?::uuid end, case when ? <> 'requested' then now() end
+                    from app_users u where u.id = ?""", orgId, list, showId, r[0], r[1], r[2], r[3], r[4], r[4], artistTeam, r[4], r[5]);
+        }
+    }
+
     private static UUID advance(JdbcTemplate owner, UUID orgId, UUID showId, UUID createdBy, String title) {
         UUID session = owner.queryForObject("""
                 insert into advancing_sessions (org_id, show_id, title, created_by) values (?, ?, ?, ?) returning id""", UUID.class, orgId, showId, title, createdBy);
@@ -207,6 +346,8 @@ final class DemoDirectory {
                     "The Auroras · " + VENUES[i][2],
                     new BigDecimal(8000 + i * 1500)));
         }
+        DemoCrew.seed(owner, orgId, createdBy);
+        showDay(owner, orgId, createdBy, shows.get(1), first.plusDays(2));
         if (promoter != null) {
             for (int i = 0; i < 2; i++) {
                 owner.update(
@@ -254,6 +395,7 @@ final class DemoDirectory {
                                updated_at = now()
                         where session_id = ? and field_name = ? and party_type = ?::party""", d[2], d[3], advanced, d[0], d[1]);
             }
+            guestList(owner, orgId, shows.get(0), createdBy, promoter);
         }
         List<UUID> contacts = new ArrayList<>();
         for (String[] c : CONTACTS) {

@@ -1,6 +1,5 @@
 package app.roadbook.shows;
 
-import app.roadbook.advancing.FieldAgreement;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.Refusal;
@@ -12,7 +11,6 @@ import app.roadbook.shows.ShowRecords.ShowFilter;
 import app.roadbook.shows.ShowRecords.ShowRow;
 import app.roadbook.tenancy.OrgAccess;
 import java.math.BigDecimal;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -38,7 +36,6 @@ public class ShowService {
     private final ShowRepository shows;
     private final ArtistRepository artists;
     private final VenueRepository venues;
-    private final ScheduleItemRepository schedule;
     private final OrgAccess access;
     private final ActivityLog activity;
 
@@ -46,13 +43,11 @@ public class ShowService {
             ShowRepository shows,
             ArtistRepository artists,
             VenueRepository venues,
-            ScheduleItemRepository schedule,
             OrgAccess access,
             ActivityLog activity) {
         this.shows = shows;
         this.artists = artists;
         this.venues = venues;
-        this.schedule = schedule;
         this.access = access;
         this.activity = activity;
     }
@@ -164,80 +159,6 @@ public class ShowService {
                 "show",
                 showId,
                 Map.of("date", d.date().toString(), "status", d.status().name()));
-    }
-
-    /**
-     * The show's day sheet in the venue's time zone, earliest first. The show's own doors and set time are on it from
-     * the start: until the advance agrees them (and writes its own items), they stand as the show says, marked as not
-     * yet agreed when the show is being advanced.
-     */
-    @Transactional(readOnly = true)
-    public List<ScheduleEntry> schedule(UUID orgId, UUID showId) {
-        ShowDetails show = show(orgId, showId);
-        ZoneId zone = ZoneId.of(show.timezone());
-        List<ScheduleEntry> entries = new java.util.ArrayList<>(schedule.findLines(orgId, showId).stream()
-                .map(l -> {
-                    LocalTime starts = VenueTime.local(l.startsAt(), zone);
-                    return new ScheduleEntry(
-                            starts,
-                            VenueTime.local(l.endsAt(), zone),
-                            l.title(),
-                            l.type(),
-                            l.visibility(),
-                            l.agreement() != null,
-                            l.agreement() == FieldAgreement.changed_after_agreement ? pendingChange(l, starts) : null);
-                })
-                .toList());
-        String note = show.advanced() ? "Not yet agreed in the advance" : null;
-        if (show.draft().doors() != null && entries.stream().noneMatch(e -> "doors".equals(e.type()))) {
-            entries.add(new ScheduleEntry(show.draft().doors(), null, "Doors", "doors", "all", false, note));
-        }
-        if (show.draft().setTime() != null && entries.stream().noneMatch(e -> "set_time".equals(e.type()))) {
-            entries.add(new ScheduleEntry(show.draft().setTime(), null, "Set time", "set_time", "all", false, note));
-        }
-        entries.sort(java.util.Comparator.comparing(ScheduleEntry::starts).thenComparing(ScheduleEntry::title));
-        return entries;
-    }
-
-    /**
-     * A day-sheet entry in the venue's time; {@code change} says, for a time changed after agreement, what it was
-     * changed to by whom (the entry keeps the agreed time until both agree again).
-     */
-    public record ScheduleEntry(
-            LocalTime starts,
-            LocalTime ends,
-            String title,
-            String type,
-            String visibility,
-            boolean fromAdvance,
-            String change) {
-
-        /** Who sees the entry, in words. */
-        public String audience() {
-            return switch (visibility == null ? "all" : visibility) {
-                case "all" -> "Everyone on the show";
-                case "promoter_team" -> "Promoter team";
-                case "artist_team" -> "Artist team";
-                case "crew" -> "Crew";
-                case "management" -> "Management";
-                default -> "Named people";
-            };
-        }
-    }
-
-    /** "Changed to 19:30 by the promoter, not yet agreed": the side that moved away from the agreed time. */
-    private static String pendingChange(ScheduleItemRepository.Line line, LocalTime agreed) {
-        String ours = plainTime(line.artistTeamValue());
-        String theirs = plainTime(line.promoterValue());
-        boolean oursMoved = !java.util.Objects.equals(ours, agreed.toString());
-        String moved = oursMoved ? ours : theirs;
-        String who = oursMoved ? "the artist team" : "the promoter";
-        return (moved == null ? "Cleared by " + who : "Changed to " + moved + " by " + who) + ", not yet agreed";
-    }
-
-    /** A time field's JSON text ("\"19:30\"") as the time it says. */
-    private static String plainTime(String json) {
-        return json == null ? null : json.replace("\"", "");
     }
 
     /** One line of "Who can see this?": a person (or an invited email) and why they see the show. */

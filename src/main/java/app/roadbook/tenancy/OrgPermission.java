@@ -44,6 +44,9 @@ public enum OrgPermission {
             admin),
     /** Delete an advance with its fields, comments and documents; needs a live subscription. */
     DELETE_ADVANCES("select can_manage_org(?)", "Only owners and admins delete an advance.", owner, admin),
+    /** Restore files from the bin and empty it (the file library's 30 days); needs a live subscription. */
+    MANAGE_BIN(
+            "select can_manage_org(?)", "Only owners and admins restore files from the bin or empty it.", owner, admin),
     /** See the plan, its usage, plan requests and billing history. */
     VIEW_BILLING(
             "select has_org_role(?, '{owner,admin}')",

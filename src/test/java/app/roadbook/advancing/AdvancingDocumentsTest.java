@@ -48,12 +48,12 @@ class AdvancingDocumentsTest {
 
     @Test
     void eachSideUploadsToItsOwnBoxAndBothDownload() {
-        byte[] rider = "Tech rider".getBytes(StandardCharsets.UTF_8);
-        UUID ours = documents.upload(session, Party.from_us, "C:\\Users\\me\\rider.pdf", rider);
+        byte[] rider = "%PDF-1.4\nTech rider\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        UUID ours = documents.upload(session, Party.from_us, "rider.pdf", rider);
         assertThatThrownBy(() -> documents.upload(session, Party.from_you, "plot.pdf", rider))
                 .isInstanceOf(AccessDeniedException.class);
         fixtures.signIn(promoter);
-        UUID theirs = documents.upload(session, Party.from_you, "stage plot.png", new byte[] {1, 2, 3});
+        UUID theirs = documents.upload(session, Party.from_you, "stage plot.png", PNG);
         assertThatThrownBy(() -> documents.upload(session, Party.from_us, "x.pdf", rider))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(documents.list(session))
@@ -61,17 +61,17 @@ class AdvancingDocumentsTest {
                 .containsExactly("rider.pdf", "stage plot.png");
         assertThat(documents.download(ours).bytes()).isEqualTo(rider);
         fixtures.signIn(editor);
-        assertThat(documents.download(theirs).bytes()).containsExactly(1, 2, 3);
+        assertThat(documents.download(theirs).bytes()).isEqualTo(PNG);
         fixtures.signIn(fixtures.user("Stranger"));
         assertThatThrownBy(() -> documents.download(ours)).isInstanceOf(OrgAccess.NotFoundException.class);
     }
 
     @Test
     void eachSideHasOneBoxAndEveryFileSaysWhoUploadedIt() {
-        UUID first = documents.upload(session, Party.from_us, "rider.pdf", new byte[] {1});
-        UUID second = documents.upload(session, Party.from_us, "plot.png", new byte[] {1, 2});
+        UUID first = documents.upload(session, Party.from_us, "rider.txt", text(1));
+        UUID second = documents.upload(session, Party.from_us, "plot.txt", text(2));
         fixtures.signIn(promoter);
-        UUID theirs = documents.upload(session, Party.from_you, "hotel.pdf", new byte[] {1, 2, 3});
+        UUID theirs = documents.upload(session, Party.from_you, "hotel.txt", text(3));
         assertThat(fixtures.owner().queryForList("""
                 select d.party_type::text || ' ' || d.label || ' ' || (d.created_by = f.uploaded_by) || ' ' || f.size_bytes
                 from files f join advancing_documents d on d.id = f.document_id where d.session_id = ? order by f.size_bytes""", String.class, session))
@@ -97,31 +97,54 @@ class AdvancingDocumentsTest {
 
     @Test
     void typesAndSizesAreLimited() {
-        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "virus.exe", new byte[] {1}))
+        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "virus.exe", new byte[] {'M', 'Z', 0, 0}))
                 .isInstanceOf(Refusal.class)
                 .hasMessageContaining("Upload PDF");
-        assertThatThrownBy(() ->
-                        documents.upload(session, Party.from_us, "big.pdf", new byte[AdvancingDocuments.MAX_BYTES + 1]))
-                .hasMessageContaining("25 MB");
+        assertThatThrownBy(() -> documents.upload(
+                        session,
+                        Party.from_us,
+                        "big.pdf",
+                        java.io.InputStream.nullInputStream(),
+                        documents.maxBytes() + 1))
+                .hasMessageContaining("100 MB");
         assertThatThrownBy(() -> documents.upload(session, Party.from_us, "empty.pdf", new byte[0]))
-                .hasMessageContaining("25 MB");
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "C:\\Users\\me\\rider.pdf", text(1)))
+                .hasMessageContaining("file name");
         assertThat(documents.list(session)).isEmpty();
     }
 
-    /** Finding 11: a document uploaded with a claimed text/html came back as text/html and ran in our origin. */
+    /**
+     * Finding 11: a document uploaded with a claimed text/html came back as text/html and ran in our origin. Now the
+     * type comes from the bytes: HTML is refused whatever its name says, and a file is served as what it is.
+     */
     @Test
-    void aDocumentIsServedAsItsExtensionSaysAndNeverAsAClaimedType() {
-        byte[] html = "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.UTF_8);
-        UUID upload = documents.upload(session, Party.from_us, "rider.pdf", html);
-        assertThat(documents.download(upload).contentType()).isEqualTo("application/pdf");
+    void aDocumentIsServedAsItsBytesSayAndNeverAsAClaimedType() {
+        byte[] html = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> documents.upload(session, Party.from_us, "rider.pdf", html))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining("text/html");
+        UUID upload = documents.upload(session, Party.from_us, "rider.pdf", PNG);
+        assertThat(documents.download(upload).contentType()).isEqualTo("image/png");
         assertThat(documents.list(session))
                 .extracting(AdvancingDocuments.Document::contentType)
-                .containsExactly("application/pdf");
+                .containsExactly("image/png");
 
         // A row stored before the fix, with the type a browser claimed: served as an opaque download.
         fixtures.owner().update("update files set content_type = 'text/html' where id = ?", upload);
+        fixtures.owner().update("update file_versions set content_type = 'text/html' where file_id = ?", upload);
         assertThat(documents.download(upload).contentType()).isEqualTo("application/octet-stream");
-        fixtures.owner().update("update files set content_type = 'image/svg+xml' where id = ?", upload);
+        fixtures.owner().update("update file_versions set content_type = 'image/svg+xml' where file_id = ?", upload);
         assertThat(documents.download(upload).contentType()).isEqualTo("application/octet-stream");
+    }
+
+    /** The eight bytes every PNG starts with, and a little more. */
+    static final byte[] PNG = {
+        (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1
+    };
+
+    /** Plain text of n bytes. */
+    static byte[] text(int n) {
+        return "abc".substring(0, n).getBytes(StandardCharsets.UTF_8);
     }
 }

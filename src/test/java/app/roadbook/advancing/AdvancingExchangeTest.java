@@ -59,6 +59,9 @@ class AdvancingExchangeTest {
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     @Autowired
+    app.roadbook.schedule.ScheduleBook schedule;
+
+    @Autowired
     AdvancingExchange advancing;
 
     @Autowired
@@ -683,7 +686,7 @@ class AdvancingExchangeTest {
         Authentication before = SecurityContextHolder.getContext().getAuthentication();
         try {
             fixtures.signIn(viewer);
-            return shows.schedule(org, show).stream()
+            return schedule.entries(org, show).stream()
                     .map(e -> e.starts() + " " + e.title() + " " + e.type())
                     .toList();
         } finally {
@@ -772,7 +775,7 @@ class AdvancingExchangeTest {
         assertTimes(session, LocalTime.of(18, 0), LocalTime.of(20, 30));
         assertThat(daySheet()).containsExactly("18:00 Doors doors", "20:30 Set time set_time");
         fixtures.signIn(viewer);
-        assertThat(shows.schedule(org, show))
+        assertThat(schedule.entries(org, show))
                 .extracting(e -> e.title() + " " + e.fromAdvance() + " " + e.change())
                 .containsExactly("Doors true null", "Set time false Not yet agreed in the advance");
     }

@@ -160,7 +160,8 @@ class AuditTest {
                 trail.entries(org, signIns, PageRequest.of(0, 10)).getFirst();
         assertThat(entry.actor()).isEqualTo("Vic");
         assertThat(entry.action()).isEqualTo("auth.signed_in");
-        assertThat(entry.target()).isEqualTo("user " + viewer);
+        assertThat(entry.targetName()).as("the target by name, not its id").isEqualTo("Vic");
+        assertThat(entry.sentence()).isEqualTo("Vic signed in.");
         assertThat(trail.count(org, new AuditTrail.Filter("security", "signed_in", viewer, today.plusDays(1), null)))
                 .isZero();
         assertThat(trail.count(org, new AuditTrail.Filter("billing", null, null, null, null)))

@@ -26,6 +26,9 @@ class DemoDataTest {
     @Autowired
     List<ApplicationRunner> runners;
 
+    @Autowired
+    app.roadbook.files.FileStore files;
+
     @Test
     void theSeederRunsAtStartUp() {
         assertThat(runners).hasAtLeastOneElementOfType(DemoDataSeeder.class);
@@ -65,12 +68,34 @@ class DemoDataTest {
                 .satisfies(hash ->
                         assertThat(passwords.matches(DemoData.PASSWORD, hash)).isTrue());
 
+        // A crew of six works the tour; the tour manager is the editor's member account (issue 16).
+        assertThat(owner.queryForList("""
+                select p.name || ' ' || coalesce(u.email::text, '-') || ' ' || count(a.show_id)
+                from people p join organizations o on o.id = p.org_id left join app_users u on u.id = p.user_id
+                left join show_assignments a on a.person_id = p.id and a.org_id = p.org_id
+                where o.name = 'Northern Lights Touring' group by p.name, u.email order by p.name""", String.class))
+                .containsExactly(
+                        "Erin Editor editor@roadbook.demo 4",
+                        "Jonas Berg - 4",
+                        "Kari Holm - 4",
+                        "Lars Vik - 4",
+                        "Maja Lund - 4",
+                        "Sven Aas - 3");
+
         // Only into an empty database: a second start adds nothing.
         int users = owner.queryForObject("select count(*) from app_users", Integer.class);
         int shows = owner.queryForObject("select count(*) from shows", Integer.class);
         int contacts = owner.queryForObject("select count(*) from contacts", Integer.class);
         assertThat(shows).isPositive();
         assertThat(contacts).isPositive();
+        // The library has The Auroras' rider (shared with their promoter teams) and its bytes.
+        assertThat(owner.queryForList(
+                        "select original_name || ' ' || visibility from files where artist_id is not null order by 1",
+                        String.class))
+                .containsExactly("The Auroras input list.csv promoter_team", "The Auroras rider.txt promoter_team");
+        assertThat(owner.queryForList("select storage_path from file_versions", String.class))
+                .hasSize(3)
+                .allMatch(files::exists);
         seeder(scratch, true).run(null);
         assertThat(owner.queryForObject("select count(*) from app_users", Integer.class))
                 .isEqualTo(users);
@@ -88,7 +113,7 @@ class DemoDataTest {
                 .withProperty("spring.flyway.url", scratch.url())
                 .withProperty("spring.flyway.user", EmbeddedDatabase.OWNER_ROLE)
                 .withProperty("spring.flyway.password", scratch.ownerPassword());
-        return new DemoDataSeeder(new DemoData(env), env, passwords);
+        return new DemoDataSeeder(new DemoData(env), env, passwords, files);
     }
 
     @Test
@@ -132,5 +157,51 @@ class DemoDataTest {
                                 + ") order by i.starts_at",
                         String.class))
                 .containsExactly("Load-in 14:00", "Doors 19:00", "Set time 21:00");
+        // The Oslo show has a guest list with requests on both allotments, decided and waiting.
+        assertThat(owner.queryForList(
+                        "select distinct r.party::text || ' ' || r.status::text from guest_requests r "
+                                + "join guest_lists l on l.id = r.guest_list_id where l.show_id = (select s.id "
+                                + oslo + ")",
+                        String.class))
+                .contains("from_us approved", "from_us requested", "from_you approved", "from_you requested");
+    }
+
+    /** Copenhagen is a complete show day: crew with phones, a flight landing on another clock, crew-only items. */
+    @Test
+    void theCopenhagenShowIsACompleteShowDay() {
+        ScratchDatabase scratch = new ScratchDatabase();
+        scratch.migrate("latest");
+        JdbcTemplate owner = new JdbcTemplate(scratch.owner());
+        seeder(scratch, true).run(null);
+        String copenhagen = """
+                from shows s join organizations o on o.id = s.org_id
+                where o.name = 'Northern Lights Touring' and s.title = 'The Auroras · Copenhagen'""";
+        assertThat(owner.queryForList(
+                        "select i.item_type || ' ' || i.visibility || ' ' || to_char(i.starts_at at time zone"
+                                + " coalesce(i.starts_zone, 'Europe/Copenhagen'), 'HH24:MI') || coalesce(' ' || i.starts_zone"
+                                + " || '>' || to_char(i.ends_at at time zone i.ends_zone, 'HH24:MI') || ' ' || i.ends_zone, '')"
+                                + " from schedule_items i where i.show_id = (select s.id " + copenhagen
+                                + ") order by i.starts_at",
+                        String.class))
+                .containsExactly(
+                        "travel all 07:05 Europe/London>10:00 Europe/Copenhagen",
+                        "bus_call all 08:30",
+                        "load_in crew 13:00",
+                        "other named 15:00",
+                        "soundcheck all 16:00",
+                        "meal crew 17:30",
+                        "press promoter_team 18:00",
+                        "curfew all 23:00",
+                        "hotel all 23:45");
+        assertThat(owner.queryForObject(
+                        "select count(*) from show_assignments sa join people p on p.id = sa.person_id"
+                                + " where p.phone is not null and sa.show_id = (select s.id " + copenhagen + ")",
+                        Integer.class))
+                .isEqualTo(6);
+        assertThat(owner.queryForObject(
+                        "select count(*) from schedule_item_people sp join schedule_items i on i.id = sp.item_id"
+                                + " where i.show_id = (select s.id " + copenhagen + ")",
+                        Integer.class))
+                .isEqualTo(1);
     }
 }

@@ -84,6 +84,20 @@ class LegacyMigrationTest {
         }
     }
 
+    /**
+     * V19: legacy item types become the tour day's (catering is a meal), and every audience the promoter team could not
+     * see before becomes crew-only, so nobody sees more after the migration.
+     */
+    @Test
+    void scheduleItemsKeepTheirAudienceInTheNewTypes() {
+        assertThat(owner.queryForList(
+                        "select title || ' ' || item_type || ' ' || visibility from schedule_items"
+                                + " where id in ('00000000-0000-0000-0000-000000009601', '00000000-0000-0000-0000-000000009602')"
+                                + " order by title",
+                        String.class))
+                .containsExactly("Band lunch meal crew", "Doors doors promoter_team");
+    }
+
     @Test
     void theLegacyTablesAreGone() {
         assertThat(owner.queryForList(
@@ -246,6 +260,20 @@ class LegacyMigrationTest {
                 .containsExactly(
                         "00000000-0000-0000-0000-000000003002 00000000-0000-0000-0000-000000001005 migration",
                         "00000000-0000-0000-0000-000000003004 00000000-0000-0000-0000-000000001001 migration");
+    }
+
+    /** V18: the legacy assignment keeps its key and duty, takes its show's org, and the same-org rule is validated. */
+    @Test
+    void theLegacyAssignmentTakesItsShowsOrganization() {
+        assertThat(owner.queryForList(
+                        "select show_id::text || ' ' || person_id::text || ' ' || duty || ' ' || org_id::text from show_assignments",
+                        String.class))
+                .containsExactly(
+                        "00000000-0000-0000-0000-000000005201 00000000-0000-0000-0000-000000003001 FOH " + ORG_A);
+        assertThat(owner.queryForObject(
+                        "select convalidated from pg_constraint where conname = 'show_assignments_person_in_org'",
+                        Boolean.class))
+                .isTrue();
     }
 
     @Test

@@ -121,6 +121,29 @@ final class RlsProbes {
                 "insert into show_assignments (show_id, person_id) values ('f0000000-0000-0000-0000-0000000000a2', 'c0000000-0000-0000-0000-00000000000a')",
                 "duty = duty",
                 ORG_WRITERS);
+        // V18: an assignment carries its org, filled in from the show when left out (above) or named; members read,
+        // editors write, collaborators and other orgs see nothing. Into org B it never goes, named or derived.
+        table(
+                "show_assignments",
+                "show_assignments(with org)",
+                "show_id = " + SHOW_A + " and org_id = " + ORG_A,
+                "insert into show_assignments (show_id, person_id, org_id, duty) values "
+                        + "('f0000000-0000-0000-0000-0000000000a2', 'c0000000-0000-0000-0000-00000000000a', :org, 'Driver')",
+                "duty = 'Merch'",
+                ORG_WRITERS);
+        foreignInserts.add(new Probe(
+                "show_assignments",
+                "show_assignments(into org B)",
+                Op.INSERT,
+                "insert into show_assignments (show_id, person_id, org_id) values "
+                        + "('f0000000-0000-0000-0000-00000000000b', 'c0000000-0000-0000-0000-00000000000b', " + ORG_B
+                        + ")"));
+        foreignInserts.add(new Probe(
+                "show_assignments",
+                "show_assignments(into org B, org from the show)",
+                Op.INSERT,
+                "insert into show_assignments (show_id, person_id) values "
+                        + "('f0000000-0000-0000-0000-00000000000b', 'c0000000-0000-0000-0000-00000000000b')"));
         orgTable(
                 "schedule_items",
                 "'11000000-0000-0000-0000-00000000000a'",
@@ -134,6 +157,7 @@ final class RlsProbes {
                 null,
                 "title = title",
                 "OWNER,ADMIN,EDITOR=sud VIEWER=s");
+        scheduleV19();
         table(
                 "show_collaborators",
                 "show_collaborators",
@@ -338,6 +362,74 @@ final class RlsProbes {
                         + "'15000000-0000-0000-0000-0000000000a3', 'p/' || gen_random_uuid(), " + ME + ")",
                 "original_name = original_name",
                 nobody);
+        // The file library (V21): editors add and change library files (an advance's files keep the rules above);
+        // the promoter team sees what is shared with a show it is on; the bin is for owners and admins.
+        table(
+                "files",
+                "files(library shared)",
+                "id = '16000000-0000-0000-0000-0000000000b1'",
+                "insert into files (org_id, artist_id, storage_path, visibility, size_bytes) values (:org, "
+                        + "'d0000000-0000-0000-0000-00000000000a', 'p/' || gen_random_uuid(), 'promoter_team', 1)",
+                "visibility = visibility",
+                "OWNER,ADMIN,EDITOR=siu VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "files",
+                "files(library members)",
+                "id = '16000000-0000-0000-0000-0000000000b2'",
+                "insert into files (org_id, show_id, storage_path, size_bytes) values (:org, " + SHOW_A
+                        + ", 'p/' || gen_random_uuid(), 1)",
+                "deleted_at = now()",
+                "OWNER,ADMIN,EDITOR=siu VIEWER=s");
+        table(
+                "files",
+                "files(library org-wide)",
+                "id = '16000000-0000-0000-0000-0000000000b3'",
+                "insert into files (org_id, storage_path, size_bytes) values (:org, 'p/' || gen_random_uuid(), 1)",
+                "original_name = 'Renamed.pdf'",
+                "OWNER,ADMIN,EDITOR=siu VIEWER=s");
+        table(
+                "files",
+                "files(library bin)",
+                "id = '16000000-0000-0000-0000-0000000000b4'",
+                null,
+                "deleted_at = null",
+                "OWNER,ADMIN=sud EDITOR,VIEWER=s");
+        table(
+                "files",
+                "files(library other org's artist)",
+                "id = '16000000-0000-0000-0000-0000000000b1'",
+                "insert into files (org_id, artist_id, storage_path, size_bytes) values (:org, "
+                        + "'d0000000-0000-0000-0000-00000000000b', 'p/' || gen_random_uuid(), 1)",
+                null,
+                "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "files",
+                "files(library moved to another org)",
+                "id = '16000000-0000-0000-0000-0000000000b1'",
+                null,
+                "org_id = " + ORG_B,
+                "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        // Versions: members see all, whoever sees a file sees its current one; editors add new ones; none change.
+        String newVersion = "insert into file_versions (org_id, file_id, number, storage_path, original_name, "
+                + "content_type, size_bytes) values (:org, '16000000-0000-0000-0000-0000000000b1', 2, "
+                + "'v/' || gen_random_uuid(), 'Rider v2.pdf', 'application/pdf', 1)";
+        table(
+                "file_versions",
+                "file_versions",
+                "file_id = '16000000-0000-0000-0000-0000000000b1' and number = 1",
+                newVersion,
+                "original_name = original_name",
+                "OWNER,ADMIN,EDITOR=si VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        foreignInserts.add(
+                new Probe("file_versions", "file_versions(into org B)", Op.INSERT, newVersion.replace(":org", ORG_B)));
+        table(
+                "file_versions",
+                "file_versions(members only file)",
+                "file_id = '16000000-0000-0000-0000-0000000000b2'",
+                "insert into file_versions (org_id, file_id, number, storage_path, original_name, content_type, "
+                        + "size_bytes) values (:org, '16000000-0000-0000-0000-0000000000b4', 2, 'v/x', 'x', 'x', 1)",
+                null,
+                "OWNER,ADMIN,EDITOR,VIEWER=s");
         table(
                 "billing_plans",
                 "billing_plans",
@@ -454,6 +546,52 @@ final class RlsProbes {
                 "role = role",
                 "OWNER=si ADMIN,EDITOR,VIEWER=s");
         advancingNotices();
+        guestLists();
+    }
+
+    /**
+     * Guest lists (V20, decision 0021): members read the list and every request, the show's promoter team reads the
+     * list and the promoter's requests only; editors set the list up and decide; promoter editors ask on the
+     * promoter's allotment (never approved, never on the artist team's) and withdraw the promoter's pending requests.
+     * Over-allotment and the cutoff are refusals of the guard trigger, checked in GuestListDatabaseTest.
+     */
+    private void guestLists() {
+        String list = "'1f400000-0000-0000-0000-00000000000a'";
+        String columns = "(org_id, guest_list_id, show_id, party, guest_name, requested_by_name, status) values (:org, "
+                + list + ", " + SHOW_A + ", ";
+        orgTable(
+                "guest_lists",
+                list,
+                "(org_id, show_id) values (:org, 'f0000000-0000-0000-0000-0000000000a2')",
+                "artist_allotment = artist_allotment",
+                "OWNER,ADMIN,EDITOR=siud VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        orgTable(
+                "guest_requests",
+                "'1f500000-0000-0000-0000-00000000000a'",
+                columns + "'from_you', 'New', 'x', 'requested')",
+                "guest_name = guest_name",
+                "OWNER,ADMIN,EDITOR=siud VIEWER=s PROMOTER_EDITOR=sid PROMOTER_VIEWER=s");
+        table(
+                "guest_requests",
+                "guest_requests(our side)",
+                "id = '1f500000-0000-0000-0000-0000000000a2'",
+                "insert into guest_requests " + columns.replace(":org", ORG_A) + "'from_us', 'New', 'x', 'requested')",
+                "plus_ones = plus_ones",
+                "OWNER,ADMIN,EDITOR=siud VIEWER=s");
+        table(
+                "guest_requests",
+                "guest_requests(approve)",
+                "id = '1f500000-0000-0000-0000-00000000000a'",
+                "insert into guest_requests " + columns.replace(":org", ORG_A) + "'from_you', 'New', 'x', 'approved')",
+                "status = 'approved'",
+                "OWNER,ADMIN,EDITOR=siu VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "guest_requests",
+                "guest_requests(approved)",
+                "id = '1f500000-0000-0000-0000-0000000000a3'",
+                null,
+                "status = 'declined'",
+                "OWNER,ADMIN,EDITOR=sud VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
     }
 
     /**
@@ -503,6 +641,60 @@ final class RlsProbes {
                 "OWNER,ADMIN,EDITOR,VIEWER=i VIEWER,PROMOTER_VIEWER=sd");
     }
 
+    /**
+     * V19 (decision 0020): a named item is read by the org's editors and the named people (VIEWER is named on one,
+     * not on the other), never by the promoter team; a name is visible exactly when its item is, and only a person
+     * assigned to the show may be named. An item the advance wrote keeps its time and cannot be deleted by anyone;
+     * editors may add its notes.
+     */
+    private void scheduleV19() {
+        table(
+                "schedule_items",
+                "schedule_items(named)",
+                "id = '11000000-0000-0000-0000-0000000000a3'",
+                null,
+                "title = title",
+                "OWNER,ADMIN,EDITOR=su VIEWER=s");
+        table(
+                "schedule_items",
+                "schedule_items(named someone else)",
+                "id = '11000000-0000-0000-0000-0000000000a4'",
+                null,
+                "title = title",
+                "OWNER,ADMIN,EDITOR=su");
+        table(
+                "schedule_items",
+                "schedule_items(advance)",
+                "id = '11000000-0000-0000-0000-0000000000a5'",
+                "insert into schedule_items (org_id, show_id, starts_at, title, source_field_id) values (:org, "
+                        + SHOW_A + ", now(), 'Forged', '13000000-0000-0000-0000-00000000000a')",
+                "starts_at = starts_at + interval '1 hour'",
+                "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "schedule_items",
+                "schedule_items(advance notes)",
+                "id = '11000000-0000-0000-0000-0000000000a5'",
+                null,
+                "notes = 'Stage door', location = 'Main stage'",
+                "OWNER,ADMIN,EDITOR=su VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER=s");
+        table(
+                "schedule_item_people",
+                "schedule_item_people",
+                "item_id = '11000000-0000-0000-0000-0000000000a3'",
+                "insert into schedule_item_people (item_id, person_id) values ('11000000-0000-0000-0000-0000000000a4',"
+                        + " 'c0000000-0000-0000-0000-0000000000a2')",
+                null,
+                "OWNER,ADMIN,EDITOR=sid VIEWER=s");
+        table(
+                "schedule_item_people",
+                "schedule_item_people(not assigned)",
+                "item_id = '11000000-0000-0000-0000-0000000000a4'",
+                "insert into schedule_item_people (item_id, person_id) values ('11000000-0000-0000-0000-0000000000a3',"
+                        + " 'c0000000-0000-0000-0000-0000000000a3')",
+                null,
+                "OWNER,ADMIN,EDITOR=s");
+    }
+
     private void orgTable(String table, String id, String insertTail, String updateSet, String expectation) {
         table(table, table, "id = " + id, "insert into " + table + " " + insertTail, updateSet, expectation);
         foreignInserts.add(new Probe(
@@ -525,7 +717,10 @@ final class RlsProbes {
                 || label.endsWith("(not granted)")
                 || label.endsWith("(our side)")
                 || label.endsWith("(our box)")
-                || label.endsWith("(closed)")) {
+                || label.startsWith("files(library")
+                || label.endsWith("(approved)")
+                || label.endsWith("(closed)")
+                || label.endsWith("(advance)")) {
             probes.add(new Probe(table, label, Op.DELETE, "delete from " + table + " where " + where));
         }
         expected.merge(label, byActor(expectation), (a, b) -> b);

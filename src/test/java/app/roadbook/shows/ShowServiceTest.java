@@ -32,6 +32,9 @@ import org.springframework.security.access.AccessDeniedException;
 class ShowServiceTest {
 
     @Autowired
+    app.roadbook.schedule.ScheduleBook schedule;
+
+    @Autowired
     ShowService shows;
 
     @Autowired
@@ -126,7 +129,7 @@ class ShowServiceTest {
         assertThat(details.draft().title()).as("blank is nothing").isNull();
         assertThat(details.draft().notes()).isNull();
         assertThat(details.draft().feeCurrency()).isEqualTo("USD");
-        assertThat(shows.schedule(org, show)).isEmpty();
+        assertThat(schedule.entries(org, show)).isEmpty();
     }
 
     @Test
@@ -359,7 +362,7 @@ class ShowServiceTest {
         assertThatThrownBy(() -> shows.updateShow(org, foreignShow, 0, draft(null, null, LocalDate.now(), null, null)))
                 .isInstanceOf(OrgAccess.NotFoundException.class)
                 .hasMessage("No such show.");
-        assertThatThrownBy(() -> shows.schedule(org, foreignShow)).isInstanceOf(OrgAccess.NotFoundException.class);
+        assertThatThrownBy(() -> schedule.entries(org, foreignShow)).isInstanceOf(OrgAccess.NotFoundException.class);
         assertThatThrownBy(() -> shows.audience(org, foreignShow)).isInstanceOf(OrgAccess.NotFoundException.class);
         assertThat(fixtures.owner().queryForObject("select name from venues where id = ?", String.class, venue))
                 .isEqualTo("Mine");
@@ -372,12 +375,12 @@ class ShowServiceTest {
         UUID oslo = venues.createVenue(org, new VenueDraft("Sentrum", null, "Oslo", "NO", 1500, "Europe/Oslo"));
         UUID show = shows.createShow(org, draft(null, oslo, LocalDate.of(2027, 1, 20), LocalTime.of(19, 0), null));
         new ShowsTestData(fixtures.owner()).scheduleItems(org, show, 3, "2027-01-20T14:00:00Z");
-        List<ShowService.ScheduleEntry> sheet = shows.schedule(org, show);
+        List<app.roadbook.schedule.ScheduleEntry> sheet = schedule.entries(org, show);
         assertThat(sheet)
-                .extracting(ShowService.ScheduleEntry::starts)
+                .extracting(app.roadbook.schedule.ScheduleEntry::starts)
                 .containsExactly(LocalTime.of(15, 0), LocalTime.of(16, 0), LocalTime.of(17, 0), LocalTime.of(19, 0));
         assertThat(sheet)
-                .extracting(ShowService.ScheduleEntry::title)
+                .extracting(app.roadbook.schedule.ScheduleEntry::title)
                 .containsExactly("Item 1", "Item 2", "Item 3", "Doors");
         assertThat(sheet.getLast().change())
                 .as("a show nobody advances has nothing to agree")

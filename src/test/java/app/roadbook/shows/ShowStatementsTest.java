@@ -28,6 +28,9 @@ import org.springframework.data.domain.PageRequest;
 class ShowStatementsTest {
 
     @Autowired
+    app.roadbook.schedule.ScheduleBook schedule;
+
+    @Autowired
     EntityManagerFactory entityManagerFactory;
 
     @Autowired
@@ -112,7 +115,7 @@ class ShowStatementsTest {
     /** What ShowView loads: the show, its day sheet and who can see it; the number of day-sheet and audience lines. */
     private int showPage(UUID show) {
         assertThat(shows.show(org, show).artistName()).startsWith("Bulk artist");
-        return shows.schedule(org, show).size() + shows.audience(org, show).size();
+        return schedule.entries(org, show).size() + shows.audience(org, show).size();
     }
 
     private long statements(Runnable work) {

@@ -61,7 +61,8 @@ class OrgPermissionTest {
                     || permission == OrgPermission.INVITE_COLLABORATORS
                     || permission == OrgPermission.MANAGE_MEMBERS
                     || permission == OrgPermission.MANAGE_TEMPLATES
-                    || permission == OrgPermission.DELETE_ADVANCES;
+                    || permission == OrgPermission.DELETE_ADVANCES
+                    || permission == OrgPermission.MANAGE_BIN;
             assertThat(can(org, permission)).as(permission + " in a lapsed org").isEqualTo(!live);
         }
         fixtures.signIn(fixtures.user("Outsider"));

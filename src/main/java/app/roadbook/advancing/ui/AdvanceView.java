@@ -13,6 +13,11 @@ import app.roadbook.base.Ids;
 import app.roadbook.base.NotFoundException;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
+import app.roadbook.files.DocumentTypes;
+import app.roadbook.files.FileLibrary;
+import app.roadbook.files.FileSubject;
+import app.roadbook.files.ui.FileList;
+import app.roadbook.files.ui.FileTransfers;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -34,11 +39,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -91,10 +92,12 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
     final List<FieldCard> cards = new ArrayList<>();
     private final AdvancingExchange advancing;
     private final AdvancingDocuments files;
+    private final FileLibrary library;
     private UUID sessionId;
     private AdvancingExchange.Advance advance;
 
-    public AdvanceView(AdvancingExchange advancing, AdvancingDocuments files) {
+    public AdvanceView(AdvancingExchange advancing, AdvancingDocuments files, FileLibrary library) {
+        this.library = library;
         this.advancing = advancing;
         this.files = files;
         addClassName("advance-view");
@@ -305,14 +308,7 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
             boolean mayChange = can.answers(party);
             theirs.forEach(d -> {
                 Anchor link = new Anchor(
-                        DownloadHandler.fromInputStream(event -> {
-                            AdvancingDocuments.Download download = files.download(d.fileId());
-                            return new DownloadResponse(
-                                    new ByteArrayInputStream(download.bytes()),
-                                    download.name(),
-                                    download.contentType(),
-                                    download.bytes().length);
-                        }),
+                        FileTransfers.download(() -> files.download(d.fileId())),
                         d.name() + " (" + Math.max(1, d.sizeBytes() / 1024) + " KB)");
                 link.getElement().setAttribute("download", true);
                 Div line = new Div(link);
@@ -333,12 +329,10 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
             });
             if (mayChange) {
                 Upload upload = new Upload();
-                upload.setMaxFileSize(AdvancingDocuments.MAX_BYTES);
-                upload.setAcceptedFileTypes(
-                        AdvancingDocuments.EXTENSIONS.stream().map(e -> "." + e).toArray(String[]::new));
-                UI ui = UI.getCurrent();
-                upload.setUploadHandler(UploadHandler.inMemory((meta, bytes) ->
-                        ui.access(() -> act(() -> files.upload(sessionId, party, meta.fileName(), bytes)))));
+                upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.maxBytes()));
+                upload.setAcceptedFileTypes(DocumentTypes.PICKER_HINTS.toArray(String[]::new));
+                upload.setUploadHandler(FileTransfers.upload(
+                        (name, in, size) -> files.upload(sessionId, party, name, in, size), this::load));
                 upload.addFileRejectedListener(
                         e -> Notification.show(e.getErrorMessage(), 5000, Notification.Position.MIDDLE));
                 column.add(upload);
@@ -346,6 +340,14 @@ public class AdvanceView extends VerticalLayout implements BeforeEnterObserver, 
             sides.add(column);
         }
         documents.add(sides);
+        // The show's library files the reader may see (the artist's rider, the venue's tech pack, …): for the promoter
+        // team, the ones shared with them.
+        List<FileLibrary.FileLine> shared = library.forShow(advance.show().showId()).stream()
+                .filter(f -> f.subjectKind() != FileSubject.Kind.ADVANCE)
+                .toList();
+        if (!shared.isEmpty()) {
+            documents.add(new H4("Files for this show"), new FileList(library, shared, ""));
+        }
     }
 
     static String documentsLabel(Party party, Party reader) {

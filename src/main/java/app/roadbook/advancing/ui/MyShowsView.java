@@ -76,7 +76,10 @@ public class MyShowsView extends VerticalLayout implements BeforeEnterObserver {
             Span when = new Span(AdvanceView.DATE.format(show.date()) + " · "
                     + AdvancingBoardView.daysUntil(show.daysUntil()).toLowerCase());
             when.addClassName("my-show-date");
-            Div head = new Div(title, when);
+            // The day sheet is the schedule capability's page; named by its URL, so advancing does not depend on it.
+            Anchor daySheet = new Anchor("shows/" + show.showId() + "/day-sheet", "Day sheet");
+            daySheet.addClassName("my-show-day-sheet");
+            Div head = new Div(title, when, daySheet);
             head.addClassName("my-show-head");
 
             Div facts = new Div();
@@ -125,7 +128,10 @@ public class MyShowsView extends VerticalLayout implements BeforeEnterObserver {
                 line.addClassName("my-advance");
                 advances.add(line);
             }
-            add(head, facts, advances);
+            // The guest list lives in its own package; a link by URL keeps advancing independent of it.
+            Anchor guestList = new Anchor("shows/" + show.showId() + "/guests", "Guest list");
+            guestList.addClassName("my-show-guest-list");
+            add(head, facts, advances, guestList);
         }
 
         private static Span fact(String text) {

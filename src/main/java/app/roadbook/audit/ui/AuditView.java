@@ -2,6 +2,7 @@ package app.roadbook.audit.ui;
 
 import app.roadbook.audit.AuditTrail;
 import app.roadbook.audit.AuditTrail.Entry;
+import app.roadbook.base.Formats;
 import app.roadbook.base.ui.CountHeading;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.MemberRow;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -26,7 +28,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 
@@ -36,8 +37,6 @@ import org.springframework.data.domain.PageRequest;
 @PermitAll
 @RequiresOrgPermission(OrgPermission.READ_AUDIT)
 public class AuditView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
     final Select<String> category = new Select<>();
     final TextField action = new TextField();
@@ -61,8 +60,9 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         category.setEmptySelectionAllowed(true);
         category.setEmptySelectionCaption("All");
         category.setItems(AuditTrail.CATEGORIES);
+        category.setItemLabelGenerator(Formats::label);
         action.setLabel("Action");
-        action.setPlaceholder("e.g. sign_in, role");
+        action.setPlaceholder("e.g. sign, role, venue");
         action.setMaxLength(100);
         action.setClearButtonVisible(true);
         action.setValueChangeMode(ValueChangeMode.LAZY);
@@ -84,16 +84,14 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         from.addValueChangeListener(e -> refresh());
         to.addValueChangeListener(e -> refresh());
 
-        grid.addColumn(e -> WHEN.format(e.at().atZoneSameInstant(java.time.ZoneOffset.UTC)))
-                .setHeader("When")
+        grid.addColumn(e -> Formats.utc(e.at())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(Entry::sentence).setHeader("What happened").setFlexGrow(3);
+        grid.addComponentColumn(e -> e.targetPath() == null
+                        ? new Span(e.targetName() == null ? "" : e.targetName())
+                        : new Anchor(e.targetPath(), e.targetName()))
+                .setHeader("Concerning")
                 .setAutoWidth(true);
-        grid.addColumn(Entry::actor).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(Entry::category).setHeader("Category").setAutoWidth(true);
-        grid.addColumn(Entry::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(Entry::target).setHeader("Target").setAutoWidth(true);
-        grid.addColumn(e -> e.details() == null ? "" : e.details())
-                .setHeader("Details")
-                .setFlexGrow(2);
+        grid.addColumn(e -> Formats.label(e.category())).setHeader("Category").setAutoWidth(true);
         grid.addColumn(e -> e.ipAddress() == null ? "" : e.ipAddress())
                 .setHeader("From address")
                 .setAutoWidth(true);

@@ -14,7 +14,8 @@ import java.util.UUID;
  */
 public interface ShowPageSection {
 
-    /** Order among the contributed sections (lower comes first); they appear after the day sheet, before advancing. */
+    /** Order among the contributed sections (lower comes first); they appear after "Who can see this?", before advancing (the
+     * schedule's day sheet is one of them). */
     int order();
 
     /** The section for this show, or empty when it has nothing to show this reader. */

@@ -1,11 +1,14 @@
 package app.roadbook.billing.ui;
 
+import app.roadbook.base.Formats;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
 import app.roadbook.billing.BillingOverview;
 import app.roadbook.billing.BillingService;
+import app.roadbook.billing.Entitlements;
 import app.roadbook.billing.PaymentGateway;
 import app.roadbook.billing.PlanSummary;
+import app.roadbook.files.FileLibrary;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgSummary;
@@ -42,7 +45,7 @@ import java.util.UUID;
 @RequiresOrgPermission(OrgPermission.VIEW_BILLING)
 public class BillingView extends VerticalLayout implements BeforeEnterObserver {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Formats.LOCALE);
 
     final H3 planName = new H3();
     final Span status = new Span();
@@ -55,20 +58,23 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
     final Paragraph pending = new Paragraph();
     final Button withdraw = new Button("Withdraw request");
     final Grid<BillingService.BillingEvent> history = new Grid<>();
+    final H3 changeHeading = new H3("Change plan");
     private final HorizontalLayout changeForm;
 
     private final BillingService billing;
+    private final FileLibrary files;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private boolean owner;
 
-    public BillingView(BillingService billing, CurrentOrganization currentOrganization) {
+    public BillingView(BillingService billing, CurrentOrganization currentOrganization, FileLibrary files) {
         this.billing = billing;
+        this.files = files;
         this.currentOrganization = currentOrganization;
         status.addClassName("billing-status");
         seats.addClassName("seat-usage");
-        entitlements.addColumn(BillingOverview.Entitlement::key).setHeader("Entitlement");
-        entitlements.addColumn(BillingOverview.Entitlement::value).setHeader("Value");
+        entitlements.addColumn(e -> Entitlements.name(e.key())).setHeader("Entitlement");
+        entitlements.addColumn(e -> Entitlements.value(e.value())).setHeader("Value");
         entitlements.addColumn(e -> e.overridden() ? "Override" : "Plan").setHeader("Source");
         entitlements.setAllRowsVisible(true);
         newPlan.setLabel("Move to plan");
@@ -78,13 +84,9 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
         withdraw.addClickListener(e -> Changes.attempt(() -> billing.withdrawRequest(orgId), this::load));
         changeForm = new HorizontalLayout(newPlan, requestChange);
         changeForm.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        history.addColumn(ev -> ev.at().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-                .setHeader("When")
-                .setAutoWidth(true);
-        history.addColumn(BillingService.BillingEvent::action).setHeader("What");
-        history.addColumn(BillingService.BillingEvent::actor).setHeader("By");
-        history.addColumn(BillingService.BillingEvent::details)
-                .setHeader("Details")
+        history.addColumn(ev -> Formats.utc(ev.at())).setHeader("When").setAutoWidth(true);
+        history.addColumn(BillingService.BillingEvent::sentence)
+                .setHeader("What happened")
                 .setFlexGrow(3);
         history.setAllRowsVisible(true);
         HorizontalLayout plan = new HorizontalLayout(planName, status);
@@ -98,7 +100,7 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
                 seats,
                 new H3("Entitlements"),
                 entitlements,
-                new H3("Change plan"),
+                changeHeading,
                 pending,
                 withdraw,
                 changeForm,
@@ -156,6 +158,12 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
             row.addClassName("seat");
             seats.add(row);
         }
+        // File storage against the plan's quota (the file library counts every version and the bin).
+        FileLibrary.StorageUsage storage = files.usage(orgId);
+        ProgressBar storageBar = new ProgressBar(0, 1, storage.fraction());
+        Div storageRow = new Div(new Span("File storage: " + storage.text()), storageBar);
+        storageRow.addClassName("seat");
+        seats.add(storageRow);
         entitlements.setItems(o.entitlements());
         newPlan.setItems(billing.availablePlans().stream()
                 .filter(p -> o.plan() == null || !p.id().equals(o.plan().id()))
@@ -167,6 +175,8 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
         }
         requestChange.setEnabled(o.pendingRequest() == null);
         withdraw.setVisible(owner && o.pendingRequest() != null);
+        // Admins read billing but cannot change the plan: no heading over nothing.
+        changeHeading.setVisible(owner || o.pendingRequest() != null);
         history.setItems(billing.history(orgId, org.springframework.data.domain.PageRequest.of(0, 50)));
     }
 

@@ -1,8 +1,10 @@
 package app.roadbook.billing.ui;
 
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Formats;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
+import app.roadbook.billing.Entitlements;
 import app.roadbook.billing.PlanCatalog;
 import app.roadbook.billing.PlanDraft;
 import app.roadbook.billing.PlanSummary;
@@ -12,6 +14,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -23,6 +26,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -50,7 +54,6 @@ public class PlatformBillingView extends VerticalLayout {
     public PlatformBillingView(PlanCatalog catalog, PlatformBilling platform) {
         this.catalog = catalog;
         this.platform = platform;
-        plans.addColumn(PlanSummary::id).setHeader("Id");
         plans.addColumn(PlanSummary::name).setHeader("Name");
         plans.addColumn(PlanSummary::price).setHeader("Price");
         plans.addColumn(p -> limit(p.maxMembers())).setHeader("Members");
@@ -65,13 +68,18 @@ public class PlatformBillingView extends VerticalLayout {
                                         e -> run(() -> catalog.reinstatePlan(p.id()), "Reinstated " + p.name() + "."))
                                 : new Button(
                                         "Remove",
-                                        e -> run(
-                                                () -> Notification.show(
-                                                        catalog.removePlan(p.id())
-                                                                ? p.name()
-                                                                        + " is in use, so it was retired: no new orgs can choose it."
-                                                                : "Deleted " + p.name() + "."),
-                                                null))))
+                                        e -> Changes.confirmFirst(
+                                                "Remove plan " + p.name() + "?",
+                                                "A plan no organization uses is deleted; one in use is retired: its"
+                                                        + " organizations keep it, no new organization can choose it.",
+                                                "Remove plan",
+                                                () -> run(
+                                                        () -> Notification.show(
+                                                                catalog.removePlan(p.id())
+                                                                        ? p.name()
+                                                                                + " is in use, so it was retired: no new orgs can choose it."
+                                                                        : "Deleted " + p.name() + "."),
+                                                        null)))))
                 .setAutoWidth(true);
         plans.setAllRowsVisible(true);
         newPlan.addClickListener(e -> editPlan(null));
@@ -80,7 +88,9 @@ public class PlatformBillingView extends VerticalLayout {
         orgs.addColumn(r -> r.planName() == null ? "—" : r.planName()).setHeader("Plan");
         orgs.addColumn(r -> r.status() == null ? "—" : BillingView.label(r.status()))
                 .setHeader("Status");
-        orgs.addColumn(r -> r.periodEnd() == null ? "" : r.periodEnd().format(BillingView.DAY))
+        orgs.addColumn(r -> r.periodEnd() == null
+                        ? ""
+                        : Formats.shortDate(r.periodEnd().toLocalDate()))
                 .setHeader("Period ends");
         orgs.addColumn(r -> r.members() + " / " + r.collaborators() + " / " + r.artists())
                 .setHeader("Members / collaborators / artists");
@@ -99,7 +109,7 @@ public class PlatformBillingView extends VerticalLayout {
         requests.addColumn(PlatformBilling.RequestRow::orgName).setHeader("Organization");
         requests.addColumn(PlatformBilling.RequestRow::planName).setHeader("Requested plan");
         requests.addColumn(PlatformBilling.RequestRow::requestedBy).setHeader("By");
-        requests.addColumn(r -> r.at().format(BillingView.DAY)).setHeader("On");
+        requests.addColumn(r -> Formats.shortDate(r.at().toLocalDate())).setHeader("On");
         requests.addComponentColumn(r -> new HorizontalLayout(
                         new Button(
                                 "Apply",
@@ -143,21 +153,23 @@ public class PlatformBillingView extends VerticalLayout {
         TextField id = new TextField("Id");
         TextField name = new TextField("Name");
         TextField description = new TextField("Description");
-        IntegerField price = new IntegerField("Price (cents per month)");
+        BigDecimalField price = new BigDecimalField("Price per month");
+        price.setHelperText("In the currency's main unit: 109 or 109.50, not cents.");
         TextField currency = new TextField("Currency");
+        currency.setHelperText("Three-letter code, e.g. USD, EUR, NOK.");
         IntegerField members = new IntegerField("Max members (empty = unlimited)");
         IntegerField collaborators = new IntegerField("Max collaborators (empty = unlimited)");
         IntegerField artists = new IntegerField("Max artists (empty = unlimited)");
         Map<String, Checkbox> flags = new LinkedHashMap<>();
-        PlanDraft.FEATURES.forEach(f -> flags.put(f, new Checkbox(f)));
-        currency.setValue("usd");
+        PlanDraft.FEATURES.forEach(f -> flags.put(f, new Checkbox(Entitlements.name(f))));
+        currency.setValue("USD");
         if (plan != null) {
             id.setValue(plan.id());
             id.setReadOnly(true);
             name.setValue(plan.name());
             description.setValue(plan.description() == null ? "" : plan.description());
-            price.setValue(plan.priceCents());
-            currency.setValue(plan.currency());
+            price.setValue(Formats.fromMinor(plan.priceCents(), plan.currency()));
+            currency.setValue(plan.currency().toUpperCase(java.util.Locale.ROOT));
             members.setValue(plan.maxMembers());
             collaborators.setValue(plan.maxCollaborators());
             artists.setValue(plan.maxArtists());
@@ -170,16 +182,48 @@ public class PlatformBillingView extends VerticalLayout {
         Button save = new Button("Save", e -> {
             Map<String, Boolean> features = new LinkedHashMap<>();
             flags.forEach((f, box) -> features.put(f, box.getValue()));
+            String code = currency.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+            long cents;
+            try {
+                cents = price.getValue() == null ? -1 : Formats.toMinor(price.getValue(), code);
+            } catch (Refusal | ArithmeticException bad) {
+                price.setErrorMessage("Enter the price in " + code.toUpperCase(java.util.Locale.ROOT)
+                        + " with at most two decimals, e.g. 109 or 109.50.");
+                price.setInvalid(true);
+                return;
+            }
+            if (cents > Integer.MAX_VALUE) {
+                price.setErrorMessage("That price is too high.");
+                price.setInvalid(true);
+                return;
+            }
             PlanDraft draft = new PlanDraft(
                     id.getValue().strip(),
                     name.getValue(),
                     description.getValue(),
-                    price.getValue() == null ? -1 : price.getValue(),
-                    currency.getValue().strip().toLowerCase(),
+                    (int) cents,
+                    code,
                     artists.getValue(),
                     members.getValue(),
                     collaborators.getValue(),
                     features);
+            String shown =
+                    cents == 0 ? "custom pricing (no fixed price)" : Formats.moneyMinor(cents, code) + " per month";
+            ConfirmDialog confirm = new ConfirmDialog(
+                    "Save plan " + draft.name() + "?",
+                    "Organizations on " + draft.name() + " will be charged " + shown + ".",
+                    "Save plan",
+                    ok -> savePlan(plan, draft, dialog));
+            confirm.setCancelable(true);
+            confirm.open();
+        });
+        save.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void savePlan(PlanSummary plan, PlanDraft draft, Dialog dialog) {
+        {
             try {
                 if (plan == null) {
                     catalog.savePlan(draft);
@@ -196,10 +240,7 @@ public class PlatformBillingView extends VerticalLayout {
             } catch (Refusal refused) {
                 Changes.refuse(refused.getMessage());
             }
-        });
-        save.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
-        dialog.open();
+        }
     }
 
     private void editSubscription(PlatformBilling.OrgBillingRow org) {
@@ -218,6 +259,7 @@ public class PlatformBillingView extends VerticalLayout {
         status.setItemLabelGenerator(BillingView::label);
         status.setValue(org.status() == null ? "active" : org.status());
         DateTimePicker periodEnd = new DateTimePicker("Period ends (UTC)");
+        periodEnd.setLocale(Formats.LOCALE);
         if (org.periodEnd() != null) {
             periodEnd.setValue(
                     org.periodEnd().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
@@ -262,7 +304,7 @@ public class PlatformBillingView extends VerticalLayout {
         VerticalLayout rows = new VerticalLayout();
         for (String flag : PlanDraft.FEATURES) {
             Select<String> value = new Select<>();
-            value.setLabel(flag);
+            value.setLabel(Entitlements.name(flag));
             value.setItems("plan default", "on", "off");
             value.setValue(
                     !current.containsKey(flag)
@@ -280,7 +322,7 @@ public class PlatformBillingView extends VerticalLayout {
             rows.add(value);
         }
         for (String key : List.of("max_members", "max_collaborators", "max_artists")) {
-            IntegerField value = new IntegerField(key + " (empty = plan default)");
+            IntegerField value = new IntegerField(Entitlements.name(key) + " (empty = plan default)");
             value.setMin(0);
             if (current.get(key) instanceof Number n) {
                 value.setValue(n.intValue());
@@ -298,7 +340,7 @@ public class PlatformBillingView extends VerticalLayout {
                                     platform.setOverride(org.orgId(), key, value.getValue());
                                 }
                             },
-                            "Saved " + key + "."));
+                            "Saved the " + Entitlements.name(key).toLowerCase(java.util.Locale.ROOT) + " limit."));
             rows.add(new HorizontalLayout(value, unlimited, apply));
         }
         dialog.add(rows);

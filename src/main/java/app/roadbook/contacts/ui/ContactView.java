@@ -1,5 +1,6 @@
 package app.roadbook.contacts.ui;
 
+import app.roadbook.base.Formats;
 import app.roadbook.base.Ids;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
@@ -127,12 +128,9 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
                 .addColumn(ContactDetails.Commission::showLabel)
                 .setHeader("Show")
                 .setFlexGrow(2);
-        commissions.addColumn(c -> c.amount().toPlainString()).setHeader("Amount");
-        commissions.addColumn(ContactDetails.Commission::currency).setHeader("Currency");
-        commissions.addColumn(ContactDetails.Commission::status).setHeader("Status");
-        commissions
-                .addColumn(c -> c.paidOn() == null ? "" : c.paidOn().toString())
-                .setHeader("Paid on");
+        commissions.addColumn(c -> Formats.money(c.amount(), c.currency())).setHeader("Amount");
+        commissions.addColumn(c -> Formats.label(c.status())).setHeader("Status");
+        commissions.addColumn(c -> Formats.shortDate(c.paidOn())).setHeader("Paid on");
         commissions
                 .addColumn(ContactDetails.Commission::description)
                 .setHeader("Description")
@@ -225,9 +223,9 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
                 byStatus.isEmpty()
                         ? "No commissions yet."
                         : byStatus.entrySet().stream()
-                                .map(e -> e.getKey() + ": "
+                                .map(e -> Formats.label(e.getKey()) + ": "
                                         + e.getValue().entrySet().stream()
-                                                .map(c -> c.getValue().toPlainString() + " " + c.getKey())
+                                                .map(c -> Formats.money(c.getValue(), c.getKey()))
                                                 .collect(Collectors.joining(", ")))
                                 .collect(Collectors.joining(" · ")));
     }
@@ -267,10 +265,17 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
                         commissionLedger.setStatus(orgId, c.id(), "paid", LocalDate.now());
                         load();
                     }),
-                    new Button("Cancel", e -> {
-                        commissionLedger.setStatus(orgId, c.id(), "cancelled", null);
-                        load();
-                    }));
+                    new Button(
+                            "Cancel commission",
+                            e -> Changes.confirmFirst(
+                                    "Cancel the commission of " + Formats.money(c.amount(), c.currency()) + "?",
+                                    "The commission for " + c.showLabel()
+                                            + " is marked cancelled and no longer counts as pending.",
+                                    "Cancel commission",
+                                    () -> {
+                                        commissionLedger.setStatus(orgId, c.id(), "cancelled", null);
+                                        load();
+                                    })));
         }
         return actions;
     }

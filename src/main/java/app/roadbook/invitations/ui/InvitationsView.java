@@ -1,6 +1,7 @@
 package app.roadbook.invitations.ui;
 
 import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import app.roadbook.invitations.InvitationService;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.OrgPermission;
@@ -82,7 +83,14 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
                         actions.add(resend);
                     }
                     if ("pending".equals(r.status())) {
-                        Button revoke = new Button("Revoke", e -> run(() -> invitations.revoke(orgId, r.id())));
+                        Button revoke = new Button(
+                                "Revoke",
+                                e -> Changes.confirmFirst(
+                                        "Revoke the invitation to " + r.email() + "?",
+                                        "The link in the invitation mail stops working. You can invite the same"
+                                                + " address again later.",
+                                        "Revoke invitation",
+                                        () -> run(() -> invitations.revoke(orgId, r.id()))));
                         revoke.setAriaLabel("Revoke for " + r.email());
                         actions.add(revoke);
                     }

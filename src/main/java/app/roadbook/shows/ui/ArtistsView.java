@@ -1,6 +1,7 @@
 package app.roadbook.shows.ui;
 
 import app.roadbook.base.Refusal;
+import app.roadbook.base.ui.Changes;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.tenancy.CurrentOrganization;
@@ -37,12 +38,28 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
     private final ArtistService artists;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
+    private boolean canEdit;
 
     public ArtistsView(ArtistService artists, CurrentOrganization currentOrganization) {
         this.artists = artists;
         this.currentOrganization = currentOrganization;
         grid.addColumn(ArtistRow::name).setHeader("Name").setFlexGrow(3);
         grid.addColumn(ArtistRow::shows).setHeader("Shows");
+        grid.addComponentColumn(a -> {
+                    Button delete = new Button(
+                            "Delete",
+                            e -> Changes.confirmFirst(
+                                    "Delete artist " + a.name() + "?",
+                                    "The artist goes from the list; their shows stay, without an artist. This cannot be undone.",
+                                    "Delete artist",
+                                    () -> Changes.attempt(
+                                            () -> artists.deleteArtist(orgId, a.id()),
+                                            () -> grid.getDataProvider().refreshAll())));
+                    delete.setAriaLabel("Delete artist " + a.name());
+                    delete.setVisible(canEdit);
+                    return delete;
+                })
+                .setAutoWidth(true);
         name.setPlaceholder("Artist name");
         name.setMaxLength(200);
         add.addThemeVariants(ButtonVariant.PRIMARY);
@@ -65,7 +82,8 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
-        form.setVisible(artists.canEdit(orgId));
+        canEdit = artists.canEdit(orgId);
+        form.setVisible(canEdit);
         add.setVisible(form.isVisible());
         grid.setItems(
                 q -> artists.artists(orgId, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),

@@ -5,6 +5,7 @@ import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingTemplate;
 import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.ui.AdvanceView;
+import app.roadbook.base.Formats;
 import app.roadbook.base.Ids;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
@@ -59,7 +60,6 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     final Button edit = new Button("Edit");
     final Grid<AdvancingRows.SessionSummary> advances = new Grid<>();
     final Button newAdvance = new Button("Start advance");
-    final Grid<ShowService.ScheduleEntry> daySheet = new Grid<>();
     final Button invitePromoter = new Button("Invite promoter");
     final Grid<ShowService.Viewer> audience = new Grid<>();
     private final InvitationService invitations;
@@ -117,17 +117,6 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                         AdvanceView.class,
                         new RouteParameters("sessionId", e.getItem().id().toString())));
         newAdvance.addClickListener(e -> startAdvance());
-        daySheet.addColumn(e -> e.starts() + (e.ends() == null ? "" : "–" + e.ends()))
-                .setHeader("Time (venue)")
-                .setAutoWidth(true);
-        daySheet.addColumn(ShowService.ScheduleEntry::title).setHeader("What").setFlexGrow(2);
-        daySheet.addColumn(e -> e.change() != null ? e.change() : e.fromAdvance() ? "Agreed in the advance" : "")
-                .setHeader("Agreement")
-                .setPartNameGenerator(e -> e.change() == null ? null : "changed")
-                .setFlexGrow(2);
-        daySheet.addColumn(ShowService.ScheduleEntry::audience).setHeader("Visible to");
-        daySheet.setAllRowsVisible(true);
-        daySheet.addClassName("day-sheet");
         invitePromoter.addClickListener(e -> invitePromoter());
         audience.addColumn(v -> v.name() == null ? v.email() : v.name())
                 .setHeader("Who")
@@ -158,8 +147,6 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                 new HorizontalLayout(edit, invitePromoter),
                 new H3("Who can see this?"),
                 audience,
-                new H3("Day sheet"),
-                daySheet,
                 contributed,
                 new H3("Advancing"),
                 newAdvance,
@@ -249,19 +236,20 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     private void load(UUID id) {
         show = shows.show(orgId, id);
         advances.setItems(advancing.sessions(id));
-        daySheet.setItems(shows.schedule(orgId, id));
         audience.setItems(shows.audience(orgId, id));
         contributed.removeAll();
         sections.forEach(section -> section.build(orgId, id).ifPresent(contributed::add));
         var d = show.draft();
-        title.setText((d.title() == null ? "Show" : d.title()) + " · " + d.date());
+        title.setText((d.title() == null ? "Show" : d.title()) + " · " + Formats.date(d.date()));
         facts.removeAll();
         fact("Status", ShowsView.statusLabel(d.status()));
         fact("Artist", show.artistName());
         fact("Venue", show.venueName());
-        fact("Doors", d.doors() == null ? null : d.doors() + " (" + show.timezone() + ")");
-        fact("Set time", d.setTime() == null ? null : d.setTime() + " (" + show.timezone() + ")");
-        fact("Fee", d.fee() == null ? null : d.fee().toPlainString() + " " + d.feeCurrency());
+        // The venue's zone as the shows list and the advance name it, so every page says the same.
+        String zone = show.timezone() == null ? "" : " (" + show.timezone() + ")";
+        fact("Doors", d.doors() == null ? null : Formats.time(d.doors()) + zone);
+        fact("Set time", d.setTime() == null ? null : Formats.time(d.setTime()) + zone);
+        fact("Fee", d.fee() == null ? null : Formats.money(d.fee(), d.feeCurrency()));
         fact("Internal notes", d.notes());
     }
 

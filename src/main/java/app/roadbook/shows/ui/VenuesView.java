@@ -54,7 +54,14 @@ public class VenuesView extends VerticalLayout implements BeforeEnterObserver {
         grid.addComponentColumn(v -> canEdit
                         ? new HorizontalLayout(
                                 new Button("Edit", e -> edit(v)),
-                                new Button("Delete", e -> run(() -> venues.deleteVenue(orgId, v.id()))))
+                                new Button(
+                                        "Delete",
+                                        e -> Changes.confirmFirst(
+                                                "Delete venue " + v.name() + "?",
+                                                "The venue goes from the list; shows keep their dates but lose"
+                                                        + " their venue. This cannot be undone.",
+                                                "Delete venue",
+                                                () -> run(() -> venues.deleteVenue(orgId, v.id())))))
                         : new HorizontalLayout())
                 .setAutoWidth(true);
         create.addThemeVariants(ButtonVariant.PRIMARY);

@@ -33,7 +33,7 @@ class MembersAndAccountsViewTest extends SpringBrowserlessTest {
         UUID editor = fixtures.user("Ezra");
         fixtures.member(org, editor, "editor");
         fixtures.signIn(owner);
-        navigate(HomeView.class);
+        navigate(MembersView.class);
 
         Grid<MemberRow> members = $(Grid.class).withClassName("members-grid").single();
         int row = 0;
