@@ -2,6 +2,7 @@ package app.roadbook.audit;
 
 import app.roadbook.base.ActivitySentence;
 import app.roadbook.base.Refusal;
+import app.roadbook.base.RowCount;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgPermission;
 import java.time.LocalDate;
@@ -132,6 +133,23 @@ public class AuditTrail {
         List<Object> args = new ArrayList<>();
         String where = where(orgId, filter, args);
         return jdbc.queryForObject("select count(*) from activity_log l " + where, Long.class, args.toArray());
+    }
+
+    /**
+     * The log's heading: the number of matching entries, or "10,000+" ({@link RowCount}). The sub-select stops after
+     * {@link RowCount#LIMIT} rows, so the count costs at most that many whatever the log's size (an exact count of a
+     * million entries reads them all, each through the policy).
+     */
+    @Transactional(readOnly = true)
+    public RowCount countCapped(UUID orgId, Filter filter) {
+        requireReader(orgId);
+        List<Object> args = new ArrayList<>();
+        String where = where(orgId, filter, args);
+        args.add(RowCount.LIMIT);
+        return RowCount.capped(jdbc.queryForObject(
+                "select count(*) from (select 1 from activity_log l " + where + " limit ?) counted",
+                Long.class,
+                args.toArray()));
     }
 
     private void requireReader(UUID orgId) {

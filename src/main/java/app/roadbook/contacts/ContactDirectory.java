@@ -3,6 +3,7 @@ package app.roadbook.contacts;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.Refusal;
+import app.roadbook.base.RowCount;
 import app.roadbook.base.TextInput;
 import app.roadbook.tenancy.OrgAccess;
 import java.time.Clock;
@@ -63,11 +64,20 @@ public class ContactDirectory {
         return contacts.findRows(orgId, filter, page);
     }
 
+    /** The exact number of matching contacts (the directory's "Count exactly"); walks every matching row. */
     @Transactional(readOnly = true)
     public int count(UUID orgId, ContactFilter filter) {
         access.requireMember(orgId);
         requireValid(filter);
         return Math.toIntExact(contacts.countRows(orgId, filter));
+    }
+
+    /** The directory's heading: the number of matching contacts, or "10,000+" ({@link RowCount}). */
+    @Transactional(readOnly = true)
+    public RowCount countCapped(UUID orgId, ContactFilter filter) {
+        access.requireMember(orgId);
+        requireValid(filter);
+        return RowCount.capped(contacts.countRowsUpTo(orgId, filter, RowCount.LIMIT));
     }
 
     /** The full facts of every contact matching the filter, in directory order (for export). */

@@ -14,6 +14,9 @@ interface ContactSearch {
 
     long countRows(UUID orgId, ContactFilter filter);
 
+    /** The number of matching contacts, counting no further than {@code limit}. */
+    long countRowsUpTo(UUID orgId, ContactFilter filter, int limit);
+
     /** The full facts of every matching contact, in directory order. */
     List<ContactDraft> findDrafts(UUID orgId, ContactFilter filter);
 }

@@ -127,6 +127,32 @@ class ContactSearchImpl implements ContactSearch {
     }
 
     @Override
+    public long countRowsUpTo(UUID orgId, ContactFilter filter, int limit) {
+        if (Functions.searches(filter) || Functions.typed(filter)) {
+            // contact_count's capped form (V23): the same filter as the owner, in a sub-select limited to `limit`.
+            jakarta.persistence.Query query =
+                    em.createNativeQuery("select contact_count(:orgId, :pattern, :types, :status, :limit)", Long.class);
+            query.setParameter("orgId", orgId);
+            Functions.bind(query, filter);
+            query.setParameter("limit", limit);
+            return ((Number) query.getSingleResult()).longValue();
+        }
+        // Native SQL: a count over a limited sub-select (HQL has no such form), under RLS; the org's (and the
+        // status's) index is walked for at most `limit` entries.
+        jakarta.persistence.Query query = em.createNativeQuery(
+                "select count(*) from (select 1 from contacts c where c.org_id = :orgId"
+                        + (filter.status() == null ? "" : " and c.status = :status")
+                        + " limit :limit) counted",
+                Long.class);
+        query.setParameter("orgId", orgId);
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status().name());
+        }
+        query.setParameter("limit", limit);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    @Override
     public List<ContactDraft> findDrafts(UUID orgId, ContactFilter filter) {
         Where where = Where.of(orgId, filter);
         TypedQuery<Object[]> query = em.createQuery("""
@@ -150,6 +176,20 @@ class ContactSearchImpl implements ContactSearch {
                 .toList();
     }
 
+    /**
+     * The LIKE pattern of a search: "%term%" (anywhere in the contact's search text, served by the trigram index)
+     * for three characters or more, "te%" (the start of a name or an email, served by V23's prefix indexes) for one
+     * or two, which have no trigrams. The functions of V17 and V23 tell the two apart by the leading %: a prefix
+     * pattern never starts with one (a typed % is escaped). The user's % and _ are escaped by
+     * {@link TextInput#likeLiteral}.
+     */
+    static String pattern(ContactFilter filter) {
+        if (filter.searchesByPrefix()) {
+            return TextInput.likeLiteral(filter.search().strip().toLowerCase()) + "%";
+        }
+        return "%" + TextInput.likeLiteral(filter.search().toLowerCase()) + "%";
+    }
+
     /** A filter as contact_page_ids and contact_count take it: empty text for "any". */
     private static final class Functions {
 
@@ -162,11 +202,7 @@ class ContactSearchImpl implements ContactSearch {
         }
 
         static void bind(jakarta.persistence.Query query, ContactFilter filter) {
-            query.setParameter(
-                    "pattern",
-                    searches(filter)
-                            ? "%" + TextInput.likeLiteral(filter.search().toLowerCase()) + "%"
-                            : "");
+            query.setParameter("pattern", searches(filter) ? pattern(filter) : "");
             query.setParameter(
                     "types",
                     typed(filter)
@@ -191,8 +227,7 @@ class ContactSearchImpl implements ContactSearch {
             parameters.put("orgId", orgId);
             if (filter.search() != null && !filter.search().isBlank()) {
                 hql.append(SEARCH);
-                parameters.put(
-                        "search", "%" + TextInput.likeLiteral(filter.search().toLowerCase()) + "%");
+                parameters.put("search", pattern(filter));
             }
             if (filter.types() != null && !filter.types().isEmpty()) {
                 hql.append(HAS_TYPE);

@@ -15,4 +15,7 @@ interface ShowListing {
     List<ShowLine> findLines(UUID orgId, ShowFilter filter, Pageable page);
 
     long countLines(UUID orgId, ShowFilter filter);
+
+    /** The number of matching shows, counting no further than {@code limit}. */
+    long countLinesUpTo(UUID orgId, ShowFilter filter, int limit);
 }

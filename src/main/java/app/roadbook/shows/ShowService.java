@@ -3,6 +3,7 @@ package app.roadbook.shows;
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.Refusal;
+import app.roadbook.base.RowCount;
 import app.roadbook.base.TextInput;
 import app.roadbook.shows.ShowRecords.ShowDetails;
 import app.roadbook.shows.ShowRecords.ShowDraft;
@@ -69,10 +70,18 @@ public class ShowService {
                 .toList();
     }
 
+    /** The exact number of matching shows (the list's "Count exactly"); walks every matching row. */
     @Transactional(readOnly = true)
     public int countShows(UUID orgId, ShowFilter filter) {
         access.requireMember(orgId);
         return Math.toIntExact(shows.countLines(orgId, filter));
+    }
+
+    /** The list's heading: the number of matching shows, or "10,000+" ({@link RowCount}) without counting further. */
+    @Transactional(readOnly = true)
+    public RowCount countShowsCapped(UUID orgId, ShowFilter filter) {
+        access.requireMember(orgId);
+        return RowCount.capped(shows.countLinesUpTo(orgId, filter, RowCount.LIMIT));
     }
 
     @Transactional(readOnly = true)

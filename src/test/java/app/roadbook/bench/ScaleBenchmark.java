@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Properties: {@code roadbook.bench.scale} (1 = the issue's figures; default 0.1), {@code roadbook.bench.iterations}
  * (timed runs per side; default 15), {@code roadbook.bench.shapes} (only shapes whose name contains one of these, comma-separated),
  * {@code roadbook.bench.migration} (migrate only to this version, e.g. 16 for the figures before V17; on a schema
- * without V17 the shapes use the SQL the services issued before it).
+ * without V17 the shapes use the SQL the services issued before it; the "capped" and "prefix" shapes need V23),
+ * {@code roadbook.bench.explain} (true: print each selected shape's plan under RLS with actual rows and buffers).
  */
 class ScaleBenchmark {
 
@@ -241,6 +242,51 @@ class ScaleBenchmark {
                     OWNER,
                     "select contact_count(?, ?, ?, ?)",
                     List.of(BIG_ORG, "", "agent", "")));
+        }
+        if (!before) {
+            // V23 (decision 0018): the headings' counts over a sub-select limited to 10,001 rows ("10,000+" above
+            // 10,000; the exact counts above stay as "Count exactly"), and one- or two-character searches as a prefix
+            // of a name or an email. These need V23's contact_count(…, limit) and prefix indexes.
+            String capped = "select count(*) from (select 1 from %s where %s limit 10001) counted";
+            shapes.add(new Shape(
+                    "shows count, capped", OWNER, capped.formatted("shows s", "s.org_id = ?"), List.of(BIG_ORG)));
+            shapes.add(new Shape(
+                    "contacts count, capped", OWNER, capped.formatted("contacts c", "c.org_id = ?"), List.of(BIG_ORG)));
+            shapes.add(new Shape(
+                    "contacts count for search \"oslo\", capped",
+                    OWNER,
+                    "select contact_count(?, ?, ?, ?, 10001)",
+                    List.of(BIG_ORG, "%oslo%", "", "")));
+            shapes.add(new Shape(
+                    "contacts count filtered by type, capped",
+                    OWNER,
+                    "select contact_count(?, ?, ?, ?, 10001)",
+                    List.of(BIG_ORG, "", "agent", "")));
+            shapes.add(new Shape(
+                    "audit log count, capped",
+                    OWNER,
+                    capped.formatted("activity_log l", "l.org_id = ?"),
+                    List.of(BIG_ORG)));
+            shapes.add(new Shape(
+                    "audit log count by category, capped",
+                    OWNER,
+                    capped.formatted("activity_log l", "l.org_id = ? and l.category = ?"),
+                    List.of(BIG_ORG, "security")));
+            shapes.add(new Shape(
+                    "contacts page for search \"e\" (prefix)",
+                    OWNER,
+                    contactPage("lower(c.name), c.id"),
+                    contactPageParams("e%", "", "", 0)));
+            shapes.add(new Shape(
+                    "contacts page for search \"zq\" (prefix, no match)",
+                    OWNER,
+                    contactPage("lower(c.name), c.id"),
+                    contactPageParams("zq%", "", "", 0)));
+            shapes.add(new Shape(
+                    "contacts count for search \"zq\" (prefix, capped)",
+                    OWNER,
+                    "select contact_count(?, ?, ?, ?, 10001)",
+                    List.of(BIG_ORG, "zq%", "", "")));
         }
         // AuditTrail.count / entries.
         shapes.add(new Shape(
@@ -668,6 +714,35 @@ class ScaleBenchmark {
             }
             assertThat(rowsRls).as(name + ": rows under RLS = rows without").isEqualTo(rowsNone);
             print(name, rls, none, rowsRls);
+            if (Boolean.getBoolean("roadbook.bench.explain")) {
+                explain(user, sql, params);
+            }
+        }
+
+        /**
+         * With {@code -Droadbook.bench.explain=true}: the shape's plan under RLS with actual rows and buffers, for
+         * docs/performance.md (a definer function's own plan is not shown: EXPLAIN shows its call).
+         */
+        private void explain(UUID user, String sql, List<Object> params) throws SQLException {
+            try {
+                try (PreparedStatement ps = app.prepareStatement("select set_config('app.user_id', ?, true)")) {
+                    ps.setString(1, user.toString());
+                    ps.execute();
+                }
+                try (PreparedStatement ps =
+                        app.prepareStatement("explain (analyze, buffers, costs off, timing off) " + sql)) {
+                    for (int i = 0; i < params.size(); i++) {
+                        ps.setObject(i + 1, params.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            System.out.println("    | " + rs.getString(1));
+                        }
+                    }
+                }
+            } finally {
+                app.commit();
+            }
         }
 
         /** Contacts search: the page query for each term, as the directory issues it; p95 over the terms. */
@@ -684,7 +759,10 @@ class ScaleBenchmark {
             int k = 0;
             for (int round = 0; round < rounds; round++) {
                 for (String term : SEARCH_TERMS) {
-                    String pattern = "%" + term.toLowerCase(Locale.ROOT) + "%";
+                    // As ContactSearchImpl.pattern: under three characters a prefix (V23), else anywhere.
+                    String pattern = before || term.length() >= 3
+                            ? "%" + term.toLowerCase(Locale.ROOT) + "%"
+                            : term.toLowerCase(Locale.ROOT) + "%";
                     List<Object> params =
                             before ? List.of(BIG_ORG, pattern, 0, 50) : contactPageParams(pattern, "", "", 0);
                     if (round == 0) {

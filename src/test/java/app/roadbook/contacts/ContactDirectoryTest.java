@@ -56,6 +56,43 @@ class ContactDirectoryTest {
         Fixtures.signOut();
     }
 
+    /**
+     * One or two characters have no trigrams (decision 0018): they find names and emails that start with them, in
+     * the page, the count and the export alike; three or more search anywhere in name, company, email and city.
+     */
+    @Test
+    void aSearchOfOneOrTwoCharactersMatchesTheStartOfANameOrAnEmail() {
+        UUID kari = contacts.create(org, draft("Kari Nordmann", "kari@nordic.no", ContactType.promoter));
+        UUID anna = contacts.create(org, draft("Anna Karlsen", "anna@nordic.no", ContactType.agent));
+        UUID bo = contacts.create(org, draft("Bo Lind", "KAlle@lind.se", ContactType.vendor));
+        for (String term : new String[] {"ka", "KA", " k "}) {
+            ContactFilter filter = new ContactFilter(term, Set.of(), null);
+            assertThat(contacts.list(org, filter, PageRequest.of(0, 50)))
+                    .as("a page for %s", term)
+                    .extracting(ContactRow::id)
+                    .containsExactlyInAnyOrder(kari, bo);
+            assertThat(contacts.list(org, filter, Pageable.unpaged()))
+                    .as("unpaged, as the export reads")
+                    .extracting(ContactRow::id)
+                    .containsExactlyInAnyOrder(kari, bo);
+            assertThat(contacts.count(org, filter)).isEqualTo(2);
+            assertThat(contacts.countCapped(org, filter).rows()).isEqualTo(2);
+        }
+        assertThat(contacts.list(org, new ContactFilter("kar", Set.of(), null), PageRequest.of(0, 50)))
+                .as("three characters match anywhere")
+                .extracting(ContactRow::id)
+                .containsExactlyInAnyOrder(kari, anna);
+        assertThat(contacts.count(org, new ContactFilter("ac", Set.of(), null)))
+                .as("the company does not start a name or an email")
+                .isZero();
+        assertThat(contacts.count(org, new ContactFilter("k", Set.of(ContactType.vendor), null)))
+                .as("with a type")
+                .isEqualTo(1);
+        assertThat(contacts.count(org, new ContactFilter("_", Set.of(), null)))
+                .as("_ is literal")
+                .isZero();
+    }
+
     static ContactDraft draft(String name, String email, ContactType... types) {
         return new ContactDraft(
                 name,

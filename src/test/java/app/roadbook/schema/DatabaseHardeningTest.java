@@ -127,13 +127,25 @@ class DatabaseHardeningTest {
         String page =
                 "select cardinality(contact_page_ids('" + org + "', '%oslo%', 'promoter', '', 'email asc', 0, 50))";
         String count = "select contact_count('" + org + "', '%oslo%', 'promoter', '')";
+        // V23: the capped count, and a short search as a prefix of the name or the email.
+        String capped = "select contact_count('" + org + "', 'ka%', '', '', 10001)";
+        String matching = "select cardinality(contact_ids_matching('" + org + "', 'ka%'))";
         for (UUID reader : new UUID[] {member, colleague}) {
             assertThat(scalarAs(reader, page)).as("a member's page").isEqualTo(1L);
             assertThat(scalarAs(reader, count)).as("a member's count").isEqualTo(1L);
+            assertThat(scalarAs(reader, capped)).as("a member's capped count").isEqualTo(1L);
+            assertThat(scalarAs(reader, matching))
+                    .as("a member's prefix search")
+                    .isEqualTo(1L);
         }
         assertThat(scalarAs(stranger, page)).as("a stranger's page").isZero();
         assertThat(scalarAs(stranger, count)).as("a stranger's count").isZero();
+        assertThat(scalarAs(stranger, capped)).as("a stranger's capped count").isZero();
+        assertThat(scalarAs(stranger, matching))
+                .as("a stranger's prefix search")
+                .isZero();
         assertThat(scalarAs(null, count)).as("nobody's count").isZero();
+        assertThat(scalarAs(null, capped)).as("nobody's capped count").isZero();
         assertThatThrownBy(() -> asApp(
                         member,
                         st -> scalar(st, "select contact_page_ids('" + org + "', '', '', '', 'notes asc', 0, 50)")))

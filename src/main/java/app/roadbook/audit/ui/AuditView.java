@@ -3,6 +3,7 @@ package app.roadbook.audit.ui;
 import app.roadbook.audit.AuditTrail;
 import app.roadbook.audit.AuditTrail.Entry;
 import app.roadbook.base.Formats;
+import app.roadbook.base.ui.CountHeading;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.MemberRow;
 import app.roadbook.tenancy.OrgPermission;
@@ -44,6 +45,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
     final DatePicker to = new DatePicker("To");
     final Span count = new Span();
     final Grid<Entry> grid = new Grid<>();
+    final CountHeading heading = new CountHeading(count, "entry", "entries");
 
     private final AuditTrail trail;
     private final OrganizationService organizations;
@@ -97,7 +99,9 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout filters = new HorizontalLayout(category, action, actor, from, to, clear);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
-        add(new H2("Audit log"), filters, count, grid);
+        HorizontalLayout counted = new HorizontalLayout(count, heading.exactly());
+        counted.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H2("Audit log"), filters, counted, grid);
         setSizeFull();
     }
 
@@ -105,13 +109,11 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         actor.setItems(organizations.members(orgId, PageRequest.of(0, 500)));
-        grid.setItems(
+        heading.bind(
+                grid,
                 query -> trail.entries(orgId, filter(), PageRequest.of(query.getPage(), query.getPageSize())).stream(),
-                query -> {
-                    long total = trail.count(orgId, filter());
-                    count.setText(total == 1 ? "1 entry" : total + " entries");
-                    return (int) Math.min(Integer.MAX_VALUE, total);
-                });
+                () -> trail.count(orgId, filter()));
+        refresh();
     }
 
     AuditTrail.Filter filter() {
@@ -127,6 +129,9 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         if (orgId == null) {
             return;
         }
+        // Up to 10,000 counted; above, "10,000+" and the exact figure on request (decision 0018): an exact count of
+        // a large log reads every entry through the policy.
+        heading.show(trail.countCapped(orgId, filter()));
         grid.getDataProvider().refreshAll();
     }
 }

@@ -1,5 +1,7 @@
 package app.roadbook.contacts.ui;
 
+import app.roadbook.base.RowCount;
+import app.roadbook.base.ui.CountHeading;
 import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactFilter;
@@ -58,14 +60,13 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
     final Button importCsv = new Button("Import CSV", VaadinIcon.UPLOAD.create());
     final Anchor exportCsv = new Anchor();
     final Div emptyState = new Div();
+    final CountHeading heading = new CountHeading(count, "contact", "contacts");
 
     private final ContactDirectory contacts;
     private final ContactImport imports;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private volatile ContactFilter filter = ContactFilter.ALL;
-    /** The filter's count, computed once per filter change for the heading and handed to the grid as its size. */
-    private volatile int total;
 
     public ContactsView(ContactDirectory contacts, ContactImport imports, CurrentOrganization currentOrganization) {
         this.contacts = contacts;
@@ -80,6 +81,8 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
         search.setMaxLength(200);
         search.setWidth("22rem");
         search.setAriaLabel("Search contacts");
+        search.setHelperText("One or two characters find names and emails that start with them;"
+                + " three or more search anywhere in name, company, email and city.");
         types.setPlaceholder("All types");
         types.setItems(EnumSet.allOf(ContactType.class));
         types.setItemLabelGenerator(ContactLabels::type);
@@ -150,7 +153,7 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
         toolbar.setWidthFull();
         toolbar.setJustifyContentMode(JustifyContentMode.BETWEEN);
         toolbar.getStyle().set("flex-wrap", "wrap");
-        HorizontalLayout title = new HorizontalLayout(new H2("Contacts"), count);
+        HorizontalLayout title = new HorizontalLayout(new H2("Contacts"), count, heading.exactly());
         title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         count.addClassName("result-count");
         add(title, toolbar, emptyState, grid);
@@ -163,23 +166,24 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
         boolean canEdit = contacts.canEdit(orgId);
         create.setVisible(canEdit);
         importCsv.setVisible(canEdit);
-        grid.setItems(
+        heading.bind(
+                grid,
                 query -> contacts
                         .list(
                                 orgId,
                                 filter,
                                 com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest(query))
                         .stream(),
-                query -> total);
+                () -> contacts.count(orgId, filter));
         refresh();
     }
 
     private void refresh() {
         filter = new ContactFilter(search.getValue(), types.getValue(), status.getValue());
-        total = contacts.count(orgId, filter);
+        // Counted once per filter change, up to 10,000; above, "10,000+" and the exact figure on request.
+        RowCount total = heading.show(contacts.countCapped(orgId, filter));
         grid.getDataProvider().refreshAll();
-        count.setText(total == 1 ? "1 contact" : String.format("%,d contacts", total));
-        boolean empty = total == 0;
+        boolean empty = total.isZero();
         emptyState.removeAll();
         if (empty && filter.isEmpty()) {
             emptyState.add(new Paragraph("No contacts yet. Add your promoters, agents, managers and vendors here"

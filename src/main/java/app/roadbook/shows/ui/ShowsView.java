@@ -1,5 +1,7 @@
 package app.roadbook.shows.ui;
 
+import app.roadbook.base.RowCount;
+import app.roadbook.base.ui.CountHeading;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ArtistOption;
 import app.roadbook.shows.ShowRecords.ShowDraft;
@@ -51,6 +53,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
     final Span count = new Span();
     final Button create = new Button("New show", VaadinIcon.PLUS.create());
     final Paragraph empty = new Paragraph();
+    final CountHeading heading = new CountHeading(count, "show", "shows");
 
     private final ShowService shows;
     private final ArtistService artists;
@@ -118,7 +121,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
 
         HorizontalLayout toolbar = new HorizontalLayout(artist, status, from, to, create);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout title = new HorizontalLayout(new H2("Shows"), count);
+        HorizontalLayout title = new HorizontalLayout(new H2("Shows"), count, heading.exactly());
         title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(title, toolbar, empty, grid);
     }
@@ -128,9 +131,10 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         create.setVisible(shows.canEdit(orgId));
         artist.setItems(artists.options(orgId));
-        grid.setItems(
+        heading.bind(
+                grid,
                 q -> shows.shows(orgId, filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> shows.countShows(orgId, filter));
+                () -> shows.countShows(orgId, filter));
         refresh();
     }
 
@@ -140,18 +144,18 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
                 status.getValue(),
                 from.getValue(),
                 to.getValue());
+        // Up to 10,000 counted; above, "10,000+" and the exact figure on request (decision 0018).
+        RowCount total = heading.show(shows.countShowsCapped(orgId, filter));
         grid.getDataProvider().refreshAll();
-        int total = shows.countShows(orgId, filter);
-        count.setText(total == 1 ? "1 show" : total + " shows");
         empty.setText(
-                total > 0
+                !total.isZero()
                         ? ""
                         : filter.equals(ShowFilter.ALL)
                                 ? "No shows yet."
                                         + (create.isVisible() ? " Add venues and artists, then your first show." : "")
                                 : "No show matches these filters.");
-        empty.setVisible(total == 0);
-        grid.setVisible(total > 0);
+        empty.setVisible(total.isZero());
+        grid.setVisible(!total.isZero());
     }
 
     static String statusLabel(ShowStatus s) {

@@ -60,4 +60,28 @@ class AuditViewTest extends SpringBrowserlessTest {
         assertThat(test(view.grid).size()).isZero();
         assertThat(view.count.getText()).isEqualTo("0 entries");
     }
+
+    /** Above 10,000 entries the heading says "10,000+" and counts exactly on request (decision 0018). */
+    @Test
+    void aLargeLogSaysTenThousandPlusUntilAskedToCountExactly() {
+        UUID owner = fixtures.user("Lars");
+        UUID org = fixtures.organization("Large Log Org", owner);
+        fixtures.owner().update("""
+                insert into activity_log (org_id, user_id, category, action, resource_type)
+                select ?, ?, 'general', 'bulk.added', 'bulk' from generate_series(1, 10050) g""", org, owner);
+        fixtures.signIn(owner);
+        AuditView view = navigate(AuditView.class);
+        assertThat(view.count.getText()).isEqualTo("10,000+ entries");
+        assertThat(view.heading.exactly().isVisible()).isTrue();
+        assertThat(test(view.grid).getRow(0).action()).isEqualTo("bulk.added");
+
+        test(view.heading.exactly()).click();
+        assertThat(view.count.getText()).matches("10,0[5-9]\\d entries");
+        assertThat(view.heading.exactly().isVisible()).isFalse();
+
+        view.action.setValue("nothing like it");
+        assertThat(view.count.getText()).isEqualTo("0 entries");
+        view.action.clear();
+        assertThat(view.count.getText()).isEqualTo("10,000+ entries");
+    }
 }
