@@ -266,7 +266,12 @@ class ReadableScreensTest extends SpringBrowserlessTest {
                 Map.entry(
                         "audit",
                         List.of("Olivia added the venue Zepp Haneda.", "Olivia added the artist The Auroras.")),
-                Map.entry("", List.of("Olivia asked for a guest list place for Ann Band", "Recent changes")),
+                Map.entry(
+                        "",
+                        List.of(
+                                "Olivia asked for a guest list place for Ann Band",
+                                "Olivia uploaded the file Tech rider.pdf",
+                                "Recent changes")),
                 Map.entry("crew", List.of("Finn Fader", "FOH engineer")),
                 Map.entry("crew/" + finn, List.of("Finn Fader", "Tokyo night")),
                 Map.entry(
