@@ -10,7 +10,21 @@ import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactStatus;
 import app.roadbook.contacts.ContactType;
+import app.roadbook.crew.CrewRoster;
+import app.roadbook.crew.PersonDraft;
+import app.roadbook.crew.ShowCrew;
+import app.roadbook.files.FileLibrary;
+import app.roadbook.files.FileSubject;
+import app.roadbook.files.FileVisibility;
+import app.roadbook.guests.GuestLists;
+import app.roadbook.guests.GuestLists.RequestDraft;
+import app.roadbook.guests.GuestLists.Setup;
+import app.roadbook.guests.GuestType;
 import app.roadbook.invitations.InvitationService;
+import app.roadbook.schedule.Audience;
+import app.roadbook.schedule.ItemType;
+import app.roadbook.schedule.ScheduleBook;
+import app.roadbook.schedule.ScheduleDraft;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.VenueDraft;
@@ -26,8 +40,11 @@ import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.dom.Element;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +61,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Every page, as every kind of person who uses Roadbook (owner, admin, editor, viewer, a promoter collaborating on a
  * show, a platform admin), shows people words: no raw JSON, no ids, no stored constants such as {@code past_due} or
  * {@code max_artists}. The organization has what makes pages interesting: a Tokyo show with a fee in yen, a contact
- * with a commission, an advance, an invitation, a plan change request and the activity log those left.
+ * with a commission, an advance, an invitation, a plan change request, a crew member assigned to the show, a crew-only
+ * and a travel schedule item, a guest list with a request, a library file shared with the promoter team and the
+ * activity log those left.
  */
 @RoadbookTest
 class ReadableScreensTest extends SpringBrowserlessTest {
@@ -81,6 +100,21 @@ class ReadableScreensTest extends SpringBrowserlessTest {
 
     @Autowired
     AdvancingExchange exchange;
+
+    @Autowired
+    CrewRoster roster;
+
+    @Autowired
+    ShowCrew showCrew;
+
+    @Autowired
+    ScheduleBook schedule;
+
+    @Autowired
+    GuestLists guests;
+
+    @Autowired
+    FileLibrary library;
 
     @Test
     void everyPageAsEveryRoleShowsWordsNotInternals() {
@@ -133,6 +167,53 @@ class ReadableScreensTest extends SpringBrowserlessTest {
         invitations.inviteToOrg(org, Fixtures.unique("newcomer") + "@example.com", OrgRole.editor, null);
         UUID advance = exchange.createSession(org, show, "Tokyo advance", null, null);
         billing.requestPlanChange(org, "enterprise");
+        UUID finn = roster.create(org, new PersonDraft("Finn Fader", "FOH engineer", null, "+81 3 1234", null, null));
+        showCrew.assign(org, show, finn, "FOH engineer");
+        LocalDate showDay = LocalDate.now().plusDays(20);
+        schedule.add(
+                org,
+                show,
+                new ScheduleDraft(
+                        ItemType.load_in,
+                        "Load-in at dock B",
+                        showDay,
+                        LocalTime.of(14, 0),
+                        null,
+                        null,
+                        LocalTime.of(16, 0),
+                        null,
+                        "Dock B",
+                        null,
+                        Audience.crew,
+                        Set.of()));
+        schedule.add(
+                org,
+                show,
+                new ScheduleDraft(
+                        ItemType.travel,
+                        "Flight NH 20 ITM→HND",
+                        showDay,
+                        LocalTime.of(9, 10),
+                        "Asia/Tokyo",
+                        showDay,
+                        LocalTime.of(10, 25),
+                        "Asia/Tokyo",
+                        "Itami",
+                        "Check in by 07:30",
+                        Audience.all,
+                        Set.of()));
+        guests.setUp(
+                show, null, new Setup(4, 4, LocalDateTime.now().plusDays(19).withNano(0)));
+        guests.request(show, new RequestDraft(null, "Ann Band", 1, GuestType.family, "Sister of the drummer"));
+        byte[] rider = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Tech rider\ntrailer << >>\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        UUID file = library.upload(
+                org,
+                FileSubject.show(show),
+                FileVisibility.promoter_team,
+                "Tech rider.pdf",
+                new ByteArrayInputStream(rider),
+                rider.length);
         fixtures.owner()
                 .update(
                         "insert into show_collaborators (show_id, user_id, role, org_id) values (?, ?, 'promoter_editor', ?)",
@@ -164,18 +245,41 @@ class ReadableScreensTest extends SpringBrowserlessTest {
                 "audit",
                 "my-shows",
                 "admin/billing",
-                "admin/accounts");
+                "admin/accounts",
+                "crew",
+                "crew/" + finn,
+                "members",
+                "tour-book",
+                "files",
+                "files/" + file,
+                "shows/" + show + "/day-sheet",
+                "shows/" + show + "/guests",
+                "shows/" + show + "/guests/door-list");
 
         // What the owner reads instead (and proof that the walk reads labels, texts and grid cells).
-        Map<String, List<String>> expected = Map.of(
-                "shows/" + show,
-                List.of("¥3,000,000", "18:00 (Asia/Tokyo)", "Tokyo night · "),
-                "contacts/" + contact,
-                List.of("€1,250.50", "Pending"),
-                "billing",
-                List.of("$99.00 / month", "Team management", "Included", "Olivia asked for another plan"),
-                "audit",
-                List.of("Olivia added the venue Zepp Haneda.", "Olivia added the artist The Auroras."));
+        Map<String, List<String>> expected = Map.ofEntries(
+                Map.entry("shows/" + show, List.of("¥3,000,000", "18:00 (Asia/Tokyo)", "Tokyo night · ")),
+                Map.entry("contacts/" + contact, List.of("€1,250.50", "Pending")),
+                Map.entry(
+                        "billing",
+                        List.of("$99.00 / month", "Team management", "Included", "Olivia asked for another plan")),
+                Map.entry(
+                        "audit",
+                        List.of("Olivia added the venue Zepp Haneda.", "Olivia added the artist The Auroras.")),
+                Map.entry(
+                        "",
+                        List.of(
+                                "Olivia asked for a guest list place for Ann Band",
+                                "Olivia uploaded the file Tech rider.pdf",
+                                "Recent changes")),
+                Map.entry("crew", List.of("Finn Fader", "FOH engineer")),
+                Map.entry("crew/" + finn, List.of("Finn Fader", "Tokyo night")),
+                Map.entry(
+                        "shows/" + show + "/day-sheet",
+                        List.of("Load-in at dock B", "Flight NH 20 ITM→HND", "Crew only")),
+                Map.entry("shows/" + show + "/guests", List.of("Ann Band", "Family")),
+                Map.entry("files", List.of("Tech rider.pdf")),
+                Map.entry("files/" + file, List.of("Tech rider.pdf", "shared with the promoter team")));
         List<String> findings = new ArrayList<>();
         for (var person : people.entrySet()) {
             fixtures.signIn(person.getValue());

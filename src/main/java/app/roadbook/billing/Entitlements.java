@@ -14,13 +14,23 @@ public final class Entitlements {
             "custom_integrations", "Custom integrations",
             "max_members", "Members",
             "max_collaborators", "Collaborators",
-            "max_artists", "Artists");
+            "max_artists", "Artists",
+            "max_storage_mb", "File storage");
 
     private Entitlements() {}
 
     /** "Team management" for {@code team_management}; an unknown key in words. */
     public static String name(String key) {
         return NAMES.getOrDefault(key, app.roadbook.base.Formats.label(key));
+    }
+
+    /** As {@link #value(String)}, with the unit the key counts in: "500 MB", "2 GB" for {@code max_storage_mb}. */
+    public static String value(String key, String value) {
+        if ("max_storage_mb".equals(key) && value != null && value.matches("\\d+")) {
+            long mb = Long.parseLong(value);
+            return mb >= 1024 && mb % 1024 == 0 ? (mb / 1024) + " GB" : mb + " MB";
+        }
+        return value(value);
     }
 
     /** "Included", "Not included", "Unlimited" or the number. */

@@ -62,4 +62,24 @@ class FormatsTest {
         assertThat(ActivitySentence.of(null, "subscription.trial_expired", "Acme", null, null))
                 .isEqualTo("Roadbook saw the trial end.");
     }
+
+    @Test
+    void guestsFilesAndCrewReadAsSentencesWithoutStoredCodes() {
+        assertThat(ActivitySentence.of(
+                        "Olivia",
+                        "guest.requested",
+                        null,
+                        "{\"name\": \"Ann Band\", \"plus_ones\": 1, \"party\": \"from_us\","
+                                + " \"show_id\": \"3eb5b415-866c-4523-bb91-471b990b7e20\"}",
+                        null))
+                .isEqualTo("Olivia asked for a guest list place for Ann Band: plus ones 1, party artist team.");
+        assertThat(ActivitySentence.of(
+                        "Olivia", "advancing.document_uploaded", "Tokyo", "{\"party\": \"from_you\"}", null))
+                .isEqualTo("Olivia uploaded a document to Tokyo: party promoter.");
+        assertThat(ActivitySentence.of("Olivia", "file.uploaded", null, "{\"name\": \"Rider.pdf\"}", null))
+                .isEqualTo("Olivia uploaded the file Rider.pdf.");
+        assertThat(ActivitySentence.of(
+                        "Olivia", "schedule_item.created", null, "{\"audience\": \"promoter_team\"}", null))
+                .isEqualTo("Olivia added to a day sheet: audience promoter team.");
+    }
 }

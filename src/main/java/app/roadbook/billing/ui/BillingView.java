@@ -74,7 +74,7 @@ public class BillingView extends VerticalLayout implements BeforeEnterObserver {
         status.addClassName("billing-status");
         seats.addClassName("seat-usage");
         entitlements.addColumn(e -> Entitlements.name(e.key())).setHeader("Entitlement");
-        entitlements.addColumn(e -> Entitlements.value(e.value())).setHeader("Value");
+        entitlements.addColumn(e -> Entitlements.value(e.key(), e.value())).setHeader("Value");
         entitlements.addColumn(e -> e.overridden() ? "Override" : "Plan").setHeader("Source");
         entitlements.setAllRowsVisible(true);
         newPlan.setLabel("Move to plan");

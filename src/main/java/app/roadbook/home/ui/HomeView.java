@@ -1,5 +1,6 @@
 package app.roadbook.home.ui;
 
+import app.roadbook.base.Formats;
 import app.roadbook.home.HomeBoard;
 import app.roadbook.home.HomeBoard.Change;
 import app.roadbook.home.HomeBoard.Day;
@@ -28,7 +29,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -46,7 +46,6 @@ import java.util.Optional;
 public class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm 'UTC'", Locale.ENGLISH);
 
     final Div shows = new Div();
     final Div waiting = new Div();
@@ -128,7 +127,8 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver {
             add(new H3("Recent changes"), changes);
             changes.removeAll();
             for (Change c : day.changes()) {
-                Span at = new Span(WHEN.format(c.at().atZoneSameInstant(ZoneOffset.UTC)));
+                // As the activity log says it: "Sun 6 Dec 2026, 07:59 UTC".
+                Span at = new Span(Formats.utc(c.at()));
                 at.addClassName("fact");
                 Span sentence = new Span(c.sentence());
                 sentence.addClassName("home-change");
