@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo org's crew roster and who works which of its shows (issue 16). Erin Editor, a member account, is the tour
- * manager; everyone has a phone number, as a day sheet needs.
+ * manager; everyone has a phone number, as a day sheet needs. Written with the owner connection like the rest of the
+ * demo: seeding runs before anyone is signed in, so there is no acting user for the services' row-level security.
  */
 final class DemoCrew {
 
