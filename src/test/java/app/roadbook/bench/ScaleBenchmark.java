@@ -441,8 +441,8 @@ class ScaleBenchmark {
 
     /**
      * With {@code -Droadbook.bench.hold=SECONDS}: keeps the database (and its server) up that long after the run and
-     * prints how to reach it, for EXPLAIN (ANALYZE, BUFFERS) on the built dataset ({@code set role roadbook_app;
-     * select set_config('app.user_id', '…', false);} to see it as the app does).
+     * prints how to reach it, for EXPLAIN (ANALYZE, BUFFERS) on the built dataset (in a transaction, as the app does:
+     * {@code begin; set local role roadbook_app; select set_config('app.user_id', '…', true);}).
      */
     static void hold(ScratchDatabase db) throws InterruptedException {
         int seconds = Integer.getInteger("roadbook.bench.hold", 0);
