@@ -10,6 +10,7 @@ import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.advancing.AdvancingTemplate;
 import app.roadbook.advancing.AdvancingTemplates;
 import app.roadbook.advancing.Party;
+import app.roadbook.base.ImportPreview;
 import app.roadbook.base.Refusal;
 import app.roadbook.billing.PlanCatalog;
 import app.roadbook.billing.PlanDraft;
@@ -303,7 +304,7 @@ class HostileInputTest {
     @Test
     void theCsvImportRefusesHostileRowsAndFilesWithReasons() {
         String header = "name,types,email,company,notes\n";
-        ContactImport.Preview hostile = imports.preview(
+        ImportPreview<ContactDraft> hostile = imports.preview(
                 org,
                 (header
                                 + "\"<script>alert(1)</script>\",promoter,,,\n"
@@ -331,7 +332,7 @@ class HostileInputTest {
         assertThat(imports.preview(org, binary).fileProblem()).isNotBlank();
         byte[] huge = new byte[10 * 1024 * 1024 + 1];
         assertThat(imports.preview(org, huge).fileProblem()).contains("larger than 10 MB");
-        for (ContactImport.Row row : hostile.rows()) {
+        for (ImportPreview.Row<ContactDraft> row : hostile.rows()) {
             row.problems().forEach(p -> assertClearSentence(p, "import row " + row.line()));
         }
     }

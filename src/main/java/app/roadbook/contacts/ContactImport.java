@@ -2,21 +2,18 @@ package app.roadbook.contacts;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.CsvFormat;
+import app.roadbook.base.CsvSheet;
+import app.roadbook.base.ImportPreview;
 import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrgAccess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,112 +73,33 @@ public class ContactImport {
         this.contacts = contacts;
     }
 
-    /** One row of the file: its line number, what it would create, and why it cannot be imported (if so). */
-    public record Row(int line, ContactDraft draft, List<String> problems, String duplicateOf) {
-        public boolean importable() {
-            return problems.isEmpty() && duplicateOf == null;
-        }
-    }
-
-    /** What an import would do; {@code fileProblem} set means the file as a whole cannot be read. */
-    public record Preview(String fileProblem, List<Row> rows) {
-        public long errors() {
-            return rows.stream().filter(r -> !r.problems().isEmpty()).count();
-        }
-
-        public long duplicates() {
-            return rows.stream()
-                    .filter(r -> r.problems().isEmpty() && r.duplicateOf() != null)
-                    .count();
-        }
-
-        public long importable() {
-            return rows.stream().filter(Row::importable).count();
-        }
-
-        public boolean canImport() {
-            return fileProblem == null && errors() == 0 && importable() > 0;
-        }
-    }
+    static final CsvSheet.Spec SPEC =
+            new CsvSheet.Spec(COLUMNS, List.of("name", "types"), MAX_BYTES, MAX_ROWS, ContactImport::alias);
 
     @Transactional(readOnly = true)
-    public Preview preview(UUID orgId, byte[] bytes) {
+    public ImportPreview<ContactDraft> preview(UUID orgId, byte[] bytes) {
         access.requireEditor(orgId);
-        if (bytes.length > MAX_BYTES) {
-            return fileProblem("The file is larger than 10 MB. Split it into smaller files.");
-        }
-        String text;
+        CsvSheet sheet;
         try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return fileProblem("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        char delimiter = CsvFormat.detectDelimiter(text);
-        List<List<String>> lines = CsvFormat.parse(text, delimiter);
-        if (lines.isEmpty()) {
-            return fileProblem(
-                    "The file is empty. The first line must name the columns: " + String.join(", ", COLUMNS) + ".");
-        }
-        Map<String, Integer> header = new HashMap<>();
-        for (int i = 0; i < lines.getFirst().size(); i++) {
-            header.putIfAbsent(normalize(lines.getFirst().get(i)), i);
-        }
-        header.computeIfAbsent("types", k -> header.get("type"));
-        List<String> missing = new ArrayList<>();
-        for (String required : List.of("name", "types")) {
-            if (header.get(required) == null) {
-                missing.add(required);
-            }
-        }
-        if (!missing.isEmpty()) {
-            String hint =
-                    lines.getFirst().size() == 1 && lines.getFirst().getFirst().matches(".*[|:].*")
-                            ? " The columns seem to be separated by something other than a comma, semicolon or tab."
-                            : "";
-            return fileProblem("The file has no " + String.join(" or ", missing) + " column." + hint
-                    + " The first line must name the columns: " + String.join(", ", COLUMNS) + ".");
-        }
-        if (lines.size() - 1 > MAX_ROWS) {
-            return fileProblem(
-                    "The file has " + (lines.size() - 1) + " rows; import at most " + MAX_ROWS + " at a time.");
+            sheet = CsvSheet.read(bytes, SPEC);
+        } catch (CsvSheet.Unreadable why) {
+            return ImportPreview.unreadable(why);
         }
         Map<String, String> existing = new HashMap<>();
         contacts.findEmailOwners(orgId).forEach(owner -> existing.put(owner.getEmail(), owner.getName()));
-        Set<String> seen = new HashSet<>();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            rows.add(row(i + 1, lines.get(i), header, existing, seen));
-        }
-        if (rows.isEmpty()) {
-            return fileProblem("The file names its columns but has no rows.");
-        }
-        return new Preview(null, rows);
+        ImportPreview.EmailDuplicates duplicates = new ImportPreview.EmailDuplicates(existing);
+        return ImportPreview.of(sheet, line -> row(line, duplicates));
     }
 
     /** Writes every importable row, all or nothing; refuses while any row has an error. */
     @Transactional
-    public int commit(UUID orgId, Preview preview, IntConsumer progress) {
+    public int commit(UUID orgId, ImportPreview<ContactDraft> preview, IntConsumer progress) {
         access.requireEditor(orgId);
-        if (!preview.canImport()) {
-            throw new Refusal(
-                    preview.fileProblem() != null
-                            ? preview.fileProblem()
-                            : preview.errors() > 0
-                                    ? "Fix the " + preview.errors() + " row(s) with errors first."
-                                    : "Nothing to import.");
-        }
-        List<Row> rows = preview.rows().stream().filter(Row::importable).toList();
+        preview.requireImportable();
+        List<ContactDraft> rows = preview.importableDrafts();
         int done = 0;
         for (int from = 0; from < rows.size(); from += BATCH) {
-            List<Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            List<ContactDraft> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
             int n = batch.size();
             UUID[] ids = new UUID[n];
             String[][] text = new String[9][n];
@@ -189,7 +107,7 @@ public class ContactImport {
             List<UUID> typeContacts = new ArrayList<>();
             List<String> typeNames = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                ContactDraft d = batch.get(i).draft();
+                ContactDraft d = batch.get(i);
                 ids[i] = UUID.randomUUID();
                 text[0][i] = d.name().strip();
                 text[1][i] = ContactRules.clean(d.email());
@@ -282,11 +200,10 @@ public class ContactImport {
         }
     }
 
-    private Row row(
-            int line, List<String> cells, Map<String, Integer> header, Map<String, String> existing, Set<String> seen) {
+    private ImportPreview.Row<ContactDraft> row(CsvSheet.Line line, ImportPreview.EmailDuplicates duplicates) {
         List<String> problems = new ArrayList<>();
         Set<ContactType> types = EnumSet.noneOf(ContactType.class);
-        for (String t : cell(cells, header, "types").split("[|;,/]")) {
+        for (String t : line.cell("types").split("[|;,/]")) {
             if (t.isBlank()) {
                 continue;
             }
@@ -297,7 +214,7 @@ public class ContactImport {
             }
         }
         BigDecimal rate = null;
-        String rateText = cell(cells, header, "commission_rate");
+        String rateText = line.cell("commission_rate");
         if (!rateText.isBlank()) {
             try {
                 rate = new BigDecimal(rateText.strip().replace("%", "").replace(',', '.'));
@@ -306,7 +223,7 @@ public class ContactImport {
             }
         }
         ContactStatus status = ContactStatus.active;
-        String statusText = cell(cells, header, "status");
+        String statusText = line.cell("status");
         if (!statusText.isBlank()) {
             try {
                 status = ContactStatus.valueOf(statusText.strip().toLowerCase(Locale.ROOT));
@@ -315,54 +232,32 @@ public class ContactImport {
             }
         }
         ContactDraft draft = new ContactDraft(
-                cell(cells, header, "name"),
+                line.cell("name"),
                 types,
-                blankToNull(cell(cells, header, "email")),
-                blankToNull(cell(cells, header, "phone")),
-                blankToNull(cell(cells, header, "company")),
-                blankToNull(cell(cells, header, "role")),
-                blankToNull(cell(cells, header, "city")),
-                blankToNull(cell(cells, header, "country")),
+                line.optional("email"),
+                line.optional("phone"),
+                line.optional("company"),
+                line.optional("role"),
+                line.optional("city"),
+                line.optional("country"),
                 rate,
-                blankToNull(cell(cells, header, "notes")),
+                line.optional("notes"),
                 status);
         problems.addAll(ContactRules.problems(draft).stream()
                 .filter(p -> !(p.startsWith("Choose at least one type")
                         && problems.stream().anyMatch(q -> q.startsWith("Unknown type"))))
                 .toList());
-        String duplicateOf = null;
-        String email = ContactRules.clean(draft.email());
-        if (email != null && problems.isEmpty()) {
-            String key = email.toLowerCase(Locale.ROOT);
-            if (existing.containsKey(key)) {
-                duplicateOf = existing.get(key);
-            } else if (!seen.add(key)) {
-                problems.add("The email " + email + " appears more than once in the file.");
-            }
-        }
-        return new Row(line, draft, problems, duplicateOf);
+        String duplicateOf = duplicates.check(ContactRules.clean(draft.email()), problems);
+        return new ImportPreview.Row<>(line.number(), draft, problems, duplicateOf);
     }
 
-    private static String cell(List<String> cells, Map<String, Integer> header, String column) {
-        Integer index = header.get(column);
-        return index == null || index >= cells.size() ? "" : CsvFormat.undefused(cells.get(index));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String normalize(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-        return switch (n) {
+    private static String alias(String header) {
+        return switch (header) {
             case "commission", "commission_%", "commission_rate_%" -> "commission_rate";
             case "role_title", "title" -> "role";
             case "e-mail", "e_mail", "mail" -> "email";
-            default -> n;
+            case "type" -> "types";
+            default -> header;
         };
-    }
-
-    private static Preview fileProblem(String message) {
-        return new Preview(message, List.of());
     }
 }

@@ -2,25 +2,21 @@ package app.roadbook.crew;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.CsvFormat;
+import app.roadbook.base.CsvSheet;
+import app.roadbook.base.ImportPreview;
 import app.roadbook.base.Refusal;
 import app.roadbook.tenancy.OrgAccess;
 import app.roadbook.tenancy.OrgPermission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,98 +47,31 @@ public class CrewImport {
         this.activity = activity;
     }
 
-    /** One row of the file: its line number, who it would add, and why it cannot be imported (if so). */
-    public record Row(int line, PersonDraft draft, List<String> problems, String duplicateOf) {
-        public boolean importable() {
-            return problems.isEmpty() && duplicateOf == null;
-        }
-    }
-
-    /** What an import would do; {@code fileProblem} set means the file as a whole cannot be read. */
-    public record Preview(String fileProblem, List<Row> rows) {
-        public long errors() {
-            return rows.stream().filter(r -> !r.problems().isEmpty()).count();
-        }
-
-        public long duplicates() {
-            return rows.stream()
-                    .filter(r -> r.problems().isEmpty() && r.duplicateOf() != null)
-                    .count();
-        }
-
-        public long importable() {
-            return rows.stream().filter(Row::importable).count();
-        }
-
-        public boolean canImport() {
-            return fileProblem == null && errors() == 0 && importable() > 0;
-        }
-    }
+    static final CsvSheet.Spec SPEC =
+            new CsvSheet.Spec(COLUMNS, List.of("name"), MAX_BYTES, MAX_ROWS, CrewImport::alias);
 
     @Transactional(readOnly = true)
-    public Preview preview(UUID orgId, byte[] bytes) {
+    public ImportPreview<PersonDraft> preview(UUID orgId, byte[] bytes) {
         access.require(orgId, OrgPermission.EDIT_DATA);
-        if (bytes.length > MAX_BYTES) {
-            return fileProblem("The file is larger than 1 MB. Split it into smaller files.");
-        }
-        String text;
+        CsvSheet sheet;
         try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return fileProblem("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<List<String>> lines = CsvFormat.parse(text, CsvFormat.detectDelimiter(text));
-        if (lines.isEmpty()) {
-            return fileProblem(
-                    "The file is empty. The first line must name the columns: " + String.join(", ", COLUMNS) + ".");
-        }
-        Map<String, Integer> header = new HashMap<>();
-        for (int i = 0; i < lines.getFirst().size(); i++) {
-            header.putIfAbsent(normalize(lines.getFirst().get(i)), i);
-        }
-        if (header.get("name") == null) {
-            return fileProblem("The file has no name column. The first line must name the columns: "
-                    + String.join(", ", COLUMNS) + ".");
-        }
-        if (lines.size() - 1 > MAX_ROWS) {
-            return fileProblem(
-                    "The file has " + (lines.size() - 1) + " rows; import at most " + MAX_ROWS + " at a time.");
+            sheet = CsvSheet.read(bytes, SPEC);
+        } catch (CsvSheet.Unreadable why) {
+            return ImportPreview.unreadable(why);
         }
         Map<String, String> existing = new HashMap<>();
         people.findEmailOwners(orgId).forEach(owner -> existing.put(owner.getEmail(), owner.getName()));
-        Set<String> seen = new HashSet<>();
-        List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            rows.add(row(i + 1, lines.get(i), header, existing, seen));
-        }
-        if (rows.isEmpty()) {
-            return fileProblem("The file names its columns but has no rows.");
-        }
-        return new Preview(null, rows);
+        ImportPreview.EmailDuplicates duplicates = new ImportPreview.EmailDuplicates(existing);
+        return ImportPreview.of(sheet, line -> row(line, duplicates));
     }
 
     /** Adds every importable row, all or nothing; refuses while any row has an error. */
     @Transactional
-    public int commit(UUID orgId, Preview preview) {
+    public int commit(UUID orgId, ImportPreview<PersonDraft> preview, IntConsumer progress) {
         access.require(orgId, OrgPermission.EDIT_DATA);
-        if (!preview.canImport()) {
-            throw new Refusal(
-                    preview.fileProblem() != null
-                            ? preview.fileProblem()
-                            : preview.errors() > 0
-                                    ? "Fix the " + preview.errors() + " row(s) with errors first."
-                                    : "Nothing to import.");
-        }
+        preview.requireImportable();
         List<Person> added = new ArrayList<>();
-        for (Row row : preview.rows()) {
+        for (ImportPreview.Row<PersonDraft> row : preview.rows()) {
             if (row.importable()) {
                 // The service's rules again: a preview is data from the screen, not a promise.
                 List<String> problems = CrewRules.problems(row.draft());
@@ -153,6 +82,7 @@ public class CrewImport {
             }
         }
         people.saveAllAndFlush(added);
+        progress.accept(added.size());
         activity.record(
                 orgId,
                 "general",
@@ -177,50 +107,26 @@ public class CrewImport {
         }
     }
 
-    private Row row(
-            int line, List<String> cells, Map<String, Integer> header, Map<String, String> existing, Set<String> seen) {
+    private ImportPreview.Row<PersonDraft> row(CsvSheet.Line line, ImportPreview.EmailDuplicates duplicates) {
         PersonDraft draft = new PersonDraft(
-                cell(cells, header, "name").strip(),
-                blankToNull(cell(cells, header, "role")),
-                blankToNull(cell(cells, header, "email")),
-                blankToNull(cell(cells, header, "phone")),
-                blankToNull(cell(cells, header, "notes")),
+                line.cell("name").strip(),
+                line.optional("role"),
+                line.optional("email"),
+                line.optional("phone"),
+                line.optional("notes"),
                 null);
         List<String> problems = new ArrayList<>(CrewRules.problems(draft));
-        String duplicateOf = null;
-        String email = CrewRules.clean(draft.email());
-        if (email != null && problems.isEmpty()) {
-            String key = email.toLowerCase(Locale.ROOT);
-            if (existing.containsKey(key)) {
-                duplicateOf = existing.get(key);
-            } else if (!seen.add(key)) {
-                problems.add("The email " + email + " appears more than once in the file.");
-            }
-        }
-        return new Row(line, draft, problems, duplicateOf);
+        String duplicateOf = duplicates.check(CrewRules.clean(draft.email()), problems);
+        return new ImportPreview.Row<>(line.number(), draft, problems, duplicateOf);
     }
 
-    private static String cell(List<String> cells, Map<String, Integer> header, String column) {
-        Integer index = header.get(column);
-        return index == null || index >= cells.size() ? "" : CsvFormat.undefused(cells.get(index));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String normalize(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-        return switch (n) {
+    private static String alias(String header) {
+        return switch (header) {
             case "role_title", "title", "role/title", "job" -> "role";
             case "e-mail", "e_mail", "mail" -> "email";
             case "telephone", "mobile", "phone_number" -> "phone";
             case "full_name" -> "name";
-            default -> n;
+            default -> header;
         };
-    }
-
-    private static Preview fileProblem(String message) {
-        return new Preview(message, List.of());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.roadbook.base.CsvFormat;
+import app.roadbook.base.ImportPreview;
 import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
@@ -67,7 +68,7 @@ class ContactImportTest {
                         null,
                         null,
                         ContactStatus.active));
-        ContactImport.Preview preview = imports.preview(org, utf8("""
+        ImportPreview<ContactDraft> preview = imports.preview(org, utf8("""
                 Name,Types,Email,City,Commission rate,Status,Notes
                 Ingrid Solberg,promoter,ingrid@nordic.no,Oslo,,active,"Line one
                 line two, with a comma"
@@ -132,7 +133,7 @@ class ContactImportTest {
 
     @Test
     void rowErrorsBlockTheWholeImport() {
-        ContactImport.Preview preview = imports.preview(org, utf8("""
+        ImportPreview<ContactDraft> preview = imports.preview(org, utf8("""
                 name,types,email,commission_rate,status
                 Good,promoter,good@x.test,5,active
                 ,promoter,,,
@@ -160,7 +161,7 @@ class ContactImportTest {
 
     @Test
     void allOrNothingWhenTheDatabaseRefusesARowAtCommitTime() {
-        ContactImport.Preview preview =
+        ImportPreview<ContactDraft> preview =
                 imports.preview(org, utf8("name,types,email\nA,promoter,a@x.test\nB,promoter,race@x.test\n"));
         // Someone adds race@x.test between preview and import: the unique email index refuses, nothing stays.
         contacts.create(
@@ -198,7 +199,7 @@ class ContactImportTest {
                     .append(",active\n");
         }
         // How fast is the benchmark's business (ContactsBenchmark); here: all rows, in batches, with progress.
-        ContactImport.Preview preview = imports.preview(org, utf8(csv.toString()));
+        ImportPreview<ContactDraft> preview = imports.preview(org, utf8(csv.toString()));
         assertThat(preview.importable()).isEqualTo(10_000);
         List<Integer> progress = new ArrayList<>();
         imports.commit(org, preview, progress::add);
@@ -217,7 +218,7 @@ class ContactImportTest {
                 .startsWith("\"name\",\"types\",\"email\",\"phone\",\"company\",\"role\",\"city\",\"country\","
                         + "\"commission_rate\",\"notes\",\"status\"");
         // The export imports back: every row is a duplicate of what is there.
-        ContactImport.Preview again = imports.preview(org, utf8(exported));
+        ImportPreview<ContactDraft> again = imports.preview(org, utf8(exported));
         assertThat(again.errors()).isZero();
         assertThat(again.duplicates()).isEqualTo(again.rows().size());
     }
@@ -285,7 +286,7 @@ class ContactImportTest {
             }
         }
         // And the file still comes back in as it went out.
-        ContactImport.Preview again = imports.preview(org, utf8(exported));
+        ImportPreview<ContactDraft> again = imports.preview(org, utf8(exported));
         assertThat(again.rows()).singleElement().satisfies(row -> {
             assertThat(row.draft().name()).isEqualTo("Acme;=2+5");
             assertThat(row.draft().phone()).isEqualTo("+47 22 33 44 55");
@@ -296,7 +297,7 @@ class ContactImportTest {
     /** Finding 9: an import that lost a race with another tab showed the raw SQL statement and constraint name. */
     @Test
     void anImportThatLosesARaceSaysSoInWordsAndImportsNothing() {
-        ContactImport.Preview preview = imports.preview(
+        ImportPreview<ContactDraft> preview = imports.preview(
                 org, utf8("name,types,email\nFirst,vendor,first@race.test\nRaced,vendor,raced@race.test\n"));
         assertThat(preview.canImport()).isTrue();
         // Another tab adds one of the file's emails between the preview and the import.

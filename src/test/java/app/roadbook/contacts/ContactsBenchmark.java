@@ -2,6 +2,7 @@ package app.roadbook.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roadbook.base.ImportPreview;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import java.util.Arrays;
@@ -99,7 +100,7 @@ class ContactsBenchmark {
                     .append(",active\n");
         }
         long start = System.nanoTime();
-        ContactImport.Preview preview =
+        ImportPreview<ContactDraft> preview =
                 imports.preview(org, csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         long previewMs = (System.nanoTime() - start) / 1_000_000;
         start = System.nanoTime();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.roadbook.base.CsvFormat;
+import app.roadbook.base.ImportPreview;
 import app.roadbook.base.Refusal;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
@@ -43,7 +44,7 @@ class CrewImportTest {
 
     @Test
     void previewMarksErrorsAndDuplicatesAndNothingIsWrittenUntilTheFileIsClean() {
-        CrewImport.Preview preview = imports.preview(
+        ImportPreview<PersonDraft> preview = imports.preview(
                 world.org,
                 csv("Name;Role;E-mail;Phone;Notes\n"
                         + "Finn Fader;FOH engineer;finn@crew.test;+47 1;\n"
@@ -58,7 +59,7 @@ class CrewImportTest {
         assertThat(preview.rows().get(1).problems()).contains("Name is required.");
         assertThat(preview.rows().get(2).duplicateOf()).isEqualTo("Tess Manager");
         assertThat(preview.canImport()).isFalse();
-        assertThatThrownBy(() -> imports.commit(world.org, preview))
+        assertThatThrownBy(() -> imports.commit(world.org, preview, n -> {}))
                 .isInstanceOf(Refusal.class)
                 .hasMessageContaining("Fix the 2 row(s)");
         assertThat(roster.count(world.org, null)).isEqualTo(1);
@@ -66,14 +67,14 @@ class CrewImportTest {
 
     @Test
     void aCleanFileIsImportedWholeAndLogged() {
-        CrewImport.Preview preview = imports.preview(
+        ImportPreview<PersonDraft> preview = imports.preview(
                 world.org,
                 csv("\uFEFFname,role,email,phone,notes\n"
                         + "Finn Fader,FOH engineer,finn@crew.test,+47 1,\"Needs a\nsecond line\"\n"
                         + "Dana Driver,Driver,,+47 2,\n"
                         + "Tess dup,TM,tess@crew.test,,\n"));
         assertThat(preview.canImport()).isTrue();
-        assertThat(imports.commit(world.org, preview)).isEqualTo(2);
+        assertThat(imports.commit(world.org, preview, n -> {})).isEqualTo(2);
         assertThat(roster.count(world.org, null)).isEqualTo(3);
         assertThat(roster.drafts(world.org, "finn").getFirst().notes()).isEqualTo("Needs a\nsecond line");
         assertThat(world.logged("person.imported")).isEqualTo(1);
@@ -103,9 +104,9 @@ class CrewImportTest {
         // Into another organization the same file brings the same people, the formula as text again.
         CrewWorld other = new CrewWorld(fixtures);
         fixtures.signIn(other.editor);
-        CrewImport.Preview back = imports.preview(other.org, exported.getBytes(StandardCharsets.UTF_8));
+        ImportPreview<PersonDraft> back = imports.preview(other.org, exported.getBytes(StandardCharsets.UTF_8));
         assertThat(back.canImport()).isTrue();
-        imports.commit(other.org, back);
+        imports.commit(other.org, back, n -> {});
         assertThat(roster.drafts(other.org, null))
                 .extracting(PersonDraft::name)
                 .containsExactly("=HYPERLINK(\"x\")", "Tess Manager");

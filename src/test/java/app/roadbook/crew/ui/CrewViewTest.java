@@ -2,6 +2,7 @@ package app.roadbook.crew.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.roadbook.base.ui.CsvImportDialog;
 import app.roadbook.crew.CrewRoster;
 import app.roadbook.crew.CrewWorld;
 import app.roadbook.crew.PersonDraft;
@@ -10,7 +11,11 @@ import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.VaadinSession;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -178,6 +183,61 @@ class CrewViewTest extends SpringBrowserlessTest {
         assertThat(panel.cards.getElement().getTextRecursively()).contains("Dana Driver");
         assertThat($(com.vaadin.flow.component.button.Button.class).all())
                 .noneMatch(b -> b.getText().equals("Remove") || b.getText().equals("Duty"));
+    }
+
+    @Test
+    void anEditorImportsACsvAfterSeeingTheRowsItWouldAddAndTheOnesItSkips() {
+        fixtures.signIn(world.editor);
+        CrewView view = navigate(CrewView.class);
+        test(view.importCsv).click();
+        CsvImportDialog<?> dialog = $(CsvImportDialog.class).single();
+        Upload upload = $(Upload.class, dialog).single();
+        Button importButton = $(Button.class, dialog).withText("Add").single();
+        assertThat(importButton.isEnabled()).isFalse();
+
+        test(upload).upload("crew.csv", "text/csv", """
+                name,role,email
+                Lee Lights,LD,lee@crew.test
+                Dana Again,Driver,DANA@crew.test
+                ,Rigger,
+                """.getBytes(StandardCharsets.UTF_8));
+        roundTrip();
+        assertThat(dialog.getElement().getTextRecursively())
+                .contains("3 row(s): 1 to add, 1 already on the roster (skipped), 1 with errors.")
+                .contains("nothing is written until then");
+        assertThat(importButton.isEnabled())
+                .as("an error blocks the whole file")
+                .isFalse();
+
+        test(upload).upload("crew.csv", "text/csv", """
+                name;role;email
+                Lee Lights;LD;lee@crew.test
+                Dana Again;Driver;DANA@crew.test
+                """.getBytes(StandardCharsets.UTF_8));
+        roundTrip();
+        assertThat(importButton.getText()).isEqualTo("Add 1 person");
+        test(importButton).click();
+        // The import runs off the request thread, as for a large file; wait for its result to reach the page (the test
+        // holds the session lock, so the background thread's page updates run when the test lets them).
+        VaadinSession session = VaadinSession.getCurrent();
+        for (int i = 0; i < 400 && dialog.isOpened(); i++) {
+            sleep();
+            session.getService().runPendingAccessTasks(session);
+        }
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(view.count.getText()).isEqualTo("27 people");
+        fixtures.signIn(world.editor);
+        assertThat(roster.drafts(world.org, "Lee"))
+                .extracting(PersonDraft::roleTitle)
+                .containsExactly("LD");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
