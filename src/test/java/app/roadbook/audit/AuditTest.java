@@ -192,7 +192,9 @@ class AuditTest {
             while (!page.isEmpty()) {
                 walked.addAll(page);
                 page = trail.entries(
-                        org, filter, new app.roadbook.base.Keyset<>(AuditTrail.EntryKey.of(page.getLast()), 0, size));
+                        org,
+                        filter,
+                        new app.roadbook.base.Keyset<>(AuditTrail.EntryKey.of(page.getLast()), 0, size, walked.size()));
             }
             assertThat(walked).as("pages of %d by key", size).isEqualTo(all);
         }
@@ -202,7 +204,8 @@ class AuditTest {
                 assertThat(trail.entries(
                                 org,
                                 filter,
-                                new app.roadbook.base.Keyset<>(AuditTrail.EntryKey.of(all.get(i)), skip, 3)))
+                                new app.roadbook.base.Keyset<>(
+                                        AuditTrail.EntryKey.of(all.get(i)), skip, 3, i + 1 + skip)))
                         .as("after entry %d, %d skipped", i, skip)
                         .isEqualTo(all.subList(from, Math.min(all.size(), from + 3)));
             }

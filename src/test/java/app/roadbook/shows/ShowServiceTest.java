@@ -150,7 +150,9 @@ class ShowServiceTest {
             while (!page.isEmpty()) {
                 walked.addAll(page);
                 page = shows.shows(
-                        org, onlyA, new app.roadbook.base.Keyset<>(ShowRecords.ShowKey.of(page.getLast()), 0, size));
+                        org,
+                        onlyA,
+                        new app.roadbook.base.Keyset<>(ShowRecords.ShowKey.of(page.getLast()), 0, size, walked.size()));
             }
             assertThat(walked).as("pages of %d by key", size).isEqualTo(all);
         }
@@ -160,7 +162,8 @@ class ShowServiceTest {
                 assertThat(shows.shows(
                                 org,
                                 onlyA,
-                                new app.roadbook.base.Keyset<>(ShowRecords.ShowKey.of(all.get(i)), skip, 3)))
+                                new app.roadbook.base.Keyset<>(
+                                        ShowRecords.ShowKey.of(all.get(i)), skip, 3, i + 1 + skip)))
                         .as("after show %d, %d skipped", i, skip)
                         .isEqualTo(all.subList(from, Math.min(all.size(), from + 3)));
             }

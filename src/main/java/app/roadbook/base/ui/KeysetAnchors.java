@@ -31,7 +31,7 @@ public final class KeysetAnchors<T, K> {
         var anchor = anchors.floorEntry(offset);
         Keyset<K> start = anchor == null || anchor.getKey() == 0
                 ? Keyset.offset(offset, limit)
-                : new Keyset<>(anchor.getValue(), offset - anchor.getKey(), limit);
+                : new Keyset<>(anchor.getValue(), offset - anchor.getKey(), limit, offset);
         List<T> rows = fetch.apply(start);
         if (!rows.isEmpty()) {
             if (anchors.size() >= MOST) {

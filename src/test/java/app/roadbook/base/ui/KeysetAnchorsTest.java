@@ -27,7 +27,8 @@ class KeysetAnchorsTest {
         assertThat(anchors.page(0, 50, this::fetch)).isEqualTo(rows.subList(0, 50));
         assertThat(anchors.page(50, 50, this::fetch)).isEqualTo(rows.subList(50, 100));
         assertThat(anchors.page(100, 50, this::fetch)).isEqualTo(rows.subList(100, 150));
-        assertThat(asked).containsExactly(Keyset.offset(0, 50), new Keyset<>(49, 0, 50), new Keyset<>(99, 0, 50));
+        assertThat(asked)
+                .containsExactly(Keyset.offset(0, 50), new Keyset<>(49, 0, 50, 50), new Keyset<>(99, 0, 50, 100));
     }
 
     @Test
@@ -38,16 +39,17 @@ class KeysetAnchorsTest {
         assertThat(anchors.page(730, 50, this::fetch)).isEqualTo(rows.subList(730, 780));
         assertThat(anchors.page(75, 50, this::fetch)).isEqualTo(rows.subList(75, 125));
         assertThat(anchors.page(10, 20, this::fetch)).isEqualTo(rows.subList(10, 30));
-        assertThat(asked).containsExactly(new Keyset<>(99, 630, 50), new Keyset<>(49, 25, 50), Keyset.offset(10, 20));
+        assertThat(asked)
+                .containsExactly(new Keyset<>(99, 630, 50, 730), new Keyset<>(49, 25, 50, 75), Keyset.offset(10, 20));
         assertThat(anchors.page(780, 50, this::fetch)).isEqualTo(rows.subList(780, 830));
-        assertThat(asked.getLast()).isEqualTo(new Keyset<>(779, 0, 50));
+        assertThat(asked.getLast()).isEqualTo(new Keyset<>(779, 0, 50, 780));
     }
 
     @Test
     void the_end_of_the_list_remembers_nothing_and_forgetting_starts_over() {
         anchors.page(980, 50, this::fetch);
         assertThat(anchors.page(1000, 50, this::fetch)).isEmpty();
-        assertThat(asked.getLast()).isEqualTo(new Keyset<>(999, 0, 50));
+        assertThat(asked.getLast()).isEqualTo(new Keyset<>(999, 0, 50, 1000));
         assertThat(anchors.remembered()).isEqualTo(1);
         anchors.forget();
         assertThat(anchors.remembered()).isZero();
