@@ -97,7 +97,9 @@ class ContactSearchImpl implements ContactSearch {
      * As the paged form of {@link #findRows}, the ids chosen by contact_page_ids, here its keyset form (V30): the
      * page starts after a contact the grid already has, so its cost does not grow with its depth. Where that form
      * answers NULL (the contact is gone, or the order is not one it pages by key), {@code coalesce} asks the offset
-     * form instead, in the same statement (it is evaluated only then).
+     * form instead, in the same statement (it is evaluated only then). Both inside one sub-select: one InitPlan
+     * whose array the primary key serves (as {@code coalesce} of two sub-selects, the planner under RLS filtered
+     * every contact of the org by it instead: 55 ms against 3.7 ms at scale 0.1).
      */
     @Override
     public List<ContactRow> findRowsAfter(
@@ -107,7 +109,7 @@ class ContactSearchImpl implements ContactSearch {
         }
         TypedQuery<Object[]> query = em.createQuery("""
                 select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, %s
-                from Contact c where c.orgId = :orgId and cast(sql('(? = any(coalesce((select contact_page_ids(?, ?, ?, ?, ?, ?, ?, ?)), (select contact_page_ids(?, ?, ?, ?, ?, ?, ?)))::uuid[]))',
+                from Contact c where c.orgId = :orgId and cast(sql('(? = any((select coalesce(contact_page_ids(?, ?, ?, ?, ?, ?, ?, ?), contact_page_ids(?, ?, ?, ?, ?, ?, ?)))::uuid[]))',
                     c.id, :orgId, :pattern, :types, :status, :order, :afterId, :skip, :pageSize,
                     :orgId, :pattern, :types, :status, :order, :pageOffset, :pageSize) as Boolean) = true
                 order by %s""".formatted(TYPES, orderBy(sort)), Object[].class);

@@ -14,7 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * more of them at once than there are cores finishes none sooner; a hash waits here for one of {@code slots} places
  * (a fair queue: first come, first hashed) and is refused after {@code wait} with {@link HashingBusyException}, a
  * clear "try again in a moment", instead of the JVM running out of memory for everyone. Waiting costs a request
- * thread, not the hash's memory (docs/decisions/0032-fewer-round-trips-and-bounded-hashing.md).
+ * thread, not the hash's memory (docs/decisions/0032-keyset-pages-and-bounded-hashing.md).
  */
 public final class PasswordHashing {
 

@@ -387,8 +387,8 @@ class ScaleBenchmark {
                 "select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status,"
                         + " (select string_agg(cast(t.type as varchar), ',' order by t.type) from contact_types t"
                         + " where t.contact_id = c.id) from contacts c where c.org_id = ?"
-                        + " and cast((c.id = any(coalesce((select contact_page_ids(?, ?, ?, ?, ?, ?, ?, ?)),"
-                        + " (select contact_page_ids(?, ?, ?, ?, ?, ?, ?)))::uuid[])) as boolean) = true"
+                        + " and cast((c.id = any((select coalesce(contact_page_ids(?, ?, ?, ?, ?, ?, ?, ?),"
+                        + " contact_page_ids(?, ?, ?, ?, ?, ?, ?)))::uuid[])) as boolean) = true"
                         + " order by c.email asc nulls last, lower(c.name), c.id",
                 List.of(
                         BIG_ORG,
