@@ -1,6 +1,7 @@
 package app.roadbook.audit;
 
 import app.roadbook.base.ActivitySentence;
+import app.roadbook.base.Keyset;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.RowCount;
 import app.roadbook.tenancy.OrgAccess;
@@ -45,7 +46,16 @@ public class AuditTrail {
             String targetPath,
             String details,
             String ipAddress,
-            String sentence) {}
+            String sentence,
+            UUID id) {}
+
+    /** Where an entry stands in the log's order (newest first, then by id): keyset paging ({@link Keyset}). */
+    public record EntryKey(OffsetDateTime at, UUID id) {
+
+        public static EntryKey of(Entry entry) {
+            return new EntryKey(entry.at(), entry.id());
+        }
+    }
 
     private final JdbcTemplate jdbc;
     private final OrgAccess access;
@@ -59,11 +69,28 @@ public class AuditTrail {
 
     @Transactional(readOnly = true)
     public List<Entry> entries(UUID orgId, Filter filter, Pageable page) {
+        return entries(orgId, filter, Keyset.offset(page.getOffset(), page.getPageSize()));
+    }
+
+    /**
+     * A page of the log after an entry the grid already has (keyset): {@code created_at <= :at} is a range of the
+     * indexes {@code (org_id, created_at desc)} and {@code (org_id, category, created_at desc)} and prunes the
+     * monthly partitions after it, so a page deep in a million entries reads its own rows, not every newer one
+     * (decision 0018, fourth round).
+     */
+    @Transactional(readOnly = true)
+    public List<Entry> entries(UUID orgId, Filter filter, Keyset<EntryKey> page) {
         requireReader(orgId);
         List<Object> args = new ArrayList<>();
         String where = where(orgId, filter, args);
-        args.add(page.getPageSize());
-        args.add(page.getOffset());
+        if (!page.fromStart()) {
+            where += " and l.created_at <= ? and (l.created_at < ? or l.id > ?)";
+            args.add(page.after().at());
+            args.add(page.after().at());
+            args.add(page.after().id());
+        }
+        args.add(page.size());
+        args.add(page.skip());
         java.util.Map<String, String> planNames = new java.util.HashMap<>();
         jdbc.query("select id, name from billing_plans", rs -> {
             planNames.put(rs.getString(1), rs.getString(2));
@@ -89,7 +116,7 @@ public class AuditTrail {
                          when 'invitation' then (select i.email::text from invitations i where i.id = l.resource_id)
                          when 'subscription' then (select o.name from organizations o where o.id = l.resource_id)
                        end,
-                       l.resource_type, l.resource_id, l.details::text, host(l.ip_address)
+                       l.resource_type, l.resource_id, l.details::text, host(l.ip_address), l.id
                 from activity_log l left join app_users u on u.id = l.user_id
                 """ + where + " order by l.created_at desc, l.id limit ? offset ?",
                 (rs, i) -> {
@@ -107,7 +134,8 @@ public class AuditTrail {
                             target == null ? null : path(rs.getString(7), rs.getObject(8, UUID.class)),
                             details,
                             rs.getString(10),
-                            ActivitySentence.of(actor, action, target, details, planNames::get));
+                            ActivitySentence.of(actor, action, target, details, planNames::get),
+                            rs.getObject(11, UUID.class));
                 },
                 args.toArray());
     }

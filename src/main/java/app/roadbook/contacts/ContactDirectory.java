@@ -2,6 +2,7 @@ package app.roadbook.contacts;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Keyset;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.RowCount;
 import app.roadbook.base.TextInput;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,6 +64,17 @@ public class ContactDirectory {
         access.requireMember(orgId);
         requireValid(filter);
         return contacts.findRows(orgId, filter, page);
+    }
+
+    /**
+     * A page of the directory after a contact the grid already has (keyset, V30): scrolling deep into 200,000
+     * contacts costs a page, not every row before it ({@link Keyset}); the key is the contact's id.
+     */
+    @Transactional(readOnly = true)
+    public List<ContactRow> list(UUID orgId, ContactFilter filter, Sort sort, Keyset<UUID> page) {
+        access.requireMember(orgId);
+        requireValid(filter);
+        return contacts.findRowsAfter(orgId, filter, sort, page.after(), page.skip(), page.size(), page.offset());
     }
 
     /** The exact number of matching contacts (the directory's "Count exactly"); walks every matching row. */

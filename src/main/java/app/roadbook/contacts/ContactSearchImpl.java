@@ -93,6 +93,85 @@ class ContactSearchImpl implements ContactSearch {
         return rows(query);
     }
 
+    /**
+     * As the paged form of {@link #findRows}, the ids chosen by contact_page_ids, here its keyset form (V30): the
+     * page starts after a contact the grid already has, so its cost does not grow with its depth. Where that form
+     * answers NULL (the contact is gone, or the order is not one it pages by key), {@code coalesce} asks the offset
+     * form instead, in the same statement (it is evaluated only then). Both inside one sub-select: one InitPlan
+     * whose array the primary key serves (as {@code coalesce} of two sub-selects, the planner under RLS filtered
+     * every contact of the org by it instead: 55 ms against 3.7 ms at scale 0.1).
+     */
+    @Override
+    public List<ContactRow> findRowsAfter(
+            UUID orgId, ContactFilter filter, Sort sort, UUID afterId, long skip, int size, long offset) {
+        if (afterId == null) {
+            return findRows(orgId, filter, new OffsetPage(offset, size, sort));
+        }
+        TypedQuery<Object[]> query = em.createQuery("""
+                select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status, %s
+                from Contact c where c.orgId = :orgId and cast(sql('(? = any((select coalesce(contact_page_ids(?, ?, ?, ?, ?, ?, ?, ?), contact_page_ids(?, ?, ?, ?, ?, ?, ?)))::uuid[]))',
+                    c.id, :orgId, :pattern, :types, :status, :order, :afterId, :skip, :pageSize,
+                    :orgId, :pattern, :types, :status, :order, :pageOffset, :pageSize) as Boolean) = true
+                order by %s""".formatted(TYPES, orderBy(sort)), Object[].class);
+        query.setParameter("orgId", orgId);
+        Functions.bind(query, filter);
+        query.setParameter("order", functionOrder(sort));
+        query.setParameter("afterId", afterId);
+        query.setParameter("skip", Math.toIntExact(skip));
+        query.setParameter("pageOffset", Math.toIntExact(offset));
+        query.setParameter("pageSize", size);
+        return rows(query);
+    }
+
+    /** An offset page whose offset need not be a multiple of its size (PageRequest's must). */
+    private record OffsetPage(long offset, int size, Sort sort) implements Pageable {
+
+        @Override
+        public int getPageNumber() {
+            return size == 0 ? 0 : Math.toIntExact(offset / size);
+        }
+
+        @Override
+        public int getPageSize() {
+            return size;
+        }
+
+        @Override
+        public long getOffset() {
+            return offset;
+        }
+
+        @Override
+        public Sort getSort() {
+            return sort;
+        }
+
+        @Override
+        public Pageable next() {
+            return new OffsetPage(offset + size, size, sort);
+        }
+
+        @Override
+        public Pageable previousOrFirst() {
+            return new OffsetPage(Math.max(0, offset - size), size, sort);
+        }
+
+        @Override
+        public Pageable first() {
+            return new OffsetPage(0, size, sort);
+        }
+
+        @Override
+        public Pageable withPage(int pageNumber) {
+            return new OffsetPage((long) pageNumber * size, size, sort);
+        }
+
+        @Override
+        public boolean hasPrevious() {
+            return offset > 0;
+        }
+    }
+
     private static List<ContactRow> rows(TypedQuery<Object[]> query) {
         return query.getResultList().stream()
                 .map(r -> new ContactRow(

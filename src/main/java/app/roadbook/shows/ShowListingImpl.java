@@ -42,7 +42,7 @@ class ShowListingImpl implements ShowListing {
     @Override
     public List<ShowLine> findLines(UUID orgId, ShowFilter filter, Pageable page) {
         if (page.isPaged() && GridSort.check(page.getSort(), SORTABLE.keySet()).isUnsorted()) {
-            return upcomingFirstPage(orgId, filter, page);
+            return upcomingFirstPage(orgId, filter, page.getOffset(), page.getPageSize());
         }
         Map<String, Object> params = new HashMap<>();
         TypedQuery<ShowLine> query =
@@ -69,7 +69,7 @@ class ShowListingImpl implements ShowListing {
      * most two pages of ids, of which the page is the first {@code size} in the full order. Only those rows are read
      * and joined to their artist and venue. Filters apply to both halves and to the count alike.
      */
-    private List<ShowLine> upcomingFirstPage(UUID orgId, ShowFilter filter, Pageable page) {
+    private List<ShowLine> upcomingFirstPage(UUID orgId, ShowFilter filter, long offset, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = nativeWhere(orgId, filter, params);
         Query query = em.createNativeQuery("""
@@ -88,8 +88,57 @@ class ShowListingImpl implements ShowListing {
                          case when s.date >= current_date then s.date end, s.date desc, s.id
                 limit :size""".formatted(where));
         params.forEach(query::setParameter);
-        query.setParameter("offset", page.getOffset());
-        query.setParameter("size", page.getPageSize());
+        query.setParameter("offset", offset);
+        query.setParameter("size", size);
+        return lines(query);
+    }
+
+    /**
+     * A page in the default order after a known row (keyset): the same two halves as {@link #upcomingFirstPage},
+     * each starting at the key instead of at an offset, so a page deep in the list walks only its own index entries
+     * (plus {@code skip}, the distance from the nearest row the grid has seen). After an upcoming row: the upcoming
+     * shows after it, then the past ones from the latest; after a past row, the past ones after it only. The key's
+     * conditions are written as an index range ({@code s.date >= :afterDate}, {@code s.date <= …}) plus a filter for
+     * the ties on the date, so the walk starts at the key's date in {@code shows (org_id, date, id)}.
+     */
+    @Override
+    public List<ShowLine> findLinesAfter(
+            UUID orgId, ShowFilter filter, LocalDate afterDate, UUID afterId, long skip, int size) {
+        if (afterDate == null || afterId == null) {
+            return upcomingFirstPage(orgId, filter, skip, size);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = nativeWhere(orgId, filter, params);
+        String upcomingAfter = where + " and s.date >= current_date and cast(:afterDate as date) >= current_date"
+                + " and s.date >= :afterDate and (s.date > :afterDate or s.id > :afterId)";
+        // Past rows after the key: all of them after an upcoming key (least(…) is then current_date), else those
+        // before the key's date or on it with a greater id (the past half is date descending, id ascending).
+        String pastAfter =
+                where + " and s.date < current_date and s.date <= least(cast(:afterDate as date), current_date)"
+                        + " and (s.date < least(cast(:afterDate as date), current_date) or s.id > :afterId)";
+        Query query = em.createNativeQuery("""
+                select s.id, s.date, s.title, cast(s.status as text) as status, a.name as artist_name,
+                       v.name as venue_name, v.city as venue_city, s.doors_at, s.set_time, v.timezone
+                from shows s left join artists a on a.id = s.artist_id left join venues v on v.id = s.venue_id
+                where s.id in (
+                    (select s.id from shows s where %1$s order by s.date, s.id offset :skip limit :size)
+                    union all
+                    (select s.id from shows s where %2$s order by s.date desc, s.id
+                     offset case when :skip = 0 then 0 else greatest(0, :skip
+                         - (select count(*) from shows s where %1$s)) end
+                     limit :size))
+                order by case when s.date < current_date then 1 else 0 end,
+                         case when s.date >= current_date then s.date end, s.date desc, s.id
+                limit :size""".formatted(upcomingAfter, pastAfter));
+        params.forEach(query::setParameter);
+        query.setParameter("afterDate", afterDate);
+        query.setParameter("afterId", afterId);
+        query.setParameter("skip", skip);
+        query.setParameter("size", size);
+        return lines(query);
+    }
+
+    private static List<ShowLine> lines(Query query) {
         query.unwrap(NativeQuery.class)
                 .addScalar("id", UUID.class)
                 .addScalar("date", LocalDate.class)

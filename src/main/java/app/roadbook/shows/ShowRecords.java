@@ -11,6 +11,14 @@ public final class ShowRecords {
 
     private ShowRecords() {}
 
+    /** Where a row stands in the shows list's default order: its date, then its id (keyset paging). */
+    public record ShowKey(LocalDate date, UUID id) {
+
+        public static ShowKey of(ShowRow row) {
+            return new ShowKey(row.date(), row.id());
+        }
+    }
+
     public record ArtistRow(UUID id, String name, long shows) {}
 
     /** An artist as a picker or filter offers it: no show count (counting an artist's shows costs a scan). */

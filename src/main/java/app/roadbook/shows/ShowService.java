@@ -2,12 +2,14 @@ package app.roadbook.shows;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Keyset;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.RowCount;
 import app.roadbook.base.TextInput;
 import app.roadbook.shows.ShowRecords.ShowDetails;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.ShowFilter;
+import app.roadbook.shows.ShowRecords.ShowKey;
 import app.roadbook.shows.ShowRecords.ShowRow;
 import app.roadbook.tenancy.OrgAccess;
 import java.math.BigDecimal;
@@ -66,6 +68,27 @@ public class ShowService {
         access.requireMember(orgId);
         GridSort.check(page.getSort(), ShowListingImpl.SORTABLE.keySet());
         return shows.findLines(orgId, filter, page).stream()
+                .map(ShowLine::toRow)
+                .toList();
+    }
+
+    /**
+     * A page of shows in the default order (upcoming first, then past), after a show the grid already has: keyset
+     * paging, so scrolling deep into 200,000 shows costs a page, not every row before it ({@link Keyset}).
+     */
+    @Transactional(readOnly = true)
+    public List<ShowRow> shows(UUID orgId, ShowFilter filter, Keyset<ShowKey> page) {
+        access.requireMember(orgId);
+        ShowKey after = page.after();
+        return shows
+                .findLinesAfter(
+                        orgId,
+                        filter,
+                        after == null ? null : after.date(),
+                        after == null ? null : after.id(),
+                        page.skip(),
+                        page.size())
+                .stream()
                 .map(ShowLine::toRow)
                 .toList();
     }

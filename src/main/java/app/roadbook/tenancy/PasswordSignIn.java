@@ -25,8 +25,10 @@ class PasswordSignIn implements AuthenticationProvider {
     record Challenge(String setting, int hashLength) {}
 
     private final JdbcTemplate jdbc;
+    private final PasswordHashing hashing;
 
-    PasswordSignIn(DataSource dataSource) {
+    PasswordSignIn(DataSource dataSource, PasswordHashing hashing) {
+        this.hashing = hashing;
         // SQL, not a repository: both calls are definer functions, the only way to a password hash (decision 0014).
         this.jdbc = new JdbcTemplate(dataSource);
     }
@@ -41,7 +43,13 @@ class PasswordSignIn implements AuthenticationProvider {
                 "select setting, hash_length from app_login_challenge(?)",
                 (rs, i) -> new Challenge(rs.getString(1), rs.getInt(2)),
                 email);
-        String candidate = challenge == null ? null : argon2id(challenge, password);
+        String candidate;
+        try {
+            // At most one hash per core at once (19 MiB each while it runs): PasswordHashing.
+            candidate = challenge == null ? null : hashing.hash(() -> argon2id(challenge, password));
+        } catch (PasswordHashing.HashingBusyException busy) {
+            throw new PasswordHashing.SignInBusyException(busy);
+        }
         List<RoadbookUser> found = candidate == null
                 ? List.of()
                 : jdbc.query(

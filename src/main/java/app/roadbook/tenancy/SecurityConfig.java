@@ -50,7 +50,7 @@ class SecurityConfig {
         AuthenticationFailureHandler failures = (request, response, exception) -> {
             String target = exception instanceof LoginThrottledException throttled
                     ? "/login?error=throttled&retry=" + throttled.retryAfterSeconds()
-                    : "/login?error";
+                    : exception instanceof PasswordHashing.SignInBusyException ? "/login?error=busy" : "/login?error";
             response.sendRedirect(request.getContextPath() + target);
         };
         // Vaadin's configurer must come first: it declares the login view before form login initializes,
@@ -135,9 +135,15 @@ class SecurityConfig {
                 : AccessCheckResult.deny("No rule allows this view.");
     }
 
+    /** At most one Argon2id hash per core at once, sign-ins and password settings together (19 MiB each). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS);
+    PasswordHashing passwordHashing() {
+        return PasswordHashing.forThisMachine();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(PasswordHashing hashing) {
+        return hashing.bound(new Argon2PasswordEncoder(16, 32, 1, ARGON2_MEMORY_KIB, ARGON2_ITERATIONS));
     }
 
     @Bean
@@ -147,8 +153,12 @@ class SecurityConfig {
 
     @Bean
     AuthenticationProvider authenticationProvider(
-            DataSource dataSource, LoginThrottle throttle, TransactionTemplate transactions, Clock clock) {
+            DataSource dataSource,
+            LoginThrottle throttle,
+            TransactionTemplate transactions,
+            Clock clock,
+            PasswordHashing hashing) {
         return new ThrottledAuthenticationProvider(
-                new PasswordSignIn(dataSource), throttle, new SignInAudit(dataSource, transactions, clock));
+                new PasswordSignIn(dataSource, hashing), throttle, new SignInAudit(dataSource, transactions, clock));
     }
 }

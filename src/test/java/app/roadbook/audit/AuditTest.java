@@ -172,4 +172,43 @@ class AuditTest {
         assertThatThrownBy(() -> trail.count(org, new AuditTrail.Filter("drop table", null, null, null, null)))
                 .isInstanceOf(Refusal.class);
     }
+
+    @Test
+    void pagesAfterAKnownEntryContinueTheOrderExactlyAsOffsetPagesDo() {
+        // 23 entries over 5 instants, ties on created_at broken by id, as the log orders them.
+        for (int i = 0; i < 23; i++) {
+            fixtures.owner().update("""
+                    insert into activity_log (org_id, user_id, category, action, resource_type, created_at)
+                    values (?, ?, 'general', 'test.keyset', 'org', timestamptz '2026-03-01 12:00:00.123456+00'
+                            - make_interval(days => ?))""", org, owner, i % 5);
+        }
+        fixtures.signIn(owner);
+        var filter = new AuditTrail.Filter("general", "test.keyset", null, null, null);
+        List<AuditTrail.Entry> all = trail.entries(org, filter, PageRequest.of(0, 100));
+        assertThat(all).hasSize(23);
+        for (int size = 1; size <= 4; size++) {
+            List<AuditTrail.Entry> walked = new java.util.ArrayList<>();
+            List<AuditTrail.Entry> page = trail.entries(org, filter, app.roadbook.base.Keyset.offset(0, size));
+            while (!page.isEmpty()) {
+                walked.addAll(page);
+                page = trail.entries(
+                        org,
+                        filter,
+                        new app.roadbook.base.Keyset<>(AuditTrail.EntryKey.of(page.getLast()), 0, size, walked.size()));
+            }
+            assertThat(walked).as("pages of %d by key", size).isEqualTo(all);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int skip = 0; skip < 6; skip++) {
+                int from = Math.min(all.size(), i + 1 + skip);
+                assertThat(trail.entries(
+                                org,
+                                filter,
+                                new app.roadbook.base.Keyset<>(
+                                        AuditTrail.EntryKey.of(all.get(i)), skip, 3, i + 1 + skip)))
+                        .as("after entry %d, %d skipped", i, skip)
+                        .isEqualTo(all.subList(from, Math.min(all.size(), from + 3)));
+            }
+        }
+    }
 }

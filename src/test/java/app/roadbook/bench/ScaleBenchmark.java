@@ -336,6 +336,115 @@ class ScaleBenchmark {
         return shapes;
     }
 
+    /**
+     * Deep pages as the grids ask for them since V30 (decision 0018, fourth round): by key, after the row before the
+     * page (the last row of the page the grid already has), next to the same page by offset. The rows to start
+     * after are looked up here, as the schema owner, before the timed runs.
+     */
+    static List<Shape> keysetShapes(Connection su, Scale s) throws SQLException {
+        List<Shape> shapes = new ArrayList<>();
+        long half = s.showsBig / 2;
+        Object[] show = row(su, """
+                select s.date, s.id from shows s where s.org_id = ?
+                order by case when s.date < current_date then 1 else 0 end,
+                         case when s.date >= current_date then s.date end, s.date desc, s.id
+                offset ? limit 1""", BIG_ORG, half - 1);
+        // ShowListingImpl.findLinesAfter.
+        String up = "s.org_id = ? and s.date >= current_date and cast(? as date) >= current_date"
+                + " and s.date >= ? and (s.date > ? or s.id > ?)";
+        String past = "s.org_id = ? and s.date < current_date and s.date <= least(cast(? as date), current_date)"
+                + " and (s.date < least(cast(? as date), current_date) or s.id > ?)";
+        List<Object> upParams = List.of(BIG_ORG, show[0], show[0], show[0], show[1]);
+        List<Object> pastParams = List.of(BIG_ORG, show[0], show[0], show[1]);
+        List<Object> params = new ArrayList<>(upParams);
+        params.addAll(List.of(0L, 50));
+        params.addAll(pastParams);
+        params.addAll(List.of(0L, 0L));
+        params.addAll(upParams);
+        params.addAll(List.of(50, 50));
+        shapes.add(new Shape("shows list, deep page by key (half way)", OWNER, """
+                select s.id, s.date, s.title, cast(s.status as text) as status, a.name as artist_name,
+                       v.name as venue_name, v.city as venue_city, s.doors_at, s.set_time, v.timezone
+                from shows s left join artists a on a.id = s.artist_id left join venues v on v.id = s.venue_id
+                where s.id in (
+                    (select s.id from shows s where %1$s order by s.date, s.id offset ? limit ?)
+                    union all
+                    (select s.id from shows s where %2$s order by s.date desc, s.id
+                     offset case when ? = 0 then 0 else greatest(0, ?
+                         - (select count(*) from shows s where %1$s)) end
+                     limit ?))
+                order by case when s.date < current_date then 1 else 0 end,
+                         case when s.date >= current_date then s.date end, s.date desc, s.id
+                limit ?""".formatted(up, past), params));
+        // ContactSearchImpl.findRowsAfter: the keyset form of contact_page_ids, the offset form as its fallback.
+        long contactsHalf = s.contactsBig / 2;
+        Object contact = row(su, """
+                select c.id from contacts c where c.org_id = ?
+                order by c.email asc nulls last, lower(c.name), c.id offset ? limit 1""", BIG_ORG, contactsHalf - 1)[0];
+        shapes.add(new Shape(
+                "contacts sorted by email, deep page by key (half way)",
+                OWNER,
+                "select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status,"
+                        + " (select string_agg(cast(t.type as varchar), ',' order by t.type) from contact_types t"
+                        + " where t.contact_id = c.id) from contacts c where c.org_id = ?"
+                        + " and cast((c.id = any((select coalesce(contact_page_ids(?, ?, ?, ?, ?, ?, ?, ?),"
+                        + " contact_page_ids(?, ?, ?, ?, ?, ?, ?)))::uuid[])) as boolean) = true"
+                        + " order by c.email asc nulls last, lower(c.name), c.id",
+                List.of(
+                        BIG_ORG,
+                        BIG_ORG,
+                        "",
+                        "",
+                        "",
+                        "email asc",
+                        contact,
+                        0,
+                        50,
+                        BIG_ORG,
+                        "",
+                        "",
+                        "",
+                        "email asc",
+                        (int) contactsHalf,
+                        50)));
+        // AuditTrail.entries: by offset and by key, half way down the org's log (targets' names left out).
+        long logHalf = s.logBig / 2;
+        Object[] entry = row(su, """
+                select l.created_at, l.id from activity_log l where l.org_id = ?
+                order by l.created_at desc, l.id offset ? limit 1""", BIG_ORG, logHalf - 1);
+        String audit = """
+                select l.created_at, l.user_id,
+                       coalesce(u.display_name, l.details->>'email', case when l.user_id is null then 'Unknown' else 'Someone outside the organization' end),
+                       l.category, l.action, l.resource_type || coalesce(' ' || l.resource_id, ''), l.details::text, host(l.ip_address), l.id
+                from activity_log l left join app_users u on u.id = l.user_id
+                where l.org_id = ?%s order by l.created_at desc, l.id limit ? offset ?""";
+        shapes.add(new Shape(
+                "audit log, deep page (half way)", OWNER, audit.formatted(""), List.of(BIG_ORG, 50, logHalf)));
+        shapes.add(new Shape(
+                "audit log, deep page by key (half way)",
+                OWNER,
+                audit.formatted(" and l.created_at <= ? and (l.created_at < ? or l.id > ?)"),
+                List.of(BIG_ORG, entry[0], entry[0], entry[1], 50, 0L)));
+        return shapes;
+    }
+
+    private static Object[] row(Connection su, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = su.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Object[] row = new Object[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                su.commit();
+                return row;
+            }
+        }
+    }
+
     /** The dataset's sizes at a scale factor; scale 1 is the issue's agency. */
     record Scale(double factor, int orgs, long showsBig, long contactsBig, long advances, long logBig) {
 
@@ -420,7 +529,11 @@ class ScaleBenchmark {
                     "noRLS p95",
                     "ratio",
                     "rows");
-            for (Shape shape : shapes(scale, before)) {
+            List<Shape> all = new ArrayList<>(shapes(scale, before));
+            if (!before && schemaHasV30(db)) {
+                all.addAll(keysetShapes(bypass, scale));
+            }
+            for (Shape shape : all) {
                 if (only.stream().anyMatch(shape.name()::contains)) {
                     runner.report(shape.name(), shape.user(), shape.sql(), shape.params(), iterations);
                 }
@@ -651,6 +764,15 @@ class ScaleBenchmark {
         try (Connection owner = db.owner().getConnection();
                 Statement st = owner.createStatement();
                 ResultSet rs = st.executeQuery("select count(*) from flyway_schema_history where version = '17'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
+    }
+
+    static boolean schemaHasV30(ScratchDatabase db) throws SQLException {
+        try (Connection owner = db.owner().getConnection();
+                Statement st = owner.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from flyway_schema_history where version = '30'")) {
             rs.next();
             return rs.getInt(1) > 0;
         }

@@ -151,6 +151,25 @@ class DatabaseHardeningTest {
                         st -> scalar(st, "select contact_page_ids('" + org + "', '', '', '', 'notes asc', 0, 50)")))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("cannot sort by notes asc");
+        // V30: the keyset form starts only after a contact of that org, and answers only members.
+        UUID kari = owner.queryForObject("select id from contacts where org_id = ?", UUID.class, org);
+        String after = "select coalesce(cardinality(contact_page_ids('" + org + "', '', '', '', 'email asc', '" + kari
+                + "', 0, 50)), -1)";
+        assertThat(scalarAs(member, after))
+                .as("a member's page after the only contact")
+                .isZero();
+        assertThat(scalarAs(stranger, after)).as("a stranger's page").isZero();
+        String afterForeign = "select coalesce(cardinality(contact_page_ids('" + org + "', '', '', '', 'email asc', '"
+                + UUID.randomUUID() + "', 0, 50)), -1)";
+        assertThat(scalarAs(member, afterForeign))
+                .as("no contact of the org to start after: NULL, the caller pages by offset")
+                .isEqualTo(-1L);
+        assertThat(scalarAs(
+                        member,
+                        "select coalesce(cardinality(contact_page_ids('" + org + "', '', '', '', 'notes asc', '" + kari
+                                + "', 0, 50)), -1)"))
+                .as("an order it does not list: NULL, and the offset form refuses it")
+                .isEqualTo(-1L);
         assertThatThrownBy(() -> asApp(member, st -> scalar(st, "select contact_filter_sql('', '', '')")))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("permission denied");

@@ -133,6 +133,47 @@ class ShowServiceTest {
     }
 
     @Test
+    void pagesAfterAKnownShowContinueTheDefaultOrderAsOffsetPagesDo() {
+        UUID a = artists.createArtist(org, "A");
+        LocalDate today = LocalDate.now();
+        // Ties on the date on both sides of today, today itself (upcoming), and a filtered-out artist's show.
+        for (int days : new int[] {0, 0, 1, 3, 3, 3, 9, -1, -1, -2, -5, -5, -5, -40}) {
+            shows.createShow(org, draft(a, null, today.plusDays(days), null, null));
+        }
+        shows.createShow(org, draft(artists.createArtist(org, "B"), null, today.plusDays(2), null, null));
+        ShowFilter onlyA = new ShowFilter(a, null, null, null);
+        List<ShowRow> all = shows.shows(org, onlyA, Pageable.unpaged());
+        assertThat(all).hasSize(14);
+        for (int size = 1; size <= 4; size++) {
+            List<ShowRow> walked = new java.util.ArrayList<>();
+            List<ShowRow> page = shows.shows(org, onlyA, app.roadbook.base.Keyset.offset(0, size));
+            while (!page.isEmpty()) {
+                walked.addAll(page);
+                page = shows.shows(
+                        org,
+                        onlyA,
+                        new app.roadbook.base.Keyset<>(ShowRecords.ShowKey.of(page.getLast()), 0, size, walked.size()));
+            }
+            assertThat(walked).as("pages of %d by key", size).isEqualTo(all);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            for (int skip = 0; skip < 8; skip++) {
+                int from = Math.min(all.size(), i + 1 + skip);
+                assertThat(shows.shows(
+                                org,
+                                onlyA,
+                                new app.roadbook.base.Keyset<>(
+                                        ShowRecords.ShowKey.of(all.get(i)), skip, 3, i + 1 + skip)))
+                        .as("after show %d, %d skipped", i, skip)
+                        .isEqualTo(all.subList(from, Math.min(all.size(), from + 3)));
+            }
+        }
+        assertThat(shows.shows(org, onlyA, app.roadbook.base.Keyset.offset(5, 4)))
+                .as("without a key, an offset")
+                .isEqualTo(all.subList(5, 9));
+    }
+
+    @Test
     void upcomingShowsComeFirstAndFiltersApply() {
         UUID a = artists.createArtist(org, "A");
         UUID b = artists.createArtist(org, "B");

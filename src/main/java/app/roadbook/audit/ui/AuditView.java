@@ -4,6 +4,7 @@ import app.roadbook.audit.AuditTrail;
 import app.roadbook.audit.AuditTrail.Entry;
 import app.roadbook.base.Formats;
 import app.roadbook.base.ui.CountHeading;
+import app.roadbook.base.ui.KeysetAnchors;
 import app.roadbook.tenancy.CurrentOrganization;
 import app.roadbook.tenancy.MemberRow;
 import app.roadbook.tenancy.OrgPermission;
@@ -51,6 +52,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
     private final OrganizationService organizations;
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
+    private final KeysetAnchors<Entry, AuditTrail.EntryKey> pages = new KeysetAnchors<>(AuditTrail.EntryKey::of);
 
     public AuditView(AuditTrail trail, OrganizationService organizations, CurrentOrganization currentOrganization) {
         this.trail = trail;
@@ -111,7 +113,14 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         actor.setItems(organizations.members(orgId, PageRequest.of(0, 500)));
         heading.bind(
                 grid,
-                query -> trail.entries(orgId, filter(), PageRequest.of(query.getPage(), query.getPageSize())).stream(),
+                // Pages by key (after the last entry the grid has), not by offset (decision 0018).
+                query ->
+                        pages
+                                .page(
+                                        query.getOffset(),
+                                        query.getLimit(),
+                                        start -> trail.entries(orgId, filter(), start))
+                                .stream(),
                 () -> trail.count(orgId, filter()));
         refresh();
     }
@@ -131,6 +140,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
         }
         // Up to 10,000 counted; above, "10,000+" and the exact figure on request (decision 0018): an exact count of
         // a large log reads every entry through the policy.
+        pages.forget();
         heading.show(trail.countCapped(orgId, filter()));
         grid.getDataProvider().refreshAll();
     }

@@ -2,6 +2,7 @@ package app.roadbook.contacts.ui;
 
 import app.roadbook.base.RowCount;
 import app.roadbook.base.ui.CountHeading;
+import app.roadbook.base.ui.KeysetAnchors;
 import app.roadbook.contacts.ContactDirectory;
 import app.roadbook.contacts.ContactDraft;
 import app.roadbook.contacts.ContactFilter;
@@ -43,6 +44,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.UUID;
+import org.springframework.data.domain.Sort;
 
 /** The directory: every promoter, agent, manager and vendor of the organization, searchable. */
 @Route("contacts")
@@ -67,6 +69,8 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private volatile ContactFilter filter = ContactFilter.ALL;
+    private final KeysetAnchors<ContactRow, UUID> pages = new KeysetAnchors<>(ContactRow::id);
+    private Sort pagedSort = Sort.unsorted();
 
     public ContactsView(ContactDirectory contacts, ContactImport imports, CurrentOrganization currentOrganization) {
         this.contacts = contacts;
@@ -168,18 +172,28 @@ public class ContactsView extends VerticalLayout implements BeforeEnterObserver 
         importCsv.setVisible(canEdit);
         heading.bind(
                 grid,
-                query -> contacts
-                        .list(
-                                orgId,
-                                filter,
-                                com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringPageRequest(query))
-                        .stream(),
+                // Pages by key (after the last contact the grid has), not by offset: scrolling deep costs a page
+                // (decision 0018). The positions hold for one filter and one order.
+                query -> {
+                    Sort sort = com.vaadin.flow.spring.data.VaadinSpringDataHelpers.toSpringDataSort(query);
+                    if (!sort.equals(pagedSort)) {
+                        pages.forget();
+                        pagedSort = sort;
+                    }
+                    return pages
+                            .page(
+                                    query.getOffset(),
+                                    query.getLimit(),
+                                    start -> contacts.list(orgId, filter, sort, start))
+                            .stream();
+                },
                 () -> contacts.count(orgId, filter));
         refresh();
     }
 
     private void refresh() {
         filter = new ContactFilter(search.getValue(), types.getValue(), status.getValue());
+        pages.forget();
         // Counted once per filter change, up to 10,000; above, "10,000+" and the exact figure on request.
         RowCount total = heading.show(contacts.countCapped(orgId, filter));
         grid.getDataProvider().refreshAll();

@@ -2,10 +2,12 @@ package app.roadbook.shows.ui;
 
 import app.roadbook.base.RowCount;
 import app.roadbook.base.ui.CountHeading;
+import app.roadbook.base.ui.KeysetAnchors;
 import app.roadbook.shows.ArtistService;
 import app.roadbook.shows.ShowRecords.ArtistOption;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.ShowFilter;
+import app.roadbook.shows.ShowRecords.ShowKey;
 import app.roadbook.shows.ShowRecords.ShowRow;
 import app.roadbook.shows.ShowService;
 import app.roadbook.shows.ShowStatus;
@@ -33,7 +35,6 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -60,6 +61,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
     private final CurrentOrganization currentOrganization;
     private UUID orgId;
     private ShowFilter filter = ShowFilter.ALL;
+    private final KeysetAnchors<ShowRow, ShowKey> pages = new KeysetAnchors<>(ShowKey::of);
 
     public ShowsView(
             ShowService shows, ArtistService artists, VenueService venues, CurrentOrganization currentOrganization) {
@@ -131,9 +133,10 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         create.setVisible(shows.canEdit(orgId));
         artist.setItems(artists.options(orgId));
+        // Pages by key (after the last show the grid has), not by offset: scrolling deep costs a page (decision 0018).
         heading.bind(
                 grid,
-                q -> shows.shows(orgId, filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
+                q -> pages.page(q.getOffset(), q.getLimit(), start -> shows.shows(orgId, filter, start)).stream(),
                 () -> shows.countShows(orgId, filter));
         refresh();
     }
@@ -144,6 +147,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
                 status.getValue(),
                 from.getValue(),
                 to.getValue());
+        pages.forget();
         // Up to 10,000 counted; above, "10,000+" and the exact figure on request (decision 0018).
         RowCount total = heading.show(shows.countShowsCapped(orgId, filter));
         grid.getDataProvider().refreshAll();

@@ -72,6 +72,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                         .filter(s -> s.matches("\\d{1,4}"))
                         .orElse("a few");
                 errorMessage = "Too many failed sign-in attempts. Wait " + seconds + " seconds, then try again.";
+            } else if ("busy".equals(kind)) {
+                errorMessage = "Many people are signing in at the moment, so your password was not checked yet."
+                        + " Try again in a minute.";
             } else if ("expired".equals(kind)) {
                 errorMessage = EXPIRED;
             } else {

@@ -43,6 +43,13 @@ class LoginViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aSignInRefusedBecauseTooManyPasswordsWereBeingHashedSaysToTryAgainNotThatThePasswordWasWrong() {
+        LoginView view = navigateWithQuery(Map.of("error", List.of("busy")));
+        assertThat($(LoginForm.class).single().isError()).isTrue();
+        assertThat(view.errorMessage()).contains("Try again in a minute").isNotEqualTo(LoginView.BAD_CREDENTIALS);
+    }
+
+    @Test
     void aSignInWithoutTheFormsValidTokenSaysTheFormExpired() {
         LoginView view = navigateWithQuery(Map.of("error", List.of("expired")));
         assertThat($(LoginForm.class).single().isError()).isTrue();
