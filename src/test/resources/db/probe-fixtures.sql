@@ -117,6 +117,8 @@ INSERT INTO activity_log (id, org_id, user_id, category, action, resource_type, 
  ('1d000000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001', 'general', 'show.created', 'show', now()),
  ('1d000000-0000-0000-0000-0000000000a2', 'b0000000-0000-0000-0000-00000000000a', NULL, 'billing', 'plan_changed', 'subscription', now());
 INSERT INTO query_performance_log (id, query_name, execution_time_ms) VALUES ('1e000000-0000-0000-0000-00000000000a', 'q', 1);
+INSERT INTO query_performance_log (id, query_name, execution_time_ms, user_id, org_id) VALUES
+ ('1e000000-0000-0000-0000-0000000000a2', 'ContactRepository.findRows', 250, 'a0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-00000000000a');
 INSERT INTO waitlist (id, email, role) VALUES ('1f000000-0000-0000-0000-00000000000a', 'wait@w.test', 'other');
 INSERT INTO plan_change_requests (id, org_id, plan_id, requested_by, status) VALUES
  ('1f100000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'enterprise', 'a0000000-0000-0000-0000-000000000001', 'declined');

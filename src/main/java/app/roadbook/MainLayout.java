@@ -14,6 +14,7 @@ import app.roadbook.crew.ui.CrewView;
 import app.roadbook.files.ui.FilesView;
 import app.roadbook.home.ui.HomeView;
 import app.roadbook.invitations.ui.InvitationsView;
+import app.roadbook.monitoring.ui.SlowQueriesView;
 import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
@@ -75,6 +76,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem platformItem =
             new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
     final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
+    final SideNavItem slowQueriesItem =
+            new SideNavItem("Slow queries", SlowQueriesView.class, VaadinIcon.TIMER.create());
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
     final SideNavItem membersItem = new SideNavItem("Members", MembersView.class, VaadinIcon.GROUP.create());
     final Div lapseBanner = new Div();
@@ -154,13 +157,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 billingItem,
                 auditItem,
                 platformItem,
-                accountsItem);
+                accountsItem,
+                slowQueriesItem);
         addToDrawer(nav);
         platformItem.setVisible(authentication
                 .getAuthenticatedUser(RoadbookUser.class)
                 .map(RoadbookUser::isPlatformAdmin)
                 .orElse(false));
         accountsItem.setVisible(platformItem.isVisible());
+        slowQueriesItem.setVisible(platformItem.isVisible());
         lapseBanner.addClassName("lapse-banner");
         lapseBanner.setVisible(false);
         contentWrapper.addClassName("content-wrapper");

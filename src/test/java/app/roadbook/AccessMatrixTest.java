@@ -27,6 +27,7 @@ import app.roadbook.home.ui.HomeView;
 import app.roadbook.invitations.ui.AcceptInvitationView;
 import app.roadbook.invitations.ui.DevOutboxView;
 import app.roadbook.invitations.ui.InvitationsView;
+import app.roadbook.monitoring.ui.SlowQueriesView;
 import app.roadbook.schedule.ui.DaySheetView;
 import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
@@ -594,7 +595,17 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         NONE,
                         Set.of(AccountsView.class),
                         Map.of(),
-                        (db, id) -> new Verdict(db.seesEveryAccount(), Set.of())));
+                        (db, id) -> new Verdict(db.seesEveryAccount(), Set.of())),
+                new Route(
+                        "admin/slow-queries",
+                        NONE,
+                        Set.of(SlowQueriesView.class),
+                        Map.of(),
+                        // The matrix org's slow statement (prepareResources): readable to platform admins only.
+                        (db, id) -> new Verdict(
+                                db.reads(
+                                        "select count(*) from query_performance_log where query_name = 'Matrix.slowQuery'"),
+                                Set.of())));
     }
 
     /** A feed of one's own, as the feed panel's "Create feed address" makes it. */
@@ -954,6 +965,11 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                 UUID.class,
                 southside);
         shows.put(Resource.GRANTED_SHOW, granted);
+        owner.update(
+                "insert into query_performance_log (query_name, execution_time_ms, user_id, org_id)"
+                        + " values ('Matrix.slowQuery', 250, ?, ?)",
+                ownerId,
+                northern);
         shows.put(Resource.UNGRANTED_SHOW, ungranted);
         shows.put(Resource.OTHER_ORG, foreign);
 

@@ -221,6 +221,14 @@ class ReadableScreensTest extends SpringBrowserlessTest {
                         promoter,
                         org);
 
+        // A slow statement of the org's, for the platform admin's Slow queries page.
+        fixtures.owner()
+                .update(
+                        "insert into query_performance_log (query_name, execution_time_ms, user_id, org_id)"
+                                + " values ('ContactRepository.findRows', 1250, ?, ?)",
+                        owner,
+                        org);
+
         Map<String, UUID> people = new LinkedHashMap<>();
         people.put("owner", owner);
         people.put("admin", admin);
@@ -246,6 +254,7 @@ class ReadableScreensTest extends SpringBrowserlessTest {
                 "my-shows",
                 "admin/billing",
                 "admin/accounts",
+                "admin/slow-queries",
                 "crew",
                 "crew/" + finn,
                 "members",

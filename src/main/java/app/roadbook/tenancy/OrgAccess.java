@@ -1,5 +1,6 @@
 package app.roadbook.tenancy;
 
+import app.roadbook.base.db.StatementContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,7 @@ public class OrgAccess {
 
     /** The acting user's role in the org, if they are a member. */
     public Optional<OrgRole> role(UUID orgId) {
+        StatementContext.organization(orgId);
         List<String> roles = jdbc.queryForList(
                 "select role::text from org_members where org_id = ? and user_id = current_app_user_id()",
                 String.class,
@@ -53,6 +55,7 @@ public class OrgAccess {
 
     /** Whether the acting user holds the permission in this org, as the database's policy helpers decide it. */
     public boolean can(UUID orgId, OrgPermission permission) {
+        StatementContext.organization(orgId);
         return Boolean.TRUE.equals(jdbc.queryForObject(permission.decision(), Boolean.class, orgId));
     }
 

@@ -489,7 +489,16 @@ final class RlsProbes {
                 "insert into query_performance_log (query_name, execution_time_ms, user_id) values ('q', 1, " + ME
                         + ")",
                 null,
-                "OWNER,ADMIN,EDITOR,VIEWER,PROMOTER_EDITOR,PROMOTER_VIEWER,OTHER_ORG_OWNER=i PLATFORM_ADMIN=si");
+                // Platform admins read it; the recorder writes through record_slow_statements only (decision 0026).
+                "PLATFORM_ADMIN=s");
+        // A slow statement of the owner's, in org A: still not theirs to read (it says how the platform performs).
+        table(
+                "query_performance_log",
+                "query_performance_log(own org)",
+                "id = '1e000000-0000-0000-0000-0000000000a2'",
+                null,
+                null,
+                "PLATFORM_ADMIN=s");
         table(
                 "app_users",
                 "app_users",
