@@ -11,7 +11,8 @@ public final class ShowRecords {
 
     private ShowRecords() {}
 
-    public record ArtistRow(UUID id, String name, long shows) {}
+    /** An artist on the Artists page; {@code archived}: out of pickers, shown only when archived ones are asked for. */
+    public record ArtistRow(UUID id, String name, long shows, boolean archived) {}
 
     /** An artist as a picker or filter offers it: no show count (counting an artist's shows costs a scan). */
     public record ArtistOption(UUID id, String name) {}

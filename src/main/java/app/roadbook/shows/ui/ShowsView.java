@@ -130,7 +130,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         create.setVisible(shows.canEdit(orgId));
-        artist.setItems(artists.options(orgId));
+        artist.setItems(artists.filterOptions(orgId));
         heading.bind(
                 grid,
                 q -> shows.shows(orgId, filter, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
