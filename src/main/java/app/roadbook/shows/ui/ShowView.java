@@ -30,6 +30,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -62,6 +63,9 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver, Has
     final Button newAdvance = new Button("Start advance");
     final Button invitePromoter = new Button("Invite promoter");
     final Button delete = new Button("Delete show");
+    /** Under the Advancing heading while the show has no advance, so the heading never stands alone. */
+    final Paragraph noAdvances = new Paragraph();
+
     final Grid<ShowService.Viewer> audience = new Grid<>();
     private final InvitationService invitations;
     private final AdvancingExchange advancing;
@@ -152,6 +156,7 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver, Has
                 audience,
                 contributed,
                 new H3("Advancing"),
+                noAdvances,
                 newAdvance,
                 advances);
     }
@@ -264,7 +269,15 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private void load(UUID id) {
         show = shows.show(orgId, id);
-        advances.setItems(advancing.sessions(id));
+        List<AdvancingRows.SessionSummary> sessions = advancing.sessions(id);
+        advances.setItems(sessions);
+        advances.setVisible(!sessions.isEmpty());
+        noAdvances.setVisible(sessions.isEmpty());
+        noAdvances.setText("No advance for this show yet"
+                + (shows.canEdit(orgId)
+                        ? ": start one to agree times, hospitality and technical needs with the promoter."
+                        : "."));
+        noAdvances.addClassName("empty-state");
         audience.setItems(shows.audience(orgId, id));
         contributed.removeAll();
         sections.forEach(section -> section.build(orgId, id).ifPresent(contributed::add));
