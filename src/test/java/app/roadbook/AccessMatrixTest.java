@@ -345,11 +345,16 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                 "assign crew",
                                 "Assign crew",
                                 "add item",
-                                "Add item"),
+                                "Add item",
+                                "delete show",
+                                "Delete show"),
                         (db, id) -> db.reads("select count(*) from shows where id = ? and org_id = ?", id, db.org())
                                 ? db.open(Map.of(
                                         "edit",
                                         db.writes("update shows set title = title where id = ?", id),
+                                        // V27: owners and admins delete a show (its advances and the rest cascade).
+                                        "delete show",
+                                        db.writes("delete from shows where id = ?", id),
                                         "add item",
                                         db.inserts(
                                                 "insert into schedule_items (org_id, show_id, starts_at, title) values (?, ?, now(), 'Probe')",
@@ -432,15 +437,18 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                 ? db.open(Map.of())
                                 : Verdict.CLOSED),
                 // The members page: every member of the current organization; what each may change is MembersGrid's.
+                // Owners and admins rename the organization there (the organizations update policy).
                 new Route(
                         "members",
                         NONE,
                         Set.of(MembersView.class),
-                        Map.of(),
-                        (db, id) ->
-                                db.member() && db.reads("select count(*) from org_members where org_id = ?", db.org())
-                                        ? db.open(Map.of())
-                                        : Verdict.CLOSED),
+                        Map.of("rename organization", "Rename organization"),
+                        (db, id) -> db.member()
+                                        && db.reads("select count(*) from org_members where org_id = ?", db.org())
+                                ? db.open(Map.of(
+                                        "rename organization",
+                                        db.writes("update organizations set name = name where id = ?", db.org())))
+                                : Verdict.CLOSED),
                 // The library: every member reads it; the bin's buttons are on it for owners and admins only when
                 // the bin has files (the matrix's bin has one).
                 new Route(
@@ -488,10 +496,16 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         NONE,
                         Set.of(ArtistsView.class),
                         Map.of("create", "Add artist"),
+                        // Archive, restore and delete are per row, inside the grid, where a browserless view shows no
+                        // buttons; whoever sees "Add artist" may change artists, archiving included (probe
+                        // artists(archive) in RlsProbes, HousekeepingViewTest for the row buttons).
                         (db, id) -> db.member()
                                 ? db.open(Map.of(
                                         "create",
-                                        db.inserts("insert into artists (org_id, name) values (?, 'Probe')", db.org())))
+                                        db.inserts("insert into artists (org_id, name) values (?, 'Probe')", db.org())
+                                                && db.writes(
+                                                        "update artists set archived_at = now() where org_id = ? and archived_at is null",
+                                                        db.org())))
                                 : Verdict.CLOSED),
                 new Route(
                         "advance/:sessionId",
@@ -684,6 +698,12 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         assertThat(matrix.get("PROMOTER_EDITOR crew NONE")).isEqualTo("closed");
         assertThat(matrix.get("OTHER_ORG_OWNER crew/:personId OWN_ORG")).isEqualTo("closed");
         assertThat(matrix.get("EDITOR shows/:showId UNGRANTED_SHOW")).contains("assign crew");
+        assertThat(matrix.get("EDITOR shows/:showId UNGRANTED_SHOW")).doesNotContain("delete show");
+        assertThat(matrix.get("ADMIN shows/:showId UNGRANTED_SHOW")).contains("delete show");
+        assertThat(matrix.get("EDITOR members NONE")).isEqualTo("open[]");
+        assertThat(matrix.get("OWNER members NONE")).isEqualTo("open[rename organization]");
+        assertThat(matrix.get("EDITOR artists NONE")).isEqualTo("open[create]");
+        assertThat(matrix.get("VIEWER artists NONE")).isEqualTo("open[]");
         assertThat(matrix.get("VIEWER shows/:showId UNGRANTED_SHOW")).doesNotContain("assign crew");
         String advance = " advance/:sessionId ";
         for (Actor manager : List.of(Actor.OWNER, Actor.ADMIN)) {
@@ -947,6 +967,9 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         users.put(Actor.PLATFORM_ADMIN, fixtures.platformAdmin());
         users.put(Actor.ANONYMOUS, null);
 
+        for (UUID org : List.of(northern, southside)) {
+            owner.update("insert into artists (org_id, name) values (?, 'Matrix artist')", org);
+        }
         UUID granted = owner.queryForObject(
                 "insert into shows (org_id, date, title) values (?, current_date + 20, 'Granted') returning id",
                 UUID.class,

@@ -88,13 +88,13 @@ interface StoredFileRepository extends JpaRepository<StoredFile, UUID> {
     List<String> purgeBinnedBefore(Instant before);
 
     /**
-     * What a file can be about in an org: its artists, venues and shows from a month ago on (native, like the lines
-     * above: names of rows the shows package owns). Kind, id and a label per row.
+     * What a file can be about in an org: its artists (not archived ones), venues and shows from a month ago on
+     * (native, like the lines above: names of rows the shows package owns). Kind, id and a label per row.
      */
     @Query(nativeQuery = true, value = """
             select * from (
               select 'ARTIST' as "kind", a.id as "id", a.name as "label", 1 as "rank", null::date as "day"
-              from artists a where a.org_id = :orgId
+              from artists a where a.org_id = :orgId and a.archived_at is null
               union all
               select 'VENUE', v.id, v.name || coalesce(', ' || v.city, ''), 2, null from venues v where v.org_id = :orgId
               union all

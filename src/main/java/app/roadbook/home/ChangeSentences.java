@@ -25,6 +25,10 @@ final class ChangeSentences {
             case "artist.created" -> "added the artist " + quoted(name);
             case "artist.renamed" -> "renamed an artist to " + quoted(name);
             case "artist.deleted" -> "removed an artist";
+            case "artist.archived" -> "archived the artist " + quoted(name);
+            case "artist.restored" -> "brought back the artist " + quoted(name) + " from the archive";
+            case "show.deleted" -> "deleted the show " + quoted(name);
+            case "organization.renamed" -> "renamed the organization to " + quoted(name);
             case "venue.created" -> "added the venue " + quoted(name);
             case "venue.updated" -> "changed the venue " + quoted(name);
             case "venue.deleted" -> "removed a venue";

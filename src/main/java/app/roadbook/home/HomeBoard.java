@@ -105,7 +105,7 @@ public class HomeBoard {
                 shows.shows(orgId, new ShowFilter(null, null, today, today.plusDays(DAYS)), PageRequest.of(0, SHOWS));
         FirstStep first = FirstStep.NONE;
         if (coming.isEmpty()) {
-            if (artists.countArtists(orgId) == 0) {
+            if (artists.countArtists(orgId, true) == 0) {
                 first = FirstStep.ADD_ARTIST;
             } else if (shows.countShows(orgId, ShowFilter.ALL) == 0) {
                 first = FirstStep.ADD_SHOW;

@@ -29,6 +29,11 @@ public class Artist extends OrgEntity {
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
+    /** When the artist was archived: out of pickers and the default list; their shows stay. Null while active. */
+    @Setter(AccessLevel.PACKAGE)
+    @Column(name = "archived_at")
+    private OffsetDateTime archivedAt;
+
     Artist(UUID orgId, String name) {
         super(orgId);
         this.name = name;

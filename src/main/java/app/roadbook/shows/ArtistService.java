@@ -6,6 +6,7 @@ import app.roadbook.base.TextInput;
 import app.roadbook.shows.ShowRecords.ArtistOption;
 import app.roadbook.shows.ShowRecords.ArtistRow;
 import app.roadbook.tenancy.OrgAccess;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,32 +44,57 @@ public class ArtistService {
     }
 
     /**
-     * Every artist of the org by name, for pickers and filters: names only (with each artist's show count this took
-     * 150 ms at a large agency's scale; docs/performance.md).
+     * The org's active artists by name, for pickers: names only (with each artist's show count this took 150 ms at a
+     * large agency's scale; docs/performance.md). Archived artists are left out.
      */
     @Transactional(readOnly = true)
     public List<ArtistOption> options(UUID orgId) {
-        access.requireMember(orgId);
-        return artists.findOptions(orgId);
+        return options(orgId, null);
     }
 
-    /** Every artist of the org by name, with their show counts. */
+    /** As {@link #options(UUID)}, keeping {@code keep} (the artist a show already has) even if archived. */
+    @Transactional(readOnly = true)
+    public List<ArtistOption> options(UUID orgId, UUID keep) {
+        access.requireMember(orgId);
+        return artists.findOptions(orgId, keep);
+    }
+
+    /** Every artist, archived ones named so ("The Auroras (archived)"): filters over shows, which stay theirs. */
+    @Transactional(readOnly = true)
+    public List<ArtistOption> filterOptions(UUID orgId) {
+        access.requireMember(orgId);
+        return artists.findFilterOptions(orgId);
+    }
+
+    /** The org's active artists by name, with their show counts. */
     @Transactional(readOnly = true)
     public List<ArtistRow> artists(UUID orgId) {
         return artists(orgId, Pageable.unpaged());
     }
 
-    /** A page of artists, by name unless the page asks for a whitelisted sort. */
+    /** A page of active artists, by name unless the page asks for a whitelisted sort. */
     @Transactional(readOnly = true)
     public List<ArtistRow> artists(UUID orgId, Pageable page) {
+        return artists(orgId, false, page);
+    }
+
+    /** A page of artists, archived ones too when {@code archivedToo} (the page's "Show archived"). */
+    @Transactional(readOnly = true)
+    public List<ArtistRow> artists(UUID orgId, boolean archivedToo, Pageable page) {
         access.requireMember(orgId);
-        return artists.findRows(orgId, GridSort.page(page, SORTABLE, SORTABLE, BY_NAME));
+        return artists.findRows(orgId, archivedToo, GridSort.page(page, SORTABLE, SORTABLE, BY_NAME));
+    }
+
+    /** How many active artists the org has (archived ones count towards the plan all the same). */
+    @Transactional(readOnly = true)
+    public int countArtists(UUID orgId) {
+        return countArtists(orgId, false);
     }
 
     @Transactional(readOnly = true)
-    public int countArtists(UUID orgId) {
+    public int countArtists(UUID orgId, boolean archivedToo) {
         access.requireMember(orgId);
-        return Math.toIntExact(artists.countByOrgId(orgId));
+        return Math.toIntExact(artists.countRows(orgId, archivedToo));
     }
 
     @Transactional
@@ -93,6 +119,39 @@ public class ArtistService {
         artist.setName(clean);
         artists.flush();
         activity.record(orgId, "general", "artist.renamed", "artist", artistId, Map.of("name", clean));
+    }
+
+    /**
+     * Archives an artist (editors): they leave pickers and the default list; their shows, files and history stay,
+     * and {@link #restoreArtist} brings them back.
+     */
+    @Transactional
+    public void archiveArtist(UUID orgId, UUID artistId) {
+        setArchived(orgId, artistId, true);
+    }
+
+    /** Brings an archived artist back into pickers and the list. */
+    @Transactional
+    public void restoreArtist(UUID orgId, UUID artistId) {
+        setArchived(orgId, artistId, false);
+    }
+
+    private void setArchived(UUID orgId, UUID artistId, boolean archived) {
+        access.requireEditor(orgId);
+        Artist artist = artists.findByOrgIdAndId(orgId, artistId)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such artist."));
+        if ((artist.getArchivedAt() != null) == archived) {
+            throw new Refusal(artist.getName() + (archived ? " is archived already." : " is not archived."));
+        }
+        artist.setArchivedAt(archived ? OffsetDateTime.now() : null);
+        artists.flush();
+        activity.record(
+                orgId,
+                "general",
+                archived ? "artist.archived" : "artist.restored",
+                "artist",
+                artistId,
+                Map.of("name", artist.getName()));
     }
 
     /** Deletes an artist; their shows stay, without an artist. */

@@ -19,7 +19,8 @@ public final class ShowRecords {
         }
     }
 
-    public record ArtistRow(UUID id, String name, long shows) {}
+    /** An artist on the Artists page; {@code archived}: out of pickers, shown only when archived ones are asked for. */
+    public record ArtistRow(UUID id, String name, long shows, boolean archived) {}
 
     /** An artist as a picker or filter offers it: no show count (counting an artist's shows costs a scan). */
     public record ArtistOption(UUID id, String name) {}
@@ -78,9 +79,30 @@ public final class ShowRecords {
             String artistName,
             String venueName,
             String timezone,
-            boolean advanced) {}
+            boolean advanced,
+            String venueCity) {}
 
     public record ShowFilter(UUID artistId, ShowStatus status, LocalDate from, LocalDate to) {
         public static final ShowFilter ALL = new ShowFilter(null, null, null, null);
+    }
+
+    /**
+     * What deleting a show takes with it. {@code name} is how the confirmation names the show ("Oslo, Sentrum Scene,
+     * 15 Jan 2027"); a show with agreed advance items is deleted only when its name is typed ({@link #guarded()}).
+     * Files and commissions about the show stay, no longer about a show.
+     */
+    public record ShowDeletion(
+            UUID showId,
+            String name,
+            int advances,
+            int agreedItems,
+            int scheduleItems,
+            int crew,
+            int guests,
+            int promoters,
+            int files) {
+        public boolean guarded() {
+            return agreedItems > 0;
+        }
     }
 }

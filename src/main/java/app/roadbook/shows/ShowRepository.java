@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -24,6 +25,46 @@ interface ShowRepository extends Repository<Show, UUID>, ShowListing {
     boolean existsByOrgIdAndId(UUID orgId, UUID id);
 
     long countByOrgIdAndVenueId(UUID orgId, UUID venueId);
+
+    /**
+     * What deleting a show takes with it, in one statement. Native SQL on purpose: the rows belong to capabilities
+     * that refer to shows by id (advancing, schedule, crew, guests, files), which {@code shows} does not depend on;
+     * read under RLS by an owner or admin, who sees every one of them. A field pair counts once (our side carries
+     * the pair's agreement); "agreed" includes what was agreed and changed since.
+     */
+    @Query(nativeQuery = true, value = """
+            select (select count(*) from advancing_sessions a where a.show_id = :showId) as "advances",
+                   (select count(*) from advancing_fields f join advancing_sessions a on a.id = f.session_id
+                    where a.show_id = :showId and f.party_type = 'from_us'
+                      and f.agreement in ('agreed', 'changed_after_agreement')) as "agreedItems",
+                   (select count(*) from schedule_items i where i.show_id = :showId) as "scheduleItems",
+                   (select count(*) from show_assignments c where c.show_id = :showId) as "crew",
+                   (select count(*) from guest_requests g where g.show_id = :showId) as "guests",
+                   (select count(*) from show_collaborators p where p.show_id = :showId) as "promoters",
+                   (select count(*) from files f where f.show_id = :showId) as "files"
+            """)
+    DeletionCounts deletionCounts(UUID showId);
+
+    interface DeletionCounts {
+        long getAdvances();
+
+        long getAgreedItems();
+
+        long getScheduleItems();
+
+        long getCrew();
+
+        long getGuests();
+
+        long getPromoters();
+
+        long getFiles();
+    }
+
+    /** One statement; the database cascades to what hangs off the show (V27, decision 0027). */
+    @Modifying
+    @Query("delete from Show s where s.orgId = :orgId and s.id = :id")
+    int deleteByOrgIdAndId(UUID orgId, UUID id);
 
     Show saveAndFlush(Show show);
 

@@ -2,23 +2,29 @@ package app.roadbook.shows;
 
 import app.roadbook.base.ActivityLog;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Formats;
 import app.roadbook.base.Keyset;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.RowCount;
 import app.roadbook.base.TextInput;
+import app.roadbook.shows.ShowRecords.ShowDeletion;
 import app.roadbook.shows.ShowRecords.ShowDetails;
 import app.roadbook.shows.ShowRecords.ShowDraft;
 import app.roadbook.shows.ShowRecords.ShowFilter;
 import app.roadbook.shows.ShowRecords.ShowKey;
 import app.roadbook.shows.ShowRecords.ShowRow;
 import app.roadbook.tenancy.OrgAccess;
+import app.roadbook.tenancy.OrgPermission;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -132,7 +138,8 @@ public class ShowService {
                 artist == null ? null : artist.getName(),
                 venue == null ? null : venue.getName(),
                 zone.getId(),
-                show.isAdvanced());
+                show.isAdvanced(),
+                venue == null ? null : venue.getCity());
     }
 
     @Transactional
@@ -182,6 +189,81 @@ public class ShowService {
                 "show",
                 showId,
                 Map.of("date", d.date().toString(), "status", d.status().name()));
+    }
+
+    /** Whether the acting user may delete the org's shows (owners and admins of a live organization). */
+    @Transactional(readOnly = true)
+    public boolean canDelete(UUID orgId) {
+        return access.can(orgId, OrgPermission.DELETE_SHOWS);
+    }
+
+    /**
+     * What deleting the show would take with it, for the confirmation (owners and admins only): its advances and how
+     * many of their items are agreed, its schedule, crew, guest requests and promoter grants; and the files that stay.
+     */
+    @Transactional(readOnly = true)
+    public ShowDeletion deletion(UUID orgId, UUID showId) {
+        access.require(orgId, OrgPermission.DELETE_SHOWS);
+        Show show = shows.findWithArtistAndVenue(orgId, showId)
+                .orElseThrow(() -> new OrgAccess.NotFoundException("No such show."));
+        ShowRepository.DeletionCounts counts = shows.deletionCounts(showId);
+        return new ShowDeletion(
+                showId,
+                name(show),
+                Math.toIntExact(counts.getAdvances()),
+                Math.toIntExact(counts.getAgreedItems()),
+                Math.toIntExact(counts.getScheduleItems()),
+                Math.toIntExact(counts.getCrew()),
+                Math.toIntExact(counts.getGuests()),
+                Math.toIntExact(counts.getPromoters()),
+                Math.toIntExact(counts.getFiles()));
+    }
+
+    /**
+     * Deletes a show with its advances, schedule items, crew assignments, guest list and promoter grants (the database
+     * cascades; decision 0027); its library files and commissions stay, no longer about a show. Owners and admins only.
+     * When the show's advances hold agreed items, {@code typedName} must be the show's name as {@link #deletion} gives
+     * it: agreed items are work both teams did, and this is the one place they can go at once.
+     */
+    @Transactional
+    public void deleteShow(UUID orgId, UUID showId, String typedName) {
+        ShowDeletion deletion = deletion(orgId, showId);
+        if (deletion.guarded() && !sameName(deletion.name(), typedName)) {
+            throw new Refusal("This show's advances have " + deletion.agreedItems() + " agreed item"
+                    + (deletion.agreedItems() == 1 ? "" : "s") + ". Type the show's name, " + deletion.name()
+                    + ", to delete it.");
+        }
+        if (shows.deleteByOrgIdAndId(orgId, showId) == 0) {
+            throw new OrgAccess.NotFoundException("No such show.");
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("name", deletion.name());
+        details.put("advances", deletion.advances());
+        details.put("agreed_items", deletion.agreedItems());
+        activity.record(orgId, "general", "show.deleted", "show", showId, details);
+    }
+
+    /** "Oslo, Sentrum Scene, 15 Jan 2027": the show as people name it (its title first, when it has one). */
+    static String name(Show show) {
+        Venue venue = show.getVenue();
+        String place = venue == null
+                ? null
+                : Stream.of(venue.getCity(), venue.getName())
+                        .filter(Objects::nonNull)
+                        .filter(p -> !p.isBlank())
+                        .distinct()
+                        .collect(Collectors.joining(", "));
+        String who = show.getTitle() != null
+                ? show.getTitle()
+                : place == null && show.getArtist() != null ? show.getArtist().getName() : null;
+        return Stream.of(who, place, Formats.shortDate(show.getDate()))
+                .filter(Objects::nonNull)
+                .filter(p -> !p.isBlank())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static boolean sameName(String name, String typed) {
+        return typed != null && typed.strip().replaceAll("\\s+", " ").equalsIgnoreCase(name.replaceAll("\\s+", " "));
     }
 
     /** One line of "Who can see this?": a person (or an invited email) and why they see the show. */

@@ -56,7 +56,14 @@ public enum OrgPermission {
     /** Ask for another plan or withdraw the request. */
     CHANGE_PLAN("select has_org_role(?, '{owner}')", "Only an owner of the organization can change its plan.", owner),
     /** Read the organization's audit log. */
-    READ_AUDIT("select has_org_role(?, '{owner,admin}')", "Only owners and admins read the audit log.", owner, admin);
+    READ_AUDIT("select has_org_role(?, '{owner,admin}')", "Only owners and admins read the audit log.", owner, admin),
+    /**
+     * Delete a show with its advances, schedule, crew assignments and guest list; needs a live subscription (the
+     * shows delete policy, V27).
+     */
+    DELETE_SHOWS("select can_manage_org(?)", "Only owners and admins delete a show.", owner, admin),
+    /** Change the organization's own settings, such as its name; needs a live subscription. */
+    MANAGE_SETTINGS("select can_manage_org(?)", "Only owners and admins change the organization's name.", owner, admin);
 
     private final String decision;
     private final String refusal;

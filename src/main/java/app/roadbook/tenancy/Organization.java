@@ -32,4 +32,9 @@ public class Organization extends Identified<UUID> {
 
     @Column(name = "created_by", updatable = false)
     private UUID createdBy;
+
+    /** A new name, checked by {@code OrganizationService}; the slug stays. */
+    void rename(String name) {
+        this.name = name;
+    }
 }

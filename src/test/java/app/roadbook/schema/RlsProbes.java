@@ -81,7 +81,21 @@ final class RlsProbes {
                 "name = name",
                 ORG_WRITERS);
         orgTable("venues", VENUE_A, "(org_id, name) values (:org, 'New')", "name = name", ORG_WRITERS);
-        orgTable("shows", SHOW_A, "(org_id, date) values (:org, '2027-01-01')", "title = title", ORG_WRITERS);
+        // V27: editors create and change shows; owners and admins delete them (with everything hanging off them).
+        orgTable(
+                "shows",
+                SHOW_A,
+                "(org_id, date) values (:org, '2027-01-01')",
+                "title = title",
+                "OWNER,ADMIN=siud EDITOR=siu VIEWER=s");
+        // V27: archiving an artist is an update of the artist: whoever writes artists archives and unarchives them.
+        table(
+                "artists",
+                "artists(archive)",
+                "id = 'd0000000-0000-0000-0000-00000000000a'",
+                null,
+                "archived_at = now()",
+                ORG_WRITERS);
         orgTable("contacts", CONTACT_A, "(org_id, name) values (:org, 'New')", "name = name", ORG_WRITERS);
         orgTable(
                 "contact_commissions",

@@ -62,7 +62,9 @@ class OrgPermissionTest {
                     || permission == OrgPermission.MANAGE_MEMBERS
                     || permission == OrgPermission.MANAGE_TEMPLATES
                     || permission == OrgPermission.DELETE_ADVANCES
-                    || permission == OrgPermission.MANAGE_BIN;
+                    || permission == OrgPermission.MANAGE_BIN
+                    || permission == OrgPermission.DELETE_SHOWS
+                    || permission == OrgPermission.MANAGE_SETTINGS;
             assertThat(can(org, permission)).as(permission + " in a lapsed org").isEqualTo(!live);
         }
         fixtures.signIn(fixtures.user("Outsider"));

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
@@ -23,9 +23,8 @@ import java.util.UUID;
  * missing (decision 0017).
  */
 @Route("advance/:sessionId/mails")
-@PageTitle("Mails about an advance · Roadbook")
 @PermitAll
-public class AdvanceMailsView extends VerticalLayout implements BeforeEnterObserver {
+public class AdvanceMailsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final H2 heading = new H2();
     final Paragraph explanation = new Paragraph();
@@ -67,5 +66,11 @@ public class AdvanceMailsView extends VerticalLayout implements BeforeEnterObser
                     + "advance, you get an email about it (several changes come together in one mail).");
             toggle.setText("Stop these mails");
         }
+    }
+
+    /** "Mails about Oslo advance · Roadbook". */
+    @Override
+    public String getPageTitle() {
+        return "Mails about " + (setting == null ? "an advance" : setting.title()) + " · Roadbook";
     }
 }

@@ -4,9 +4,11 @@ import app.roadbook.advancing.AdvancingExchange;
 import app.roadbook.advancing.AdvancingRows.Comment;
 import app.roadbook.advancing.AdvancingRows.Row;
 import app.roadbook.base.ConcurrentChangeException;
+import app.roadbook.base.Formats;
 import app.roadbook.base.NotFoundException;
 import app.roadbook.base.Refusal;
 import app.roadbook.base.ui.Changes;
+import app.roadbook.base.ui.ReaderZone;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -16,7 +18,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -24,8 +25,6 @@ import org.springframework.security.access.AccessDeniedException;
  * either party add comments while the advance is open; everyone deletes their own, after confirming.
  */
 class CommentsDialog extends Dialog {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
     final TextArea comment = new TextArea("Add a comment");
     final Button add = new Button("Comment");
@@ -92,8 +91,9 @@ class CommentsDialog extends Dialog {
         for (Comment c : all) {
             Div line = new Div();
             line.addClassName("comment");
+            // On the venue's clock, the zone named unless the reader's own clock is the venue's.
             Span meta = new Span(
-                    c.author() + ", " + c.at().atZoneSameInstant(zone).format(WHEN) + " " + zone.getId() + ": ");
+                    c.author() + ", " + Formats.dateTime(c.at().toInstant(), zone, ReaderZone.current()) + ": ");
             meta.addClassName("comment-meta");
             line.add(meta, new Span(c.body()));
             if (c.mine() && can.comment()) {

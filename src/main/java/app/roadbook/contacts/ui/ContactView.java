@@ -36,8 +36,8 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
@@ -47,10 +47,9 @@ import java.util.stream.Collectors;
 
 /** One contact: all its types and facts, its venue links and its commissions ledger. */
 @Route("contacts/:contactId")
-@PageTitle("Contact · Roadbook")
 @PermitAll
 @RequiresOrgPermission(OrgPermission.READ_DATA)
-public class ContactView extends VerticalLayout implements BeforeEnterObserver {
+public class ContactView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final H2 name = new H2();
     final Span types = new Span();
@@ -317,5 +316,11 @@ public class ContactView extends VerticalLayout implements BeforeEnterObserver {
                             "Deleted " + contact.draft().name() + ".", 3000, Notification.Position.BOTTOM_START);
                     UI.getCurrent().navigate(ContactsView.class);
                 });
+    }
+
+    /** "Sara Promoter · Contacts · Roadbook". */
+    @Override
+    public String getPageTitle() {
+        return (contact == null ? "Contact · " : contact.draft().name() + " · ") + "Contacts · Roadbook";
     }
 }

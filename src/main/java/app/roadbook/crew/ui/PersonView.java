@@ -28,8 +28,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
@@ -37,10 +37,9 @@ import java.util.UUID;
 
 /** One person of the roster: their facts, the member account they are, and the shows they work. */
 @Route("crew/:personId")
-@PageTitle("Crew · Roadbook")
 @PermitAll
 @RequiresOrgPermission(OrgPermission.READ_DATA)
-public class PersonView extends VerticalLayout implements BeforeEnterObserver {
+public class PersonView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final H2 name = new H2();
     final Div facts = new Div();
@@ -217,5 +216,11 @@ public class PersonView extends VerticalLayout implements BeforeEnterObserver {
                         UI.getCurrent().navigate(CrewView.class);
                     }
                 });
+    }
+
+    /** "Dana Driver · Crew · Roadbook". */
+    @Override
+    public String getPageTitle() {
+        return (person == null ? "" : person.draft().name() + " · ") + "Crew · Roadbook";
     }
 }

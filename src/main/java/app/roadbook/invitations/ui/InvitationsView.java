@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -40,6 +41,10 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
     final Button invite = new Button("Invite");
     final Select<String> statusFilter = new Select<>();
     final Grid<InvitationService.Row> grid = new Grid<>();
+    /** Who may invite whom, said to whoever sees the page. */
+    final Paragraph who = new Paragraph();
+
+    final Paragraph empty = new Paragraph();
     private final HorizontalLayout inviteForm;
     private final InvitationService invitations;
     private final CurrentOrganization currentOrganization;
@@ -97,7 +102,9 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
                     return actions;
                 })
                 .setAutoWidth(true);
-        add(new H2("Invitations"), inviteForm, statusFilter, grid);
+        who.addClassName("invitations-who");
+        empty.addClassName("empty-state");
+        add(new H2("Invitations"), who, inviteForm, statusFilter, grid, empty);
     }
 
     @Override
@@ -105,6 +112,14 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
         OrgSummary org = currentOrganization.get().orElseThrow(NotFoundException::new);
         orgId = org.id();
         boolean manager = OrgPermission.MANAGE_MEMBERS.heldBy(org.role());
+        who.setText(
+                manager
+                        ? "Invite people to the organization here; only owners make owners. Promoters are invited"
+                                + " to one show at a time from the show's page (Invite promoter), by owners, admins"
+                                + " and editors. Every invitation is followed up here."
+                        : "Editors invite promoters to one show at a time from the show's page (Invite promoter) and"
+                                + " follow those invitations up here: resend or revoke them. Owners and admins invite"
+                                + " people to the organization.");
         inviteForm.setVisible(manager);
         email.setVisible(manager);
         invite.setVisible(manager);
@@ -137,6 +152,14 @@ public class InvitationsView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void refresh() {
-        grid.setItems(invitations.list(orgId, "all".equals(statusFilter.getValue()) ? null : statusFilter.getValue()));
+        var rows = invitations.list(orgId, "all".equals(statusFilter.getValue()) ? null : statusFilter.getValue());
+        grid.setItems(rows);
+        grid.setVisible(!rows.isEmpty());
+        empty.setVisible(rows.isEmpty());
+        empty.setText(
+                "all".equals(statusFilter.getValue())
+                        ? "No invitations yet. Invite a promoter from a show's page"
+                                + (inviteForm.isVisible() ? ", or someone to the organization above." : ".")
+                        : "No invitations are " + statusFilter.getValue() + ".");
     }
 }

@@ -9,6 +9,7 @@ import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.RequiresOrgPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -24,7 +25,7 @@ import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import jakarta.annotation.security.PermitAll;
 import java.util.UUID;
 
-/** The artists the organization manages; the plan limits how many. */
+/** The artists the organization manages; the plan limits how many. Archived artists show on request. */
 @Route("artists")
 @PageTitle("Artists · Roadbook")
 @PermitAll
@@ -34,6 +35,7 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
     final Grid<ArtistRow> grid = new Grid<>();
     final TextField name = new TextField();
     final Button add = new Button("Add artist");
+    final Checkbox showArchived = new Checkbox("Show archived");
     private final HorizontalLayout form;
     private final ArtistService artists;
     private final CurrentOrganization currentOrganization;
@@ -43,9 +45,33 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
     public ArtistsView(ArtistService artists, CurrentOrganization currentOrganization) {
         this.artists = artists;
         this.currentOrganization = currentOrganization;
-        grid.addColumn(ArtistRow::name).setHeader("Name").setFlexGrow(3);
+        grid.addColumn(a -> a.archived() ? a.name() + " (archived)" : a.name())
+                .setHeader("Name")
+                .setFlexGrow(3);
         grid.addColumn(ArtistRow::shows).setHeader("Shows");
         grid.addComponentColumn(a -> {
+                    HorizontalLayout actions = new HorizontalLayout();
+                    if (!canEdit) {
+                        return actions;
+                    }
+                    Button archive = a.archived()
+                            ? new Button(
+                                    "Restore",
+                                    e -> Changes.attempt(
+                                            () -> artists.restoreArtist(orgId, a.id()),
+                                            () -> grid.getDataProvider().refreshAll()))
+                            : new Button(
+                                    "Archive",
+                                    e -> Changes.confirmFirst(
+                                            "Archive artist " + a.name() + "?",
+                                            "They leave the artist pickers and this list (tick Show archived to see"
+                                                    + " them); their shows, files and history stay. You can restore"
+                                                    + " them at any time.",
+                                            "Archive artist",
+                                            () -> Changes.attempt(
+                                                    () -> artists.archiveArtist(orgId, a.id()),
+                                                    () -> grid.getDataProvider().refreshAll())));
+                    archive.setAriaLabel((a.archived() ? "Restore artist " : "Archive artist ") + a.name());
                     Button delete = new Button(
                             "Delete",
                             e -> Changes.confirmFirst(
@@ -56,10 +82,11 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
                                             () -> artists.deleteArtist(orgId, a.id()),
                                             () -> grid.getDataProvider().refreshAll())));
                     delete.setAriaLabel("Delete artist " + a.name());
-                    delete.setVisible(canEdit);
-                    return delete;
+                    actions.add(archive, delete);
+                    return actions;
                 })
                 .setAutoWidth(true);
+        showArchived.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         name.setPlaceholder("Artist name");
         name.setMaxLength(200);
         add.addThemeVariants(ButtonVariant.PRIMARY);
@@ -76,7 +103,7 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
         });
         form = new HorizontalLayout(name, add);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2("Artists"), form, grid);
+        add(new H2("Artists"), form, showArchived, grid);
     }
 
     @Override
@@ -86,7 +113,10 @@ public class ArtistsView extends VerticalLayout implements BeforeEnterObserver {
         form.setVisible(canEdit);
         add.setVisible(form.isVisible());
         grid.setItems(
-                q -> artists.artists(orgId, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> artists.countArtists(orgId));
+                q ->
+                        artists
+                                .artists(orgId, showArchived.getValue(), VaadinSpringDataHelpers.toSpringPageRequest(q))
+                                .stream(),
+                q -> artists.countArtists(orgId, showArchived.getValue()));
     }
 }

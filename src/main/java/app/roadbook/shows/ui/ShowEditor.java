@@ -65,7 +65,7 @@ class ShowEditor extends Dialog {
         setHeaderTitle(showId == null ? "New show" : "Edit show");
         setWidth("44rem");
         ShowService shows = services.shows();
-        List<ArtistOption> artists = services.artists().options(orgId);
+        List<ArtistOption> artists = services.artists().options(orgId, draft == null ? null : draft.artistId());
         List<VenueRow> venues = services.venues().venues(orgId);
         artist.setItems(artists);
         artist.setItemLabelGenerator(ArtistOption::name);

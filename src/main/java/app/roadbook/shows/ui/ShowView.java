@@ -30,7 +30,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -38,8 +40,8 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
@@ -50,10 +52,9 @@ import java.util.UUID;
 
 /** One show's facts, with times shown in the venue's time zone. */
 @Route("shows/:showId")
-@PageTitle("Show · Roadbook")
 @PermitAll
 @RequiresOrgPermission(OrgPermission.READ_DATA)
-public class ShowView extends VerticalLayout implements BeforeEnterObserver {
+public class ShowView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     final H2 title = new H2();
     final Div facts = new Div();
@@ -61,6 +62,10 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
     final Grid<AdvancingRows.SessionSummary> advances = new Grid<>();
     final Button newAdvance = new Button("Start advance");
     final Button invitePromoter = new Button("Invite promoter");
+    final Button delete = new Button("Delete show");
+    /** Under the Advancing heading while the show has no advance, so the heading never stands alone. */
+    final Paragraph noAdvances = new Paragraph();
+
     final Grid<ShowService.Viewer> audience = new Grid<>();
     private final InvitationService invitations;
     private final AdvancingExchange advancing;
@@ -117,6 +122,8 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
                         AdvanceView.class,
                         new RouteParameters("sessionId", e.getItem().id().toString())));
         newAdvance.addClickListener(e -> startAdvance());
+        delete.addThemeVariants(ButtonVariant.ERROR);
+        delete.addClickListener(e -> confirmDelete());
         invitePromoter.addClickListener(e -> invitePromoter());
         audience.addColumn(v -> v.name() == null ? v.email() : v.name())
                 .setHeader("Who")
@@ -144,11 +151,12 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         add(
                 title,
                 facts,
-                new HorizontalLayout(edit, invitePromoter),
+                new HorizontalLayout(edit, invitePromoter, delete),
                 new H3("Who can see this?"),
                 audience,
                 contributed,
                 new H3("Advancing"),
+                noAdvances,
                 newAdvance,
                 advances);
     }
@@ -166,6 +174,32 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
         edit.setVisible(shows.canEdit(orgId));
         newAdvance.setVisible(edit.isVisible());
         invitePromoter.setVisible(edit.isVisible());
+        delete.setVisible(shows.canDelete(orgId));
+    }
+
+    /** "Oslo · 15 Jan 2027 · Roadbook": the show's title, else its city or venue, and its date. */
+    @Override
+    public String getPageTitle() {
+        if (show == null) {
+            return "Show · Roadbook";
+        }
+        var d = show.draft();
+        String what = d.title() != null
+                ? d.title()
+                : show.venueCity() != null
+                        ? show.venueCity()
+                        : show.venueName() != null ? show.venueName() : show.artistName();
+        return (what == null ? "Show" : what) + " · " + Formats.shortDate(d.date()) + " · Roadbook";
+    }
+
+    private void confirmDelete() {
+        Changes.attempt(
+                () -> new DeleteShowDialog(shows, orgId, shows.deletion(orgId, show.id()), () -> {
+                            Notification.show("The show is deleted.", 4000, Notification.Position.BOTTOM_START);
+                            UI.getCurrent().navigate(ShowsView.class);
+                        })
+                        .open(),
+                () -> {});
     }
 
     private void invitePromoter() {
@@ -235,7 +269,15 @@ public class ShowView extends VerticalLayout implements BeforeEnterObserver {
 
     private void load(UUID id) {
         show = shows.show(orgId, id);
-        advances.setItems(advancing.sessions(id));
+        List<AdvancingRows.SessionSummary> sessions = advancing.sessions(id);
+        advances.setItems(sessions);
+        advances.setVisible(!sessions.isEmpty());
+        noAdvances.setVisible(sessions.isEmpty());
+        noAdvances.setText("No advance for this show yet"
+                + (shows.canEdit(orgId)
+                        ? ": start one to agree times, hospitality and technical needs with the promoter."
+                        : "."));
+        noAdvances.addClassName("empty-state");
         audience.setItems(shows.audience(orgId, id));
         contributed.removeAll();
         sections.forEach(section -> section.build(orgId, id).ifPresent(contributed::add));

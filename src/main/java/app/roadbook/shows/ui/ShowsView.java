@@ -132,7 +132,7 @@ public class ShowsView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         orgId = currentOrganization.get().orElseThrow(NotFoundException::new).id();
         create.setVisible(shows.canEdit(orgId));
-        artist.setItems(artists.options(orgId));
+        artist.setItems(artists.filterOptions(orgId));
         // Pages by key (after the last show the grid has), not by offset: scrolling deep costs a page (decision 0018).
         heading.bind(
                 grid,

@@ -7,6 +7,7 @@ import app.roadbook.tenancy.OrgPermission;
 import app.roadbook.tenancy.OrgSummary;
 import app.roadbook.tenancy.OrganizationService;
 import app.roadbook.tenancy.RequiresOrgPermission;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -52,7 +53,14 @@ public class MembersView extends VerticalLayout implements BeforeEnterObserver {
         title.addClassName("members-title");
         Paragraph role = new Paragraph(org.name() + ": you are "
                 + article(org.role().label()) + " " + org.role().label().toLowerCase() + " of this organization.");
-        add(title, role, new MembersGrid(org, organizations, memberAdmin, memberships));
+        add(title, role);
+        if (organizations.canRename(org.id())) {
+            Button rename =
+                    new Button("Rename organization", e -> new RenameOrganizationDialog(organizations, org).open());
+            rename.setAriaLabel("Rename " + org.name());
+            add(rename);
+        }
+        add(new MembersGrid(org, organizations, memberAdmin, memberships));
     }
 
     static String article(String word) {

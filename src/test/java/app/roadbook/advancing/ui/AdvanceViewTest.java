@@ -538,6 +538,20 @@ class AdvanceViewTest extends SpringBrowserlessTest {
         assertThat(text(comments)).contains("Late checkout, please.");
     }
 
+    @Test
+    void commentTimesAreOnTheVenuesClockWithItsZoneNamed() {
+        fixtures.signIn(promoter);
+        exchange.addComment(row("Hotel").ours().fieldId(), "Breakfast is included.");
+        AdvanceView view = open(editor);
+        test(card(view, "Hotel").comments).click();
+        CommentsDialog comments =
+                $(CommentsDialog.class).withCondition(Dialog::isOpened).single();
+        // The browser has not said which clock the reader is on: the venue's zone is named, never its raw id.
+        assertThat(text(comments))
+                .containsPattern("[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} \\(Oslo time\\): ")
+                .doesNotContain("Europe/Oslo");
+    }
+
     // Access that ends while the page is open -----------------------------------------------------------------
 
     @Test
