@@ -108,7 +108,10 @@ public class MimeDocumentReader implements DocumentReader {
     private SourceDocument mail(String filename, byte[] content, int nesting) {
         MimeMessage message;
         try {
-            message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(content));
+            Properties properties = new Properties();
+            // Headers in raw UTF-8 (RFC 6532) as well as RFC 2047 encoded words.
+            properties.setProperty("mail.mime.allowutf8", "true");
+            message = new MimeMessage(Session.getInstance(properties), new ByteArrayInputStream(content));
         } catch (MessagingException e) {
             throw new Refusal(PdfText.name(filename) + " could not be read as a mail. Paste its text instead.");
         }
