@@ -429,8 +429,7 @@ final class RulePass {
                     || RANGE_AFTER.matcher(after).find()) {
                 continue;
             }
-            if (before.matches(
-                            "[ \\t>]*\\p{L}[\\p{L} .-]*(?:,[ \\t]*(?:(?:den|am|the)[ \\t]+)?|[ \\t]+(?:den|am)[ \\t]+)")
+            if (before.matches("[ \\t>]*\\p{L}[\\p{L} .-]*(?:,[ \\t]*(?:(?:den|am|the)[ \\t]+)?|[ \\t]+den[ \\t]+)")
                     && after.isBlank()) {
                 continue; // "Oslo, 20.11.2026": where and when a letter or contract was written
             }
@@ -563,7 +562,7 @@ final class RulePass {
         while (labelled.find()) {
             int start = labelled.start("value");
             String value = labelled.group("value");
-            String[] parts = value.split("\\s*(?:,|\\s[-–—|]\\s|\\(|\\)|/)\\s*");
+            String[] parts = value.split("\\s*(?:,|\\s[-–—|]\\s|\\(|\\)|/|\\.\\s|;)\\s*");
             String name = parts[0].strip();
             if (name.isEmpty() || name.length() > 60) {
                 continue;
