@@ -61,13 +61,19 @@ class BookingEvaluationTest {
 
     record Case(String name, Path file) {}
 
-    static List<Case> cases() throws IOException {
-        try (Stream<Path> files = Files.list(EVAL)) {
+    /**
+     * Cases written after the rules were tuned on the set above and never tuned on since: their score is reported
+     * (decision 0028), not asserted, as an honest estimate of how the rules do on mail they were not written for.
+     */
+    static final Path HOLDOUT = Paths.get("src/test/resources/parsing/holdout");
+
+    static List<Case> cases(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
             return files.map(Path::getFileName)
                     .map(Path::toString)
-                    .filter(n -> n.matches("\\d\\d-.*") && !n.endsWith(".expected.properties"))
+                    .filter(n -> n.matches("h?\\d\\d-.*") && !n.endsWith(".expected.properties"))
                     .sorted()
-                    .map(n -> new Case(n.replaceFirst("\\.(txt|eml|pdf\\.txt|docx\\.txt)$", ""), EVAL.resolve(n)))
+                    .map(n -> new Case(n.replaceFirst("\\.(txt|eml|pdf\\.txt|docx\\.txt)$", ""), dir.resolve(n)))
                     .toList();
         }
     }
@@ -123,17 +129,28 @@ class BookingEvaluationTest {
 
     @Test
     void theRulesExtractorMeetsTheThresholdsOnTheEvaluationSet() throws IOException {
-        Catalog catalog = catalog();
+        Map<String, Boolean> passed = evaluate(EVAL, "evaluation set");
+        assertThat(cases(EVAL)).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(passed).allSatisfy((field, ok) -> assertThat(ok).as(field).isTrue());
+    }
+
+    @Test
+    void theHeldOutCasesAreScoredAndReported() throws IOException {
+        assertThat(evaluate(HOLDOUT, "held-out cases, report only")).isNotEmpty();
+    }
+
+    private Map<String, Boolean> evaluate(Path dir, String title) throws IOException {
+        Catalog catalog = CatalogFile.parse(Files.readString(dir.resolve("catalog.json")));
         MimeDocumentReader reader = new MimeDocumentReader();
         RulesExtractor extractor =
                 new RulesExtractor(Clock.fixed(REFERENCE.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         Map<ParsedField, int[]> score = new EnumMap<>(ParsedField.class);
         int[] none = new int[2];
         List<String> misses = new ArrayList<>();
-        List<Case> cases = cases();
+        List<Case> cases = cases(dir);
         for (Case c : cases) {
             Properties expected = new Properties();
-            expected.load(new StringReader(Files.readString(EVAL.resolve(c.name() + ".expected.properties"))));
+            expected.load(new StringReader(Files.readString(dir.resolve(c.name() + ".expected.properties"))));
             SourceDocument document = read(reader, c);
             List<Proposal> proposals = extractAll(extractor, document, catalog);
             for (Proposal p : proposals) {
@@ -167,7 +184,7 @@ class BookingEvaluationTest {
         }
         StringBuilder table = new StringBuilder();
         table.append(
-                String.format(Locale.ROOT, "%nBooking parser evaluation: %d cases (rules extractor)%n", cases.size()));
+                String.format(Locale.ROOT, "%nBooking parser, %s: %d cases (rules extractor)%n", title, cases.size()));
         table.append(String.format(
                 Locale.ROOT, "%-18s %6s %6s %8s %10s%n", "field", "cases", "exact", "score", "threshold"));
         Map<String, Boolean> passed = new LinkedHashMap<>();
@@ -201,9 +218,6 @@ class BookingEvaluationTest {
         table.append("Misses:\n");
         misses.forEach(m -> table.append("  ").append(m).append('\n'));
         System.out.println(table);
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(passed)
-                .as(table.toString())
-                .allSatisfy((field, ok) -> assertThat(ok).as(field).isTrue());
+        return passed;
     }
 }
