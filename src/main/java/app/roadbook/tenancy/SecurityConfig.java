@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -34,6 +35,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -108,15 +110,19 @@ class SecurityConfig {
     }
 
     /**
-     * The management port (health for load balancers, decision 0030) answers without a sign-in, a session or a CSRF
-     * token: it serves only the read-only health endpoint and listens on loopback unless configured otherwise. The
-     * matcher matches only requests the management server serves, so nothing of this reaches the public port.
+     * The management port (health for load balancers, decision 0030) answers health without a sign-in, a session or a
+     * CSRF token, and refuses everything else; it listens on loopback unless configured otherwise. The chain matches
+     * only requests the management server serves, so nothing of this reaches the public port.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain managementFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(EndpointRequest.toAnyEndpoint())
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        http.securityMatcher(request -> WebServerApplicationContext.hasServerNamespace(
+                        WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), "management"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to("health"))
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
