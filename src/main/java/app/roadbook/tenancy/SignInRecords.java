@@ -1,5 +1,6 @@
 package app.roadbook.tenancy;
 
+import app.roadbook.base.jobs.OnceOnly;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,12 +52,26 @@ public class SignInRecords {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final OnceOnly onceOnly;
     private final SecureRandom random = new SecureRandom();
 
-    SignInRecords(DataSource dataSource, TransactionTemplate transactions) {
+    SignInRecords(DataSource dataSource, TransactionTemplate transactions, OnceOnly onceOnly) {
         // SQL, not a repository: every step is a definer function (decision 0030).
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = transactions;
+        this.onceOnly = onceOnly;
+    }
+
+    /** Nightly, on one node of all: records past every limit are of no use to anyone. */
+    @Scheduled(cron = "0 47 3 * * *", zone = "UTC")
+    void scheduledPurge() {
+        onceOnly.run("sign-in-records-purge", Duration.ofMinutes(30), Duration.ofMinutes(5), this::purge);
+    }
+
+    /** Removes records signed in more than 36 hours ago (revoked or not); how many went. */
+    public int purge() {
+        Integer gone = jdbc.queryForObject("select purge_old_sign_ins()", Integer.class);
+        return gone == null ? 0 : gone;
     }
 
     /**

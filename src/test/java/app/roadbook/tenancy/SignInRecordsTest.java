@@ -259,6 +259,21 @@ class SignInRecordsTest {
                 .hasMessageContaining("permission denied");
     }
 
+    @Test
+    void recordsPastEveryLimitArePurgedNightly() {
+        String old = records.begin(editor, Instant.now().minus(Duration.ofHours(37)));
+        String fresh = records.begin(editor, Instant.now().minus(Duration.ofHours(11)));
+        assertThat(records.purge()).isPositive();
+        assertThat(fixtures.owner()
+                        .queryForObject(
+                                "select count(*) from sign_ins where token_hash in (?, ?)",
+                                Integer.class,
+                                SignInRecords.hash(old),
+                                SignInRecords.hash(fresh)))
+                .isEqualTo(1);
+        assertThat(records.find(fresh)).isPresent();
+    }
+
     record Outcome(MockHttpServletRequest request, MockHttpServletResponse response, MockFilterChain chain) {
 
         UUID signedIn() {
