@@ -1,5 +1,7 @@
 package app.roadbook.monitoring;
 
+import app.roadbook.base.jobs.OnceOnly;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +21,12 @@ public class SlowQueryRetentionJob {
     private static final Logger log = LoggerFactory.getLogger(SlowQueryRetentionJob.class);
 
     private final JdbcTemplate jdbc;
+    private final OnceOnly onceOnly;
     private final int keepDays;
 
-    SlowQueryRetentionJob(DataSource dataSource, @Value("${roadbook.slow-query.retention-days:30}") int keepDays) {
+    SlowQueryRetentionJob(
+            DataSource dataSource, OnceOnly onceOnly, @Value("${roadbook.slow-query.retention-days:30}") int keepDays) {
+        this.onceOnly = onceOnly;
         // SQL: one call of a definer function; the log has no entity (it is written by the recorder's function and
         // read as a report).
         this.jdbc = new JdbcTemplate(dataSource);
@@ -31,8 +36,12 @@ public class SlowQueryRetentionJob {
         this.keepDays = keepDays;
     }
 
-    /** Removes the entries older than the retention; returns how many went. */
     @Scheduled(cron = "${roadbook.slow-query.retention-cron:0 47 3 * * *}", zone = "UTC")
+    void scheduled() {
+        onceOnly.run("slow-query-retention", Duration.ofMinutes(30), Duration.ofMinutes(5), this::run);
+    }
+
+    /** Removes the entries older than the retention; returns how many went. */
     public int run() {
         Integer removed = jdbc.queryForObject("select purge_query_performance_log(?)", Integer.class, keepDays);
         int count = removed == null ? 0 : removed;
