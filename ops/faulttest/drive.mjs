@@ -95,7 +95,18 @@ class User {
     const broken = this.page
       .locator('.v-system-error, vaadin-notification-card[theme~="error"], vaadin-login-form')
       .or(this.page.getByText('Roadbook cannot reach its database'));
-    await locator.or(broken).first().waitFor();
+    // The shared sign-in record (decision 0030): the other node reloads the page the person was on and says so.
+    // Counted once: the notice may still show during the next edit.
+    const reconnected = this.page.locator('vaadin-notification-card', { hasText: /reconnected you/i });
+    if (this.reconnectSeen && await reconnected.count() === 0) this.reconnectSeen = false;
+    const watched = this.reconnectSeen ? broken : broken.or(reconnected);
+    await locator.or(watched).first().waitFor();
+    if (!this.reconnectSeen && await reconnected.count() > 0 && await locator.count() === 0) {
+      this.reconnectSeen = true;
+      const e = new Error('the page says: ' + (await reconnected.first().innerText()).replace(/\s+/g, ' ').slice(0, 120));
+      e.pageIsFresh = true; // already back on the page, signed in: no reload needed
+      throw e;
+    }
     if (await broken.count() > 0) {
       throw new Error('the page says: ' + (await broken.first().innerText()).replace(/\s+/g, ' ').slice(0, 120));
     }
@@ -142,12 +153,12 @@ class User {
       } catch (e) {
         this.failures++;
         this.lastError = String(e.message || e).split('\n')[0].slice(0, 160);
-        log(`${this.tag}: ${this.needsReload ? 'reload' : 'edit'} failed (${this.lastError}); reloading`);
+        log(`${this.tag}: ${this.needsReload ? 'reload' : 'edit'} failed (${this.lastError})${e.pageIsFresh ? '' : '; reloading'}`);
         if (this.failures <= 3) {
           await this.page.screenshot({ path: `${WORK}/failure-${this.tag}-${this.failures}.png` }).catch(() => {});
         }
-        this.needsReload = true;
-        await sleep(1000);
+        this.needsReload = !e.pageIsFresh;
+        if (this.needsReload) await sleep(1000);
       }
       await sleep(1000 + Math.random() * 1000); // a person's pause
     }
@@ -303,12 +314,12 @@ function duplicateJobRuns() {
     const r = runs[i];
     perJob[r.job] = perJob[r.job] || {};
     perJob[r.job][r.node] = (perJob[r.job][r.node] || 0) + 1;
-    for (let j = i - 1; j >= 0 && r.at - runs[j].at < 2000; j--) {
+    for (let j = i - 1; j >= 0 && r.at - runs[j].at < 4000; j--) {
       if (runs[j].job === r.job && runs[j].node !== r.node) { count++; break; }
     }
   }
   const summary = Object.entries(perJob).map(([job, nodes]) => `${job}: ${Object.entries(nodes).map(([n, c]) => `${c} on ${n}`).join(', ')}`).join('; ');
-  return { count, runs: runs.length, how: `${runs.length} runs logged (${summary}); a duplicate is the same job on two nodes within 2 s` };
+  return { count, runs: runs.length, how: `${runs.length} runs logged (${summary}); a duplicate is the same job on two nodes within 4 s` };
 }
 
 const report = { started: new Date().toISOString(), failures: [] };
