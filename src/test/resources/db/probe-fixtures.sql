@@ -148,3 +148,8 @@ INSERT INTO guest_requests (id, org_id, guest_list_id, show_id, party, guest_nam
 -- Calendar feeds (V24): the owner's secret address (only its hash is stored).
 INSERT INTO calendar_feeds (id, user_id, token_hash) VALUES
  ('1f400000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001', decode(repeat('ab', 32), 'hex'));
+-- Sign-in records and job locks (V29): the owner's live sign-in record (only its token's hash is stored) and a lock a
+-- node holds.
+INSERT INTO sign_ins (id, user_id, token_hash, signed_in_at, last_used_at) VALUES
+ ('1f900000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001', decode(repeat('ab', 32), 'hex'), now(), now());
+INSERT INTO job_locks (name, lock_until, locked_at, locked_by) VALUES ('probe-job', now() + interval '1 hour', now(), 'probe-node');

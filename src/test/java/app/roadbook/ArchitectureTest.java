@@ -190,4 +190,30 @@ class ArchitectureTest {
                 .because("the UI depends on the services, never the other way round")
                 .check(MAIN);
     }
+
+    @Test
+    void everyScheduledJobRunsOnOneNodeAtATime() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that()
+                .areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+                .should(
+                        new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+                                "hand their work to OnceOnly.run") {
+                            @Override
+                            public void check(
+                                    com.tngtech.archunit.core.domain.JavaMethod method,
+                                    com.tngtech.archunit.lang.ConditionEvents events) {
+                                boolean once = method.getMethodCallsFromSelf().stream()
+                                        .anyMatch(call -> call.getTargetOwner()
+                                                        .isEquivalentTo(app.roadbook.base.jobs.OnceOnly.class)
+                                                && call.getName().equals("run"));
+                                if (!once) {
+                                    events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                            method, method.getFullName() + " does not hand its work to OnceOnly.run"));
+                                }
+                            }
+                        })
+                .because("with several app nodes every scheduled job must run on one node at a time (decision 0030)")
+                .check(MAIN);
+    }
 }

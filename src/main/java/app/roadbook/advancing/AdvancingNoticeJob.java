@@ -1,5 +1,6 @@
 package app.roadbook.advancing;
 
+import app.roadbook.base.jobs.OnceOnly;
 import app.roadbook.invitations.InvitationMail;
 import app.roadbook.tenancy.ActingUser;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public class AdvancingNoticeJob {
     private final InvitationMail mail;
     private final Clock clock;
     private final Duration window;
+    private final OnceOnly onceOnly;
     private boolean warnedAboutLinks;
 
     AdvancingNoticeJob(
@@ -47,7 +49,9 @@ public class AdvancingNoticeJob {
             AdvancingDigests digests,
             InvitationMail mail,
             Clock clock,
-            @Value("${roadbook.advancing.notice-window:PT10M}") Duration window) {
+            @Value("${roadbook.advancing.notice-window:PT10M}") Duration window,
+            OnceOnly onceOnly) {
+        this.onceOnly = onceOnly;
         this.notices = notices;
         this.digests = digests;
         this.mail = mail;
@@ -58,10 +62,13 @@ public class AdvancingNoticeJob {
         this.window = window;
     }
 
-    /** Every minute by default; {@code -} turns the schedule off (the tests run the job themselves). */
+    /**
+     * Every minute by default, on one node of all (decision 0030); {@code -} turns the schedule off (the tests run the
+     * job themselves).
+     */
     @Scheduled(cron = "${roadbook.advancing.notice-cron:0 * * * * *}")
     void scheduled() {
-        run(clock.instant());
+        onceOnly.run("advancing-notices", Duration.ofMinutes(10), Duration.ofSeconds(30), () -> run(clock.instant()));
     }
 
     /** One run as of {@code now}: the digests that went out. */

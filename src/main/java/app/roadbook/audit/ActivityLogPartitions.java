@@ -1,5 +1,7 @@
 package app.roadbook.audit;
 
+import app.roadbook.base.jobs.OnceOnly;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +23,20 @@ public class ActivityLogPartitions {
     private static final Logger log = LoggerFactory.getLogger(ActivityLogPartitions.class);
 
     private final JdbcTemplate jdbc;
+    private final OnceOnly onceOnly;
 
-    ActivityLogPartitions(DataSource dataSource) {
+    ActivityLogPartitions(DataSource dataSource, OnceOnly onceOnly) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.onceOnly = onceOnly;
     }
 
+    /** At start-up and nightly, on one node at a time (decision 0030): nodes starting together do not race. */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(cron = "0 17 3 * * *", zone = "UTC")
+    void scheduled() {
+        onceOnly.run("activity-log-partitions", Duration.ofMinutes(10), Duration.ofMinutes(5), this::ensureAhead);
+    }
+
     public int ensureAhead() {
         // A definer function with a fixed range: the application role may not create tables itself.
         Integer created = jdbc.queryForObject("select ensure_current_activity_log_partitions()", Integer.class);

@@ -1,7 +1,9 @@
 package app.roadbook.billing;
 
+import app.roadbook.base.jobs.OnceOnly;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,13 +23,20 @@ public class BillingLifecycleJob {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final OnceOnly onceOnly;
 
-    public BillingLifecycleJob(DataSource dataSource, Clock clock) {
+    public BillingLifecycleJob(DataSource dataSource, Clock clock, OnceOnly onceOnly) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
+        this.onceOnly = onceOnly;
     }
 
+    /** Hourly, on one node of all (decision 0030). */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+    void scheduled() {
+        onceOnly.run("billing-lifecycle", Duration.ofMinutes(55), Duration.ofMinutes(50), this::run);
+    }
+
     public int run() {
         Integer moved = jdbc.queryForObject(
                 "select apply_billing_lifecycle(?)", Integer.class, Timestamp.from(clock.instant()));

@@ -1,5 +1,6 @@
 package app.roadbook.files;
 
+import app.roadbook.base.jobs.OnceOnly;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,16 +24,28 @@ public class FileRetentionJob {
     private final FileStore store;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final OnceOnly onceOnly;
 
-    FileRetentionJob(StoredFileRepository files, FileStore store, TransactionTemplate transactions, Clock clock) {
+    FileRetentionJob(
+            StoredFileRepository files,
+            FileStore store,
+            TransactionTemplate transactions,
+            Clock clock,
+            OnceOnly onceOnly) {
         this.files = files;
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
+        this.onceOnly = onceOnly;
+    }
+
+    /** Daily, on one node of all (decision 0030). */
+    @Scheduled(cron = "${roadbook.files.retention-cron:0 37 3 * * *}", zone = "UTC")
+    void scheduled() {
+        onceOnly.run("file-retention", Duration.ofHours(2), Duration.ofMinutes(5), this::run);
     }
 
     /** Purges and returns how many stored versions went. */
-    @Scheduled(cron = "${roadbook.files.retention-cron:0 37 3 * * *}", zone = "UTC")
     public int run() {
         List<String> keys = transactions.execute(
                 status -> files.purgeBinnedBefore(clock.instant().minus(Duration.ofDays(FileLibrary.BIN_DAYS))));

@@ -14,13 +14,17 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,7 +49,8 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy, RequestUtil vaadinRequests)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, SessionPolicy sessionPolicy, SignInRecords signInRecords, RequestUtil vaadinRequests)
             throws Exception {
         AuthenticationFailureHandler failures = (request, response, exception) -> {
             String target = exception instanceof LoginThrottledException throttled
@@ -70,7 +75,10 @@ class SecurityConfig {
         // the sign-in form posts Spring's token, which vaadin-login-form reads from the page's _csrf meta tags.
         http.with(
                 VaadinSecurityConfigurer.vaadin(),
-                vaadin -> vaadin.loginView(LoginView.class).enableCsrfConfiguration(false));
+                vaadin -> vaadin.loginView(LoginView.class)
+                        .enableCsrfConfiguration(false)
+                        // Signing out ends the shared sign-in record too, so no other node brings it back (0030).
+                        .addLogoutHandler(new SignOutEndsRecord(signInRecords)));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
         http.addFilterBefore(new SameOriginSignIn(), CsrfFilter.class);
         // A sign-in form without a valid token (a page left open past its session, or another site's form) goes
@@ -95,7 +103,23 @@ class SecurityConfig {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .httpStrictTransportSecurity(
                         hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
-        http.addFilterBefore(new SessionGuard(sessionPolicy), AuthorizationFilter.class);
+        http.addFilterBefore(new SessionGuard(sessionPolicy, signInRecords), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * The management port (health for load balancers, decision 0030) answers without a sign-in, a session or a CSRF
+     * token: it serves only the read-only health endpoint and listens on loopback unless configured otherwise. The
+     * matcher matches only requests the management server serves, so nothing of this reaches the public port.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain managementFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
@@ -147,8 +171,14 @@ class SecurityConfig {
 
     @Bean
     AuthenticationProvider authenticationProvider(
-            DataSource dataSource, LoginThrottle throttle, TransactionTemplate transactions, Clock clock) {
+            DataSource dataSource,
+            LoginThrottle throttle,
+            TransactionTemplate transactions,
+            Clock clock,
+            SignInRecords signInRecords) {
         return new ThrottledAuthenticationProvider(
-                new PasswordSignIn(dataSource), throttle, new SignInAudit(dataSource, transactions, clock));
+                new PasswordSignIn(dataSource),
+                throttle,
+                new SignInAudit(dataSource, transactions, clock, signInRecords));
     }
 }

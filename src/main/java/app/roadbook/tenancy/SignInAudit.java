@@ -1,7 +1,10 @@
 package app.roadbook.tenancy;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,17 +22,31 @@ class SignInAudit {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final SignInRecords records;
 
-    SignInAudit(DataSource dataSource, TransactionTemplate transactions, Clock clock) {
+    SignInAudit(DataSource dataSource, TransactionTemplate transactions, Clock clock, SignInRecords records) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = transactions;
         this.clock = clock;
+        this.records = records;
     }
 
+    /**
+     * Marks the session signed in now and gives the browser the token of a new sign-in record, which any node
+     * recognises (decision 0030).
+     */
     void succeeded(String email, UUID userId) {
         HttpServletRequest request = currentRequest();
         if (request != null) {
-            SessionGuard.markSignedIn(request.getSession(), clock.instant());
+            Instant now = clock.instant();
+            HttpSession session = request.getSession();
+            SessionGuard.markSignedIn(session, now);
+            String token = records.begin(userId, now);
+            SessionGuard.markRecord(session, SignInRecords.hash(token), now);
+            HttpServletResponse response = currentResponse();
+            if (response != null) {
+                SignInRecords.writeCookie(request, response, token);
+            }
         }
         record(email, userId, true, null, request);
     }
@@ -72,6 +89,12 @@ class SignInAudit {
         }
         String clean = text.replaceAll("\\p{Cntrl}", "");
         return clean.length() > max ? clean.substring(0, max) : clean;
+    }
+
+    private static HttpServletResponse currentResponse() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getResponse()
+                : null;
     }
 
     private static HttpServletRequest currentRequest() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.roadbook.base.ConcurrentChangeException;
 import app.roadbook.base.Refusal;
+import app.roadbook.base.jobs.OnceOnly;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.OrgAccess;
@@ -466,7 +467,8 @@ class BillingTest {
     }
 
     private BillingLifecycleJob job(Instant now) {
-        return new BillingLifecycleJob(dataSource, Clock.fixed(now, ZoneOffset.UTC));
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new BillingLifecycleJob(dataSource, clock, OnceOnly.onNode(dataSource, clock, "test"));
     }
 
     private Map<String, Object> subscription(UUID orgId) {

@@ -159,6 +159,7 @@ final class RlsProbes {
                 "OWNER,ADMIN,EDITOR=sud VIEWER=s");
         scheduleV19();
         calendarFeedsV24();
+        signInsAndJobLocksV29();
         table(
                 "show_collaborators",
                 "show_collaborators",
@@ -726,6 +727,28 @@ final class RlsProbes {
                         + " decode(repeat('ef', 32), 'hex'))",
                 null,
                 "OTHER_ORG_OWNER=i");
+    }
+
+    /**
+     * V29 (decision 0030): a person reads only their own sign-in records and nobody writes any directly (the definer
+     * functions do); job locks are read by platform admins only and written only through their functions.
+     */
+    private void signInsAndJobLocksV29() {
+        table(
+                "sign_ins",
+                "sign_ins",
+                "id = '1f900000-0000-0000-0000-00000000000a'",
+                "insert into sign_ins (user_id, token_hash, signed_in_at, last_used_at) values (" + ME
+                        + ", decode(repeat('cd', 32), 'hex'), now(), now())",
+                "last_used_at = last_used_at",
+                "OWNER=s");
+        table(
+                "job_locks",
+                "job_locks",
+                "name = 'probe-job'",
+                "insert into job_locks (name, lock_until, locked_at, locked_by) values ('probe-new', now(), now(), 'x')",
+                "lock_until = now()",
+                "PLATFORM_ADMIN=s");
     }
 
     private void orgTable(String table, String id, String insertTail, String updateSet, String expectation) {

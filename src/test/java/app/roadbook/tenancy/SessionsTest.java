@@ -33,6 +33,9 @@ class SessionsTest {
     SessionPolicy policy;
 
     @Autowired
+    SignInRecords records;
+
+    @Autowired
     MemberAdmin members;
 
     @Autowired
@@ -242,7 +245,7 @@ class SessionsTest {
         MockFilterChain chain = new MockFilterChain();
         fixtures.signIn(userId);
         try {
-            new SessionGuard(policy).doFilter(request, response, chain);
+            new SessionGuard(policy, records).doFilter(request, response, chain);
         } finally {
             Fixtures.signOut();
         }
