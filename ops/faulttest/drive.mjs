@@ -97,7 +97,7 @@ class User {
       .or(this.page.getByText('Roadbook cannot reach its database'));
     // The shared sign-in record (decision 0030): the other node reloads the page the person was on and says so.
     // Counted once: the notice may still show during the next edit.
-    const reconnected = this.page.locator('vaadin-notification-card', { hasText: /reconnected you/i });
+    const reconnected = this.page.getByText(/reconnected you/i);
     if (this.reconnectSeen && await reconnected.count() === 0) this.reconnectSeen = false;
     const watched = this.reconnectSeen ? broken : broken.or(reconnected);
     await locator.or(watched).first().waitFor();
