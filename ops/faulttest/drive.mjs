@@ -57,8 +57,18 @@ class User {
     this.context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     this.page = await this.context.newPage();
     this.page.setDefaultTimeout(STEP_TIMEOUT);
-    await this.signIn();
-    await this.openAdvance();
+    // A cold node on a busy machine may take longer than a step's wait for its first pages: try again, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (this.page.url().startsWith(APP + '/login') || this.page.url() === 'about:blank' || this.signIns === 0) await this.signIn();
+        await this.openAdvance();
+        return;
+      } catch (e) {
+        if (attempt >= 6) throw e;
+        log(`${this.tag}: getting started failed (${String(e.message || e).split('\n')[0].slice(0, 100)}); again`);
+        await sleep(2000);
+      }
+    }
   }
 
   async signIn() {
