@@ -16,6 +16,12 @@ public final class DatabaseOutage {
 
     private DatabaseOutage() {}
 
+    private static boolean closedConnection(String message) {
+        return message != null
+                && (message.startsWith("Connection is closed")
+                        || message.startsWith("This connection has been closed"));
+    }
+
     public static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException
@@ -30,6 +36,11 @@ public final class DatabaseOutage {
             if (t instanceof SQLException sql
                     && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+            // A connection that died under a transaction (the primary failed over): closing or rolling it back fails
+            // with the pool's or the driver's "closed" error, which carries no SQL state.
+            if (t instanceof SQLException sql && sql.getSQLState() == null && closedConnection(sql.getMessage())) {
                 return true;
             }
         }
