@@ -26,6 +26,7 @@ import app.roadbook.tenancy.RoadbookUser;
 import app.roadbook.tenancy.ui.AccountsView;
 import app.roadbook.tenancy.ui.CreateOrganizationForm;
 import app.roadbook.tenancy.ui.MembersView;
+import app.roadbook.waitlist.ui.WaitlistView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -75,6 +76,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem platformItem =
             new SideNavItem("Platform billing", PlatformBillingView.class, VaadinIcon.COG.create());
     final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
+    final SideNavItem waitlistItem =
+            new SideNavItem("Waitlist", WaitlistView.class, VaadinIcon.CLIPBOARD_USER.create());
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
     final SideNavItem membersItem = new SideNavItem("Members", MembersView.class, VaadinIcon.GROUP.create());
     final Div lapseBanner = new Div();
@@ -154,13 +157,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 billingItem,
                 auditItem,
                 platformItem,
-                accountsItem);
+                accountsItem,
+                waitlistItem);
         addToDrawer(nav);
         platformItem.setVisible(authentication
                 .getAuthenticatedUser(RoadbookUser.class)
                 .map(RoadbookUser::isPlatformAdmin)
                 .orElse(false));
         accountsItem.setVisible(platformItem.isVisible());
+        waitlistItem.setVisible(platformItem.isVisible());
         lapseBanner.addClassName("lapse-banner");
         lapseBanner.setVisible(false);
         contentWrapper.addClassName("content-wrapper");
