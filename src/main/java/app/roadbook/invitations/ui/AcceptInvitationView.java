@@ -36,7 +36,7 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
     final TextField name = new TextField("Your name");
     final PasswordField password = new PasswordField("Choose a password");
     final Button create = new Button("Create my account");
-    final TextField organizationName = new TextField("Your organization's name");
+    final TextField organizationName = new TextField("Organization name");
     final Button startOrganization = new Button("Create my organization");
 
     private final InvitationService invitations;

@@ -110,13 +110,16 @@ class WaitlistBrowserTest {
         browser.resize(1280, 900);
         String admin = fixtures.account(fixtures.platformAdmin()).getEmail();
         browser.signIn(admin, "test-password-1");
-        browser.waitFor(By.cssSelector("vaadin-side-nav-item"));
-        browser.open("/admin/waitlist");
+        browser.waitFor(By.xpath("//vaadin-side-nav-item[normalize-space(.)='Waitlist']"))
+                .click();
+        browser.waitFor(By.xpath("//h2[normalize-space(.)='Waitlist']"));
         browser.fill("Search", email);
         browser.waitFor(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + email + "']"));
         browser.waitUntil(d -> browser.text(".result-count").equals("1 entry"));
         browser.click("Invite");
-        browser.clickInDialog("Send invitation");
+        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[normalize-space(.)='Send invitation'] | "
+                        + "//vaadin-confirm-dialog-overlay//vaadin-button[normalize-space(.)='Send invitation']"))
+                .click();
         browser.waitFor(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Invited']"));
 
         String body = GreenMailUtil.getBody(mailTo(email, "Your invitation to start your organization on Roadbook"));
@@ -138,7 +141,7 @@ class WaitlistBrowserTest {
         browser.driver()
                 .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
                 .click();
-        browser.fill("Your organization's name", "Aurora Management");
+        browser.fill("Organization name", "Aurora Management");
         browser.click("Create my organization");
         browser.waitUntil(d -> browser.text(".org-title").equals("Aurora Management"));
         assertThat(browser.text(".home-role")).isEqualTo("You are an owner of this organization.");
