@@ -116,10 +116,23 @@ class WaitlistBrowserTest {
         browser.fill("Search", email);
         browser.waitFor(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + email + "']"));
         browser.waitUntil(d -> browser.text(".result-count").equals("1 entry"));
-        browser.click("Invite");
-        browser.waitFor(By.xpath("//vaadin-confirm-dialog//vaadin-button[normalize-space(.)='Send invitation'] | "
-                        + "//vaadin-confirm-dialog-overlay//vaadin-button[normalize-space(.)='Send invitation']"))
-                .click();
+        // The grid re-renders as the search settles; a click on a button it has just replaced is tried again.
+        By invite = By.xpath("//vaadin-button[@aria-label='Invite Maya Lindqvist (" + email + ")']");
+        By send = By.xpath("//vaadin-confirm-dialog//vaadin-button[normalize-space(.)='Send invitation'] | "
+                + "//vaadin-confirm-dialog-overlay//vaadin-button[normalize-space(.)='Send invitation']");
+        for (int attempt = 0; ; attempt++) {
+            browser.press(invite);
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                        .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(send))
+                        .click();
+                break;
+            } catch (org.openqa.selenium.TimeoutException notOpened) {
+                if (attempt == 3) {
+                    throw notOpened;
+                }
+            }
+        }
         browser.waitFor(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='Invited']"));
 
         String body = GreenMailUtil.getBody(mailTo(email, "Your invitation to start your organization on Roadbook"));
