@@ -120,6 +120,10 @@ INSERT INTO query_performance_log (id, query_name, execution_time_ms) VALUES ('1
 INSERT INTO query_performance_log (id, query_name, execution_time_ms, user_id, org_id) VALUES
  ('1e000000-0000-0000-0000-0000000000a2', 'ContactRepository.findRows', 250, 'a0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-00000000000a');
 INSERT INTO waitlist (id, email, role) VALUES ('1f000000-0000-0000-0000-00000000000a', 'wait@w.test', 'other');
+INSERT INTO invitations (id, org_id, email, status, expires_at, invited_by) VALUES
+ ('1a000000-0000-0000-0000-0000000000a3', NULL, 'new.org@n.test', 'pending', now() + interval '7 days', 'a0000000-0000-0000-0000-000000000007');
+INSERT INTO activity_log (id, org_id, user_id, category, action, resource_type, created_at) VALUES
+ ('1d000000-0000-0000-0000-0000000000a3', NULL, 'a0000000-0000-0000-0000-000000000007', 'general', 'waitlist.status_changed', 'waitlist', now());
 INSERT INTO plan_change_requests (id, org_id, plan_id, requested_by, status) VALUES
  ('1f100000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', 'enterprise', 'a0000000-0000-0000-0000-000000000001', 'declined');
 INSERT INTO advancing_templates (id, org_id, name, fields) VALUES

@@ -27,6 +27,7 @@ import app.roadbook.tenancy.RoadbookUser;
 import app.roadbook.tenancy.ui.AccountsView;
 import app.roadbook.tenancy.ui.CreateOrganizationForm;
 import app.roadbook.tenancy.ui.MembersView;
+import app.roadbook.waitlist.ui.WaitlistView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -78,6 +79,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem accountsItem = new SideNavItem("Accounts", AccountsView.class, VaadinIcon.USER_CARD.create());
     final SideNavItem slowQueriesItem =
             new SideNavItem("Slow queries", SlowQueriesView.class, VaadinIcon.TIMER.create());
+    final SideNavItem waitlistItem =
+            new SideNavItem("Waitlist", WaitlistView.class, VaadinIcon.CLIPBOARD_USER.create());
     final SideNavItem auditItem = new SideNavItem("Audit log", AuditView.class, VaadinIcon.RECORDS.create());
     final SideNavItem membersItem = new SideNavItem("Members", MembersView.class, VaadinIcon.GROUP.create());
     final Div lapseBanner = new Div();
@@ -158,7 +161,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 auditItem,
                 platformItem,
                 accountsItem,
-                slowQueriesItem);
+                slowQueriesItem,
+                waitlistItem);
         addToDrawer(nav);
         platformItem.setVisible(authentication
                 .getAuthenticatedUser(RoadbookUser.class)
@@ -166,6 +170,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 .orElse(false));
         accountsItem.setVisible(platformItem.isVisible());
         slowQueriesItem.setVisible(platformItem.isVisible());
+        waitlistItem.setVisible(platformItem.isVisible());
         lapseBanner.addClassName("lapse-banner");
         lapseBanner.setVisible(false);
         contentWrapper.addClassName("content-wrapper");

@@ -40,6 +40,8 @@ import app.roadbook.tenancy.ActingUser;
 import app.roadbook.tenancy.ui.AccountsView;
 import app.roadbook.tenancy.ui.LoginView;
 import app.roadbook.tenancy.ui.MembersView;
+import app.roadbook.waitlist.ui.JoinWaitlistView;
+import app.roadbook.waitlist.ui.WaitlistView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -619,7 +621,22 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         (db, id) -> new Verdict(
                                 db.reads(
                                         "select count(*) from query_performance_log where query_name = 'Matrix.slowQuery'"),
-                                Set.of())));
+                                Set.of())),
+                // The public sign-up (decision 0025): anybody, signed in or not; the row is written by a definer
+                // function.
+                new Route(
+                        "waitlist",
+                        NONE,
+                        Set.of(JoinWaitlistView.class),
+                        Map.of(),
+                        (db, id) -> new Verdict(true, Set.of())),
+                // The waitlist's rows are read and moved under the policies' own helper, is_platform_admin().
+                new Route(
+                        "admin/waitlist",
+                        NONE,
+                        Set.of(WaitlistView.class),
+                        Map.of(),
+                        (db, id) -> new Verdict(db.reads("select (select is_platform_admin())::int"), Set.of())));
     }
 
     /** A feed of one's own, as the feed panel's "Create feed address" makes it. */

@@ -120,6 +120,7 @@ public final class ActivitySentence {
         VERBS.put("organization.renamed", "renamed the organization to %s");
         VERBS.put("waitlist.signed_up", "joined the waitlist");
         VERBS.put("waitlist.status_changed", "moved a waitlist entry");
+        VERBS.put("waitlist.invitation_resent", "sent a waitlist invitation again");
     }
 
     private ActivitySentence() {}

@@ -56,6 +56,13 @@ class DemoDataSeeder implements ApplicationRunner {
                             accounts.userId("editor@roadbook.demo"),
                             accounts.userId("promoter@roadbook.demo"));
                     DemoFiles.seed(new JdbcTemplate(owner), files, northern, accounts.userId("editor@roadbook.demo"));
+                    DemoWaitlist.seed(
+                            new JdbcTemplate(owner),
+                            accounts.userId("platform@roadbook.demo"),
+                            new JdbcTemplate(owner)
+                                    .queryForObject(
+                                            "select id from organizations where slug = 'southside-artists'",
+                                            UUID.class));
                     return true;
                 }));
         if (seeded) {

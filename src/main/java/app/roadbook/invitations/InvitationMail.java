@@ -88,6 +88,16 @@ public class InvitationMail {
         send(origin, to, subject, body);
     }
 
+    void sendStartOrganization(Sender origin, String to, String inviter, String token) {
+        String subject = "Your invitation to start your organization on Roadbook";
+        String body = (inviter == null ? "Roadbook has" : inviter + " from Roadbook has")
+                + " invited you to start your organization on Roadbook: shows, advancing and crews for your tours.\n\n"
+                + "Open this link to create your account and name your organization (it works once and expires in 14"
+                + " days):\n" + link(token) + "\n\n"
+                + "You joined our waitlist with this address. If that was not you, ignore this email.";
+        send(origin, to, subject, body);
+    }
+
     /**
      * Sends one plain-text mail: through SMTP when configured (a failure is thrown), else into the development outbox,
      * else nowhere (logged). {@code origin} decides who may read it in the outbox besides its recipient.

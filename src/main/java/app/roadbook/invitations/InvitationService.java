@@ -120,6 +120,83 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
         return issue(orgId, address, null, showId, role, null);
     }
 
+    /**
+     * Platform admins invite someone to start an organization of their own (a waitlist entry, decision 0025): accepting
+     * creates it with them as its owner on the plan every new organization starts on.
+     */
+    @PreAuthorize("hasRole('" + app.roadbook.tenancy.RoadbookUser.ROLE_PLATFORM_ADMIN + "')")
+    @Transactional
+    public Issued inviteToStartOrganization(String email) {
+        String address = requireEmail(email);
+        String token = newToken();
+        UUID id;
+        try {
+            // SQL: an invitation to start an organization belongs to none yet, while an Invitation entity is an
+            // OrgEntity whose organization is fixed and never null; the insert policy lets only platform admins in.
+            id = jdbc.queryForObject(
+                    """
+                    insert into invitations (email, token_hash, expires_at, invited_by)
+                    values (?, ?, ?, current_app_user_id()) returning id""", UUID.class, address, hash(token), OffsetDateTime.now().plus(VALID_FOR));
+        } catch (DataIntegrityViolationException duplicate) {
+            throw new Refusal(address + " has an open invitation to start an organization already; send it again.");
+        }
+        emailStartOrganization(token);
+        return new Issued(id, token);
+    }
+
+    /** A fresh link for an open invitation to start an organization; the old link stops working at once. */
+    @PreAuthorize("hasRole('" + app.roadbook.tenancy.RoadbookUser.ROLE_PLATFORM_ADMIN + "')")
+    @Transactional
+    public Issued resendStartOrganization(UUID invitationId) {
+        String token = newToken();
+        // SQL: as inviteToStartOrganization, no entity for an invitation without an organization.
+        int renewed = jdbc.update("""
+                update invitations set token_hash = ?, expires_at = ?, status = 'pending', updated_at = now(),
+                       version = version + 1
+                where id = ? and org_id is null and status in ('pending', 'expired')""", hash(token), OffsetDateTime.now().plus(VALID_FOR), invitationId);
+        if (renewed == 0) {
+            throw new OrgAccess.NotFoundException("No open invitation to send again.");
+        }
+        emailStartOrganization(token);
+        return new Issued(invitationId, token);
+    }
+
+    /** Withdraws an open invitation to start an organization; its link then says so. Nothing if it is not open. */
+    @PreAuthorize("hasRole('" + app.roadbook.tenancy.RoadbookUser.ROLE_PLATFORM_ADMIN + "')")
+    @Transactional
+    public void revokeStartOrganization(UUID invitationId) {
+        // SQL: as inviteToStartOrganization.
+        jdbc.update("""
+                update invitations set status = 'revoked', revoked_at = now(), updated_at = now(), version = version + 1
+                where id = ? and org_id is null and status in ('pending', 'expired')""", invitationId);
+    }
+
+    /** Whether a link's invitation (as {@link #lookup} shows it) asks its person to start an organization. */
+    public static boolean startsOrganization(Map<String, Object> invitation) {
+        return invitation.get("org_role") == null && invitation.get("collab_role") == null;
+    }
+
+    /** The outcome of accepting an invitation to start an organization, and the organization if it was made. */
+    public record Started(Outcome outcome, UUID orgId) {}
+
+    /**
+     * The signed-in, invited person accepts an invitation to start an organization, naming it: they become its owner,
+     * on the default plan's trial; the waitlist entry that led here becomes converted. Exactly once per link.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Started acceptAndStartOrganization(String token, String organizationName) {
+        String name = organizationName == null ? "" : organizationName.strip();
+        if (name.isEmpty()) {
+            throw new Refusal("Give your organization a name.");
+        }
+        TextInput.requireSingleLine(
+                "The organization's name", name, app.roadbook.tenancy.OrganizationService.MAX_NAME_LENGTH);
+        Map<String, Object> row =
+                jdbc.queryForMap("select outcome, org_id from accept_organization_invitation(?, ?)", hash(token), name);
+        return new Started(Outcome.valueOf((String) row.get("outcome")), (UUID) row.get("org_id"));
+    }
+
     /** A fresh link for a pending invitation; the old link stops working at once. */
     @PreAuthorize("isAuthenticated()")
     @Transactional
@@ -269,6 +346,9 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Outcome accept(String token) {
+        if (lookup(token).filter(InvitationService::startsOrganization).isPresent()) {
+            throw new Refusal("This invitation is to start an organization: give it a name to accept.");
+        }
         try {
             return Outcome.valueOf(
                     jdbc.queryForObject("select outcome from accept_invitation(?)", String.class, hash(token)));
@@ -362,6 +442,16 @@ public class InvitationService implements app.roadbook.tenancy.Memberships {
                 (String) i.get("email"),
                 where,
                 role,
+                (String) i.get("invited_by_name"),
+                token);
+    }
+
+    /** Mails the link of an invitation to start an organization. */
+    private void emailStartOrganization(String token) {
+        Map<String, Object> i = jdbc.queryForMap("select * from invitation_by_token_hash(?)", hash(token));
+        mail.sendStartOrganization(
+                new InvitationMail.Sender(null, ActingUser.id().orElse(null)),
+                (String) i.get("email"),
                 (String) i.get("invited_by_name"),
                 token);
     }

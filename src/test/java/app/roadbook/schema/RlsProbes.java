@@ -204,6 +204,14 @@ final class RlsProbes {
                         + ", 'promoter_viewer')",
                 "status = status",
                 "OWNER,ADMIN,EDITOR=siu");
+        // An invitation to start an organization has none (V25, decision 0025): platform admins issue and manage it.
+        table(
+                "invitations",
+                "invitations(new org)",
+                "id = '1a000000-0000-0000-0000-0000000000a3'",
+                "insert into invitations (email, invited_by) values ('x@y.test', " + ME + ")",
+                "status = status",
+                "PLATFORM_ADMIN=siu");
         orgTable(
                 "advancing_templates",
                 "'1f200000-0000-0000-0000-00000000000a'",
@@ -497,6 +505,15 @@ final class RlsProbes {
                         + ", 'billing', 'a', 'r')",
                 null,
                 "OWNER,ADMIN,PLATFORM_ADMIN=s PLATFORM_ADMIN=si");
+        // A platform admin's waitlist moves belong to no organization (V25): only platform admins write and read them.
+        table(
+                "activity_log",
+                "activity_log(waitlist)",
+                "id = '1d000000-0000-0000-0000-0000000000a3'",
+                "insert into activity_log (org_id, user_id, category, action, resource_type) values (null, " + ME
+                        + ", 'general', 'waitlist.status_changed', 'waitlist')",
+                null,
+                "PLATFORM_ADMIN=si");
         table(
                 "query_performance_log",
                 "query_performance_log",

@@ -2,6 +2,8 @@ package app.roadbook.invitations.ui;
 
 import app.roadbook.base.Refusal;
 import app.roadbook.invitations.InvitationService;
+import app.roadbook.tenancy.CurrentOrganization;
+import app.roadbook.tenancy.OrganizationService;
 import app.roadbook.tenancy.RoadbookUser;
 import app.roadbook.tenancy.ui.PendingInvitation;
 import com.vaadin.flow.component.UI;
@@ -34,14 +36,21 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
     final TextField name = new TextField("Your name");
     final PasswordField password = new PasswordField("Choose a password");
     final Button create = new Button("Create my account");
+    final TextField organizationName = new TextField("Organization name");
+    final Button startOrganization = new Button("Create my organization");
 
     private final InvitationService invitations;
     private final AuthenticationContext authentication;
+    private final CurrentOrganization currentOrganization;
     private String token;
 
-    public AcceptInvitationView(InvitationService invitations, AuthenticationContext authentication) {
+    public AcceptInvitationView(
+            InvitationService invitations,
+            AuthenticationContext authentication,
+            CurrentOrganization currentOrganization) {
         this.invitations = invitations;
         this.authentication = authentication;
+        this.currentOrganization = currentOrganization;
         setMaxWidth("36rem");
         getStyle().set("margin", "0 auto");
         message.addClassName("invitation-message");
@@ -57,14 +66,31 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
         password.setHelperText("At least 8 characters; a phrase of a few words is best.");
         create.addThemeVariants(ButtonVariant.PRIMARY);
         create.addClickListener(e -> createAccount());
-        add(new H2("Roadbook"), title, message, accept, name, password, create, signIn);
+        organizationName.setMaxLength(OrganizationService.MAX_NAME_LENGTH);
+        organizationName.setPlaceholder("e.g. Northern Lights Touring");
+        organizationName.setWidthFull();
+        startOrganization.addThemeVariants(ButtonVariant.PRIMARY);
+        startOrganization.addClickListener(e -> startOrganization());
+        add(
+                new H2("Roadbook"),
+                title,
+                message,
+                accept,
+                organizationName,
+                startOrganization,
+                name,
+                password,
+                create,
+                signIn);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get("token").orElse("");
         Optional<Map<String, Object>> found = invitations.lookup(token);
-        for (var c : new com.vaadin.flow.component.Component[] {accept, name, password, create, signIn}) {
+        for (var c : new com.vaadin.flow.component.Component[] {
+            accept, name, password, create, signIn, organizationName, startOrganization
+        }) {
             c.setVisible(false);
         }
         if (found.isEmpty()) {
@@ -95,6 +121,10 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
     }
 
     private void showPending(Map<String, Object> i) {
+        if (InvitationService.startsOrganization(i)) {
+            showStartOrganization(i);
+            return;
+        }
         String where = i.get("show_title") != null
                 ? "advance " + i.get("show_title") + " with " + i.get("org_name")
                 : "join " + i.get("org_name");
@@ -113,6 +143,47 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
             password.setVisible(true);
             create.setVisible(true);
             signIn.setVisible(true);
+        }
+    }
+
+    /** An invitation to start an organization (a waitlist entry's): an account first, then a name for the organization. */
+    private void showStartOrganization(Map<String, Object> i) {
+        show(
+                "You're invited to start your organization on Roadbook",
+                (i.get("invited_by_name") == null ? "Roadbook invited you" : i.get("invited_by_name") + " invited you")
+                        + " (" + i.get("email") + ") to create your organization: you will be its owner, starting "
+                        + "on a free trial.");
+        if (authentication.getAuthenticatedUser(RoadbookUser.class).isPresent()) {
+            organizationName.setVisible(true);
+            startOrganization.setVisible(true);
+        } else {
+            name.setVisible(true);
+            password.setVisible(true);
+            create.setVisible(true);
+            signIn.setVisible(true);
+        }
+    }
+
+    private void startOrganization() {
+        try {
+            InvitationService.Started started =
+                    invitations.acceptAndStartOrganization(token, organizationName.getValue());
+            switch (started.outcome()) {
+                case accepted -> {
+                    PendingInvitation.forget();
+                    currentOrganization.select(started.orgId());
+                    UI.getCurrent().getPage().setLocation("./");
+                }
+                case wrong_account ->
+                    show(
+                            "This invitation is for someone else",
+                            "It was sent to a different email address than the account you are signed in with. "
+                                    + "Sign out, then open the link again and sign in as the invited person.");
+                default -> UI.getCurrent().getPage().reload();
+            }
+        } catch (Refusal refused) {
+            organizationName.setErrorMessage(refused.getMessage());
+            organizationName.setInvalid(true);
         }
     }
 

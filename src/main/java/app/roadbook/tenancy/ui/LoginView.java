@@ -48,6 +48,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         sessionEnded.addClassName("session-ended");
         sessionEnded.setVisible(false);
         add(brand, new Paragraph("Shows, advancing and crews for touring teams."), sessionEnded, form);
+        // New here? Accounts come by invitation; the waitlist (decision 0025) is how to ask for one.
+        Paragraph waitlist = new Paragraph("New to Roadbook? ");
+        waitlist.add(new com.vaadin.flow.component.html.Anchor("waitlist", "Join the waitlist"));
+        waitlist.addClassName("login-waitlist");
+        add(waitlist);
         hints.forEach(hint -> hint.text().ifPresent(text -> {
             Div line = new Div(text);
             line.addClassName("login-demo-hint");
