@@ -108,7 +108,9 @@ class PageTitlesTest extends SpringBrowserlessTest {
         visits.put("admin/billing", new Visit(admin, "admin/billing", null));
         visits.put("admin/accounts", new Visit(admin, "admin/accounts", null));
         visits.put("admin/slow-queries", new Visit(admin, "admin/slow-queries", null));
+        visits.put("admin/waitlist", new Visit(admin, "admin/waitlist", null));
         visits.put("login", new Visit(null, "login", null));
+        visits.put("waitlist", new Visit(null, "waitlist", null));
         visits.put("invite/:token", new Visit(null, "invite/" + UUID.randomUUID(), null));
 
         Set<String> registered = RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
