@@ -56,7 +56,12 @@ public enum OrgPermission {
     /** Ask for another plan or withdraw the request. */
     CHANGE_PLAN("select has_org_role(?, '{owner}')", "Only an owner of the organization can change its plan.", owner),
     /** Read the organization's audit log. */
-    READ_AUDIT("select has_org_role(?, '{owner,admin}')", "Only owners and admins read the audit log.", owner, admin);
+    READ_AUDIT("select has_org_role(?, '{owner,admin}')", "Only owners and admins read the audit log.", owner, admin),
+    /** Switch the optional external model of the parsing inbox on or off (it sends booking mails to that endpoint). */
+    SWITCH_PARSING_MODEL(
+            "select has_org_role(?, '{owner}')",
+            "Only an owner decides whether booking mails go to an external model.",
+            owner);
 
     private final String decision;
     private final String refusal;
