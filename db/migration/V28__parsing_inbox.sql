@@ -180,9 +180,11 @@ CREATE TRIGGER parsing_settings_actor BEFORE INSERT OR UPDATE ON parsing_setting
 ALTER TABLE parsing_settings ENABLE ROW LEVEL SECURITY;
 CREATE POLICY parsing_settings_select ON parsing_settings FOR SELECT
     USING (org_id = ANY ((SELECT org_ids_with_role('{owner,admin,editor}'))::uuid[]));
-CREATE POLICY parsing_settings_insert ON parsing_settings FOR INSERT WITH CHECK (has_org_role(org_id, '{owner}'));
+CREATE POLICY parsing_settings_insert ON parsing_settings FOR INSERT
+    WITH CHECK (has_org_role(org_id, '{owner}') AND org_is_live(org_id));
 CREATE POLICY parsing_settings_update ON parsing_settings FOR UPDATE
-    USING (has_org_role(org_id, '{owner}')) WITH CHECK (has_org_role(org_id, '{owner}'));
+    USING (has_org_role(org_id, '{owner}') AND org_is_live(org_id))
+    WITH CHECK (has_org_role(org_id, '{owner}') AND org_is_live(org_id));
 GRANT SELECT, INSERT, UPDATE ON parsing_settings TO ${app_role};
 
 -- 6. Mail intake with nobody acting ---------------------------------------------------------------------------------

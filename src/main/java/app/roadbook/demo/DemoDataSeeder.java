@@ -56,6 +56,7 @@ class DemoDataSeeder implements ApplicationRunner {
                             accounts.userId("editor@roadbook.demo"),
                             accounts.userId("promoter@roadbook.demo"));
                     DemoFiles.seed(new JdbcTemplate(owner), files, northern, accounts.userId("editor@roadbook.demo"));
+                    DemoInbox.seed(new JdbcTemplate(owner), northern);
                     return true;
                 }));
         if (seeded) {

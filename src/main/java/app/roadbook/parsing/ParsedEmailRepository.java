@@ -21,7 +21,7 @@ interface ParsedEmailRepository extends JpaRepository<ParsedEmail, UUID> {
      * (decision 0029). It resolves the handle, stores the message once per org and registers its source file.
      */
     @Query(value = """
-            select outcome, item_id as itemId from receive_booking_mail(:handle, :messageId, :subject, :sender, :text,
+            select outcome as "outcome", item_id as "itemId" from receive_booking_mail(:handle, :messageId, :subject, :sender, :text,
                 :notes, :storagePath, :fileName, :contentType, :size)""", nativeQuery = true)
     Received receive(
             @Param("handle") String handle,

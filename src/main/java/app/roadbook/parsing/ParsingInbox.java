@@ -170,6 +170,7 @@ public class ParsingInbox {
 
     // The org's settings --------------------------------------------------------------------------------------
 
+    @Transactional(readOnly = true)
     public boolean canEdit(UUID orgId) {
         return access.can(orgId, OrgPermission.EDIT_DATA);
     }
@@ -198,6 +199,7 @@ public class ParsingInbox {
                 && settings.findById(orgId).map(ParsingSetting::isModelEnabled).orElse(false);
     }
 
+    @Transactional(readOnly = true)
     public boolean canSwitchModel(UUID orgId) {
         return modelConfigured && access.can(orgId, OrgPermission.SWITCH_PARSING_MODEL);
     }
@@ -812,24 +814,10 @@ public class ParsingInbox {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", item.title());
         details.put("show_id", showId.toString());
-        details.put(
-                "accepted",
-                rows.stream()
-                        .filter(v -> v.decision() == Decision.ACCEPTED)
-                        .map(v -> v.field().label() + ": " + ValueText.readable(v.field(), v.getValue()))
-                        .toList());
-        details.put(
-                "edited",
-                rows.stream()
-                        .filter(v -> v.decision() == Decision.EDITED)
-                        .map(v -> v.field().label() + ": " + ValueText.readable(v.field(), v.getEditedValue()))
-                        .toList());
-        details.put(
-                "dropped",
-                rows.stream()
-                        .filter(v -> v.decision() == Decision.DROPPED)
-                        .map(v -> v.field().label())
-                        .toList());
+        // Who accepted which values: the log keeps them as sentences ("Venue: Sentrum Scene; Fee: €3,500.00").
+        putJoined(details, "accepted", rows, Decision.ACCEPTED, v -> v.getValue());
+        putJoined(details, "edited", rows, Decision.EDITED, v -> v.getEditedValue());
+        putJoined(details, "dropped", rows, Decision.DROPPED, null);
         activity.record(orgId, "general", "parsing.confirmed", "parsed_item", itemId, details);
         int written = (int) rows.stream().filter(v -> v.decision().kept()).count();
         return new Confirmed(showId, created, written, answers, newVenue, newContact);
@@ -927,6 +915,23 @@ public class ParsingInbox {
         }
         String s = stored.strip();
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    private static void putJoined(
+            Map<String, Object> details,
+            String key,
+            List<ParsedValue> rows,
+            Decision decision,
+            java.util.function.Function<ParsedValue, String> value) {
+        String joined = rows.stream()
+                .filter(v -> v.decision() == decision)
+                .map(v -> value == null
+                        ? v.field().label()
+                        : v.field().label() + ": " + ValueText.readable(v.field(), value.apply(v)))
+                .collect(Collectors.joining("; "));
+        if (!joined.isEmpty()) {
+            details.put(key, joined);
+        }
     }
 
     private static UUID artist(Map<ParsedField, ParsedValue> first) {

@@ -57,9 +57,12 @@ public enum OrgPermission {
     CHANGE_PLAN("select has_org_role(?, '{owner}')", "Only an owner of the organization can change its plan.", owner),
     /** Read the organization's audit log. */
     READ_AUDIT("select has_org_role(?, '{owner,admin}')", "Only owners and admins read the audit log.", owner, admin),
-    /** Switch the optional external model of the parsing inbox on or off (it sends booking mails to that endpoint). */
+    /**
+     * Switch the optional external model of the parsing inbox on or off (it sends booking mails to that endpoint);
+     * needs a live subscription.
+     */
     SWITCH_PARSING_MODEL(
-            "select has_org_role(?, '{owner}')",
+            "select has_org_role(o, '{owner}') and org_is_live(o) from (select ?::uuid as o) as org",
             "Only an owner decides whether booking mails go to an external model.",
             owner);
 
