@@ -62,7 +62,8 @@ class OrgPermissionTest {
                     || permission == OrgPermission.MANAGE_MEMBERS
                     || permission == OrgPermission.MANAGE_TEMPLATES
                     || permission == OrgPermission.DELETE_ADVANCES
-                    || permission == OrgPermission.MANAGE_BIN;
+                    || permission == OrgPermission.MANAGE_BIN
+                    || permission == OrgPermission.SWITCH_PARSING_MODEL;
             assertThat(can(org, permission)).as(permission + " in a lapsed org").isEqualTo(!live);
         }
         fixtures.signIn(fixtures.user("Outsider"));
