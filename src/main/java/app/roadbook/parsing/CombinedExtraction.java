@@ -45,8 +45,7 @@ public class CombinedExtraction {
 
     private void walk(SourceDocument document, Catalog catalog, boolean useModel, List<DocumentProposals> out) {
         List<Proposal> fromRules = rules.extract(document, catalog);
-        List<Proposal> merged =
-                useModel ? merge(fromRules, model.extract(document, catalog)) : fromRules;
+        List<Proposal> merged = useModel ? merge(fromRules, model.extract(document, catalog)) : fromRules;
         out.add(new DocumentProposals(document, merged));
         for (SourceDocument attachment : document.attachments()) {
             walk(attachment, catalog, useModel, out);

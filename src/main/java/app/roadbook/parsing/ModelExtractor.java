@@ -59,8 +59,7 @@ public class ModelExtractor implements Extractor {
             URI endpoint = null;
             if (url != null) {
                 String trimmed = url.replaceAll("/+$", "");
-                endpoint = URI.create(
-                        trimmed.endsWith("/chat/completions") ? trimmed : trimmed + "/chat/completions");
+                endpoint = URI.create(trimmed.endsWith("/chat/completions") ? trimmed : trimmed + "/chat/completions");
             }
             Duration wait = Duration.ofSeconds(30);
             if (timeout != null) {
@@ -169,7 +168,8 @@ public class ModelExtractor implements Extractor {
         for (JsonNode item : list) {
             ParsedField field;
             try {
-                field = ParsedField.valueOf(item.path("field").asString("").strip().toUpperCase(Locale.ROOT));
+                field = ParsedField.valueOf(
+                        item.path("field").asString("").strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 continue;
             }
@@ -222,11 +222,13 @@ public class ModelExtractor implements Extractor {
             }
             case LOAD_IN, SOUNDCHECK, DOORS, SET_TIME, CURFEW -> {
                 Matcher m = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)").matcher(value);
-                return m.matches() ? String.format(Locale.ROOT, "%02d:%s", Integer.parseInt(m.group(1)), m.group(2))
+                return m.matches()
+                        ? String.format(Locale.ROOT, "%02d:%s", Integer.parseInt(m.group(1)), m.group(2))
                         : null;
             }
             case FEE, TICKET_PRICE -> {
-                Matcher m = Pattern.compile("([A-Z]{3}) (\\d+)(?:\\.(\\d{1,2}))?").matcher(value);
+                Matcher m =
+                        Pattern.compile("([A-Z]{3}) (\\d+)(?:\\.(\\d{1,2}))?").matcher(value);
                 if (!m.matches()) {
                     return null;
                 }
@@ -259,27 +261,29 @@ public class ModelExtractor implements Extractor {
     private static UUID match(ParsedField field, String value, Catalog catalog) {
         String folded = NormalisedText.fold(value);
         return switch (field) {
-            case VENUE -> catalog.venues().stream()
-                    .filter(v -> NormalisedText.fold(v.name()).equals(folded))
-                    .map(Catalog.Venue::id)
-                    .findFirst()
-                    .orElse(null);
-            case ARTIST -> catalog.artists().stream()
-                    .filter(a -> NormalisedText.fold(a.name()).equals(folded))
-                    .map(Catalog.Artist::id)
-                    .findFirst()
-                    .orElse(null);
-            case PROMOTER_EMAIL -> catalog.contacts().stream()
-                    .filter(c -> c.email() != null && c.email().equalsIgnoreCase(value))
-                    .map(Catalog.Contact::id)
-                    .findFirst()
-                    .orElse(null);
+            case VENUE ->
+                catalog.venues().stream()
+                        .filter(v -> NormalisedText.fold(v.name()).equals(folded))
+                        .map(Catalog.Venue::id)
+                        .findFirst()
+                        .orElse(null);
+            case ARTIST ->
+                catalog.artists().stream()
+                        .filter(a -> NormalisedText.fold(a.name()).equals(folded))
+                        .map(Catalog.Artist::id)
+                        .findFirst()
+                        .orElse(null);
+            case PROMOTER_EMAIL ->
+                catalog.contacts().stream()
+                        .filter(c -> c.email() != null && c.email().equalsIgnoreCase(value))
+                        .map(Catalog.Contact::id)
+                        .findFirst()
+                        .orElse(null);
             default -> null;
         };
     }
 
-    static final String PROMPT =
-            """
+    static final String PROMPT = """
             You read booking mails and contracts for concert tours and extract the booking's values.
             Answer with one JSON object: {"proposals": [{"field": "...", "value": "...", "quote": "..."}]}.
             "quote" is the exact text of the document the value was read from, copied character for character

@@ -76,12 +76,14 @@ public final class ParseCommand {
                 : Clock.fixed(reference.atStartOfDay(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault());
         ModelExtractor model = new ModelExtractor(ModelExtractor.Settings.from(System::getenv));
         if (useModel && !model.configured()) {
-            err.println("--model: no model is configured (set ROADBOOK_PARSER_MODEL_URL and ROADBOOK_PARSER_MODEL_NAME);"
-                    + " the rules extractor answers alone.");
+            err.println(
+                    "--model: no model is configured (set ROADBOOK_PARSER_MODEL_URL and ROADBOOK_PARSER_MODEL_NAME);"
+                            + " the rules extractor answers alone.");
         }
         CombinedExtraction extraction = new CombinedExtraction(new RulesExtractor(clock), model);
         MimeDocumentReader reader = new MimeDocumentReader();
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        JsonMapper json =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         ArrayNode result = json.createArrayNode();
         int status = 0;
         for (String file : files) {

@@ -77,7 +77,7 @@ public class ParsingInbox {
     /** The longest text that may be pasted. */
     public static final int MAX_PASTE_CHARS = 200_000;
     /** The name the optional external model's extractor goes by ({@link Proposal#extractor()}). */
-    static final String MODEL = "model";
+    static final String MODEL = ModelExtractor.NAME;
 
     private static final Map<ParsedField, String> ADVANCE_FIELDS = new EnumMap<>(Map.of(
             ParsedField.LOAD_IN, "Load-in",
@@ -146,7 +146,6 @@ public class ParsingInbox {
             ActivityLog activity,
             TransactionTemplate transactions,
             Clock clock,
-            @Value("${roadbook.parsing.model.url:}") String modelUrl,
             @Value("${roadbook.inbox.address:}") String bookingsAddress) {
         this.emails = emails;
         this.contracts = contracts;
@@ -164,7 +163,8 @@ public class ParsingInbox {
         this.activity = activity;
         this.transactions = transactions;
         this.clock = clock;
-        this.modelConfigured = !modelUrl.isBlank();
+        this.modelConfigured =
+                this.extractors.stream().anyMatch(e -> e instanceof ModelExtractor model && model.configured());
         this.bookingsAddress = bookingsAddress.strip();
     }
 

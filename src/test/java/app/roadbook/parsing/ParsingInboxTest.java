@@ -186,7 +186,10 @@ class ParsingInboxTest {
     void theMatchedShowIsUpdatedAndANewVenueAndContactAreMadeWhenAskedFor() {
         fixtures.signIn(editor);
         UUID id = inbox.paste(
-                org, "Offer for 2027-05-02\nVenue: Rockefeller\nCountry: NO\nContact: Ola Hansen\nola@rock.example\n");
+                org,
+                "Hi,\n\nwe would like to offer a show on 2027-05-02 at Rockefeller, Oslo, Norway.\nDoors 19:00.\n"
+                        + "Fee: NOK 40 000 flat.\n\nBest regards,\nOla Hansen\nRock Promotions AS\nola@rock.example\n"
+                        + "+47 22 00 00 00\n");
         Review review = inbox.review(id);
         assertThat(value(review, ParsedField.VENUE).match()).isEqualTo("New venue");
         assertThat(review.proposedZone()).isEqualTo("Europe/Oslo");
