@@ -159,3 +159,10 @@ INSERT INTO calendar_feeds (id, user_id, token_hash) VALUES
 INSERT INTO sign_ins (id, user_id, token_hash, signed_in_at, last_used_at) VALUES
  ('1f900000-0000-0000-0000-00000000000a', 'a0000000-0000-0000-0000-000000000001', decode(repeat('ab', 32), 'hex'), now(), now());
 INSERT INTO job_locks (name, lock_until, locked_at, locked_by) VALUES ('probe-job', now() + interval '1 hour', now(), 'probe-node');
+-- The parsing inbox (V28): a proposed value of org A's mail, org A's parsing settings, and an original kept for the
+-- inbox (visibility 'editors').
+INSERT INTO parsed_values (id, org_id, email_id, field, value, span_start, span_end, confidence, extractor) VALUES
+ ('1b100000-0000-0000-0000-00000000000a', 'b0000000-0000-0000-0000-00000000000a', '1b000000-0000-0000-0000-00000000000a', 'SHOW_DATE', 'Hi', 0, 2, 0.9, 'rules');
+INSERT INTO parsing_settings (org_id) VALUES ('b0000000-0000-0000-0000-00000000000a');
+INSERT INTO files (id, org_id, storage_path, original_name, content_type, size_bytes, visibility) VALUES
+ ('16000000-0000-0000-0000-0000000000b5', 'b0000000-0000-0000-0000-00000000000a', 'a/inbox-mail', 'Booking mail.eml', 'message/rfc822', 10, 'editors');

@@ -15,6 +15,7 @@ import app.roadbook.files.ui.FilesView;
 import app.roadbook.home.ui.HomeView;
 import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.monitoring.ui.SlowQueriesView;
+import app.roadbook.parsing.ui.InboxView;
 import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
 import app.roadbook.shows.ui.ShowsView;
@@ -68,6 +69,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     final SideNavItem contactsItem = new SideNavItem("Contacts", ContactsView.class, VaadinIcon.USERS.create());
     final SideNavItem crewItem = new SideNavItem("Crew", CrewView.class, VaadinIcon.GROUP.create());
     final SideNavItem filesItem = new SideNavItem("Files", FilesView.class, VaadinIcon.FOLDER_OPEN.create());
+    final SideNavItem inboxItem = new SideNavItem("Inbox", InboxView.class, VaadinIcon.INBOX.create());
     final SideNavItem templatesItem =
             new SideNavItem("Advancing templates", TemplatesView.class, VaadinIcon.LIST.create());
     final SideNavItem invitationsItem =
@@ -92,6 +94,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                     java.util.Map.entry(artistsItem, ArtistsView.class),
                     java.util.Map.entry(contactsItem, ContactsView.class),
                     java.util.Map.entry(filesItem, FilesView.class),
+                    java.util.Map.entry(inboxItem, InboxView.class),
                     java.util.Map.entry(tourBookItem, TourBookView.class),
                     java.util.Map.entry(crewItem, CrewView.class),
                     java.util.Map.entry(templatesItem, TemplatesView.class),
@@ -153,6 +156,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 contactsItem,
                 crewItem,
                 filesItem,
+                inboxItem,
                 templatesItem,
                 invitationsItem,
                 membersItem,

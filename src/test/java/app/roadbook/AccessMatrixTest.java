@@ -28,6 +28,8 @@ import app.roadbook.invitations.ui.AcceptInvitationView;
 import app.roadbook.invitations.ui.DevOutboxView;
 import app.roadbook.invitations.ui.InvitationsView;
 import app.roadbook.monitoring.ui.SlowQueriesView;
+import app.roadbook.parsing.ui.InboxView;
+import app.roadbook.parsing.ui.ReviewView;
 import app.roadbook.schedule.ui.DaySheetView;
 import app.roadbook.schedule.ui.TourBookView;
 import app.roadbook.shows.ui.ArtistsView;
@@ -141,6 +143,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     private final Map<Resource, UUID> contacts = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> people = new EnumMap<>(Resource.class);
     private final Map<Resource, UUID> files = new EnumMap<>(Resource.class);
+    private final Map<Resource, UUID> inboxItems = new EnumMap<>(Resource.class);
     private final Map<Actor, UUID> users = new EnumMap<>(Actor.class);
     private final List<String> viewProblems = new ArrayList<>();
     private UUID northern;
@@ -482,6 +485,33 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                                         db.writes(
                                                 "update files set deleted_at = null where id = ? and deleted_at is not null",
                                                 id)))
+                                : Verdict.CLOSED),
+                // The parsing inbox (decision 0029): editors and up read and add items; the review page of an item
+                // opens for whoever its policy lets read it, and offers confirming and dismissing to its org's editors.
+                new Route(
+                        "inbox",
+                        NONE,
+                        Set.of(InboxView.class),
+                        Map.of("read", "Read mail"),
+                        (db, id) ->
+                                db.member() && db.reads("select count(*) from parsed_emails where org_id = ?", db.org())
+                                        ? db.open(Map.of(
+                                                "read",
+                                                db.inserts(
+                                                        "insert into parsed_emails (org_id, subject, raw_content) values (?, 'Probe', 'probe')",
+                                                        db.org())))
+                                        : Verdict.CLOSED),
+                new Route(
+                        "inbox/:itemId",
+                        ORG_RESOURCES,
+                        Set.of(ReviewView.class),
+                        Map.of("confirm", "Create draft show", "dismiss", "Dismiss"),
+                        (db, id) -> db.reads("select count(*) from parsed_emails where id = ?", id)
+                                ? db.open(Map.of(
+                                        "confirm",
+                                        db.writes("update parsed_emails set status = 'confirmed' where id = ?", id),
+                                        "dismiss",
+                                        db.writes("update parsed_emails set status = 'dismissed' where id = ?", id)))
                                 : Verdict.CLOSED),
                 new Route(
                         "venues",
@@ -960,6 +990,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             case "contacts/:contactId" -> contacts.get(resource);
             case "crew/:personId" -> people.get(resource);
             case "files/:fileId" -> files.get(resource);
+            case "inbox/:itemId" -> inboxItems.get(resource);
             default -> throw new IllegalStateException(route.template());
         };
     }
@@ -1076,6 +1107,17 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                         "insert into people (org_id, name) values (?, 'Southside matrix crew') returning id",
                         UUID.class,
                         southside));
+        // A pasted booking mail in each org's parsing inbox.
+        for (Map.Entry<Resource, UUID> org : Map.of(Resource.OWN_ORG, northern, Resource.OTHER_ORG, southside)
+                .entrySet()) {
+            inboxItems.put(
+                    org.getKey(),
+                    owner.queryForObject(
+                            "insert into parsed_emails (org_id, subject, raw_content) values (?, 'Matrix offer', "
+                                    + "'Show on 2027-02-01') returning id",
+                            UUID.class,
+                            org.getValue()));
+        }
         // Library files: about the granted show, shared with its promoter team or for members only; one in the bin;
         // and one of the other org. The view never reads their bytes, so none are stored.
         files.put(Resource.SHARED_FILE, libraryFile(northern, "show_id", granted, "promoter_team", false));

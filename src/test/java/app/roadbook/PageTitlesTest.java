@@ -3,6 +3,7 @@ package app.roadbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.roadbook.advancing.AdvancingExchange;
+import app.roadbook.parsing.ParsingInbox;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -36,6 +37,9 @@ class PageTitlesTest extends SpringBrowserlessTest {
     @Autowired
     AdvancingExchange advancing;
 
+    @Autowired
+    ParsingInbox parsingInbox;
+
     @Test
     void titles() {
         JdbcTemplate db = fixtures.owner();
@@ -68,6 +72,8 @@ class PageTitlesTest extends SpringBrowserlessTest {
                 show);
         fixtures.signIn(owner);
         UUID session = advancing.createSession(org, show, "Oslo advance", null, null);
+        UUID parsed = parsingInbox.paste(org, "Subject: Offer Sentrum Scene\nDate: 2027-03-01\nVenue: Sentrum Scene\n");
+        String parsedTitle = parsingInbox.review(parsed).title();
         Fixtures.signOut();
         UUID admin = fixtures.platformAdmin();
 
@@ -91,7 +97,8 @@ class PageTitlesTest extends SpringBrowserlessTest {
                 "advancing-templates",
                 "invitations",
                 "billing",
-                "audit")) {
+                "audit",
+                "inbox")) {
             visits.put(plain, new Visit(owner, plain, null));
         }
         visits.put("shows/:showId", new Visit(owner, "shows/" + show, "Oslo · 15 Jan 2027"));
@@ -104,6 +111,7 @@ class PageTitlesTest extends SpringBrowserlessTest {
         visits.put("advance/:sessionId/mails", new Visit(owner, "advance/" + session + "/mails", "Oslo advance"));
         visits.put("contacts/:contactId", new Visit(owner, "contacts/" + contact, "Sara Promoter"));
         visits.put("crew/:personId", new Visit(owner, "crew/" + person, "Dana Driver"));
+        visits.put("inbox/:itemId", new Visit(owner, "inbox/" + parsed, parsedTitle));
         visits.put("files/:fileId", new Visit(owner, "files/" + file, "Stage plot.pdf"));
         visits.put("admin/billing", new Visit(admin, "admin/billing", null));
         visits.put("admin/accounts", new Visit(admin, "admin/accounts", null));

@@ -116,6 +116,9 @@ class ReadableScreensTest extends SpringBrowserlessTest {
     @Autowired
     FileLibrary library;
 
+    @Autowired
+    app.roadbook.parsing.ParsingInbox parsingInbox;
+
     @Test
     void everyPageAsEveryRoleShowsWordsNotInternals() {
         UUID owner = fixtures.user("Olivia");
@@ -228,6 +231,7 @@ class ReadableScreensTest extends SpringBrowserlessTest {
                                 + " values ('ContactRepository.findRows', 1250, ?, ?)",
                         owner,
                         org);
+        UUID parsed = parsingInbox.paste(org, "Offer for 2027-03-01\nVenue: Zepp Haneda\nFee: JPY 3000000\n");
 
         Map<String, UUID> people = new LinkedHashMap<>();
         people.put("owner", owner);
@@ -263,7 +267,9 @@ class ReadableScreensTest extends SpringBrowserlessTest {
                 "files/" + file,
                 "shows/" + show + "/day-sheet",
                 "shows/" + show + "/guests",
-                "shows/" + show + "/guests/door-list");
+                "shows/" + show + "/guests/door-list",
+                "inbox",
+                "inbox/" + parsed);
 
         // What the owner reads instead (and proof that the walk reads labels, texts and grid cells).
         Map<String, List<String>> expected = Map.ofEntries(
@@ -288,6 +294,8 @@ class ReadableScreensTest extends SpringBrowserlessTest {
                         List.of("Load-in at dock B", "Flight NH 20 ITM→HND", "Crew only")),
                 Map.entry("shows/" + show + "/guests", List.of("Ann Band", "Family")),
                 Map.entry("files", List.of("Tech rider.pdf")),
+                Map.entry("inbox", List.of("Pasted text")),
+                Map.entry("inbox/" + parsed, List.of("Zepp Haneda")),
                 Map.entry("files/" + file, List.of("Tech rider.pdf", "shared with the promoter team")));
         List<String> findings = new ArrayList<>();
         for (var person : people.entrySet()) {

@@ -58,6 +58,10 @@ public final class ActivitySentence {
         VERBS.put("guest.reopened", "put %s back to requested on the guest list");
         VERBS.put("guest.withdrawn", "withdrew %s from the guest list");
         VERBS.put("file.uploaded", "uploaded the file %s");
+        VERBS.put("parsing.received", "added %s to the parsing inbox");
+        VERBS.put("parsing.confirmed", "confirmed values of %s from the parsing inbox");
+        VERBS.put("parsing.dismissed", "dismissed %s in the parsing inbox");
+        VERBS.put("parsing.model_switched", "switched the external parsing model");
         VERBS.put("file.version_uploaded", "uploaded a new version of %s");
         VERBS.put("file.version_restored", "restored an earlier version of %s");
         VERBS.put("file.visibility_changed", "changed who sees %s");

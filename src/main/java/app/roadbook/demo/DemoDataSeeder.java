@@ -63,6 +63,7 @@ class DemoDataSeeder implements ApplicationRunner {
                                     .queryForObject(
                                             "select id from organizations where slug = 'southside-artists'",
                                             UUID.class));
+                    DemoInbox.seed(new JdbcTemplate(owner), northern);
                     return true;
                 }));
         if (seeded) {

@@ -22,6 +22,7 @@ public final class DocumentTypes {
         ALLOWED.put("image/heic", "HEIC image");
         ALLOWED.put("text/plain", "Text");
         ALLOWED.put("text/csv", "CSV");
+        ALLOWED.put("message/rfc822", "E-mail message");
         ALLOWED.put("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document");
         ALLOWED.put("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel workbook");
         ALLOWED.put("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint");
@@ -48,8 +49,8 @@ public final class DocumentTypes {
 
     /** What the upload fields suggest to the browser's file picker (a hint only: the bytes decide). */
     public static final Set<String> PICKER_HINTS = Set.of(
-            ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic", ".txt", ".csv", ".doc", ".docx", ".xls", ".xlsx",
-            ".ppt", ".pptx", ".odt", ".ods", ".odp", ".mp3", ".wav", ".flac", ".ogg", ".m4a");
+            ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic", ".txt", ".csv", ".eml", ".doc", ".docx", ".xls",
+            ".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".odp", ".mp3", ".wav", ".flac", ".ogg", ".m4a");
 
     /** The sentence for a file whose bytes are of another kind. */
     public static final String ALLOWED_SENTENCE =

@@ -5,7 +5,9 @@ public enum FileVisibility {
     /** The organization's members only. */
     members("Organization members only"),
     /** Also the promoter team of the show(s) the file concerns. */
-    promoter_team("Members and the show's promoter team");
+    promoter_team("Members and the show's promoter team"),
+    /** Editors, admins and owners only: the originals of the parsing inbox (decision 0029). */
+    editors("Editors, admins and owners only");
 
     private final String label;
 

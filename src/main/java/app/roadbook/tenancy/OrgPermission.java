@@ -63,7 +63,15 @@ public enum OrgPermission {
      */
     DELETE_SHOWS("select can_manage_org(?)", "Only owners and admins delete a show.", owner, admin),
     /** Change the organization's own settings, such as its name; needs a live subscription. */
-    MANAGE_SETTINGS("select can_manage_org(?)", "Only owners and admins change the organization's name.", owner, admin);
+    MANAGE_SETTINGS("select can_manage_org(?)", "Only owners and admins change the organization's name.", owner, admin),
+    /**
+     * Switch the optional external model of the parsing inbox on or off (it sends booking mails to that endpoint);
+     * needs a live subscription.
+     */
+    SWITCH_PARSING_MODEL(
+            "select has_org_role(o, '{owner}') and org_is_live(o) from (select ?::uuid as o) as org",
+            "Only an owner decides whether booking mails go to an external model.",
+            owner);
 
     private final String decision;
     private final String refusal;

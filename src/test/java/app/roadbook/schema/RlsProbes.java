@@ -66,6 +66,8 @@ final class RlsProbes {
     final List<Probe> foreignInserts = new ArrayList<>();
 
     private static final String ORG_WRITERS = "OWNER,ADMIN,EDITOR=siud VIEWER=s";
+    /** The parsing inbox (V28): editors and up only, viewers see nothing. */
+    private static final String INBOX = "OWNER,ADMIN,EDITOR=siud";
 
     RlsProbes() {
         orgTable(
@@ -114,13 +116,46 @@ final class RlsProbes {
                 "'1b000000-0000-0000-0000-00000000000a'",
                 "(org_id, subject, raw_content) values (:org, 's', 'r')",
                 "subject = subject",
-                ORG_WRITERS);
+                INBOX);
         orgTable(
                 "parsed_contracts",
                 "'1c000000-0000-0000-0000-00000000000a'",
                 "(org_id, file_name, file_url) values (:org, 'f', 'u')",
                 "file_name = file_name",
-                ORG_WRITERS);
+                INBOX);
+        // V28: every proposed value of the parsing inbox, for editors and up; never pointing at another org's item.
+        orgTable(
+                "parsed_values",
+                "'1b100000-0000-0000-0000-00000000000a'",
+                "(org_id, email_id, field, value, span_start, span_end, confidence, extractor) values (:org, "
+                        + "'1b000000-0000-0000-0000-00000000000a', 'VENUE', 'Probe', 0, 2, 0.5, 'rules')",
+                "decision = 'accepted'",
+                INBOX);
+        // V28: the org's parsing settings: editors and up read them, owners write (an upsert, as the org has a row).
+        table(
+                "parsing_settings",
+                "parsing_settings",
+                "org_id = " + ORG_A,
+                "insert into parsing_settings (org_id, model_enabled) values (:org, true) "
+                        + "on conflict (org_id) do update set model_enabled = true",
+                "model_enabled = true",
+                "OWNER=siu ADMIN,EDITOR=s");
+        // V28: an original of the parsing inbox (visibility 'editors'): viewers and promoters see neither it nor its
+        // versions.
+        table(
+                "files",
+                "files(library editors only)",
+                "id = '16000000-0000-0000-0000-0000000000b5'",
+                null,
+                "original_name = original_name",
+                "OWNER,ADMIN,EDITOR=su");
+        table(
+                "file_versions",
+                "file_versions(editors only file)",
+                "file_id = '16000000-0000-0000-0000-0000000000b5'",
+                null,
+                null,
+                "OWNER,ADMIN,EDITOR=s");
         table(
                 "contact_types",
                 "contact_types",

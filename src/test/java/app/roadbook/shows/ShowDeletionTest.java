@@ -233,16 +233,18 @@ class ShowDeletionTest {
             rules.merge(rs.getString(1), rs.getString(2), (a, b) -> a.equals(b) ? a : a + b);
         });
         assertThat(rules)
-                .isEqualTo(new TreeMap<>(Map.of(
-                        "advancing_sessions", "c",
-                        "contact_commissions", "n",
-                        "files", "n",
-                        "guest_lists", "c",
-                        "guest_requests", "c",
-                        "invitations", "c",
-                        "schedule_items", "c",
-                        "show_assignments", "c",
-                        "show_collaborators", "c")));
+                .isEqualTo(new TreeMap<>(Map.ofEntries(
+                        Map.entry("advancing_sessions", "c"),
+                        Map.entry("contact_commissions", "n"),
+                        Map.entry("files", "n"),
+                        Map.entry("guest_lists", "c"),
+                        Map.entry("guest_requests", "c"),
+                        Map.entry("invitations", "c"),
+                        Map.entry("parsed_contracts", "n"),
+                        Map.entry("parsed_emails", "n"),
+                        Map.entry("schedule_items", "c"),
+                        Map.entry("show_assignments", "c"),
+                        Map.entry("show_collaborators", "c"))));
     }
 
     private int deleteAs(UUID user) {

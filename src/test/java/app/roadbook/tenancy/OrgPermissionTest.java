@@ -64,7 +64,8 @@ class OrgPermissionTest {
                     || permission == OrgPermission.DELETE_ADVANCES
                     || permission == OrgPermission.MANAGE_BIN
                     || permission == OrgPermission.DELETE_SHOWS
-                    || permission == OrgPermission.MANAGE_SETTINGS;
+                    || permission == OrgPermission.MANAGE_SETTINGS
+                    || permission == OrgPermission.SWITCH_PARSING_MODEL;
             assertThat(can(org, permission)).as(permission + " in a lapsed org").isEqualTo(!live);
         }
         fixtures.signIn(fixtures.user("Outsider"));
