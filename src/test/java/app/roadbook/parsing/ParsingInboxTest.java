@@ -3,6 +3,8 @@ package app.roadbook.parsing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.roadbook.advancing.AdvancingExchange;
+import app.roadbook.advancing.AdvancingRows;
 import app.roadbook.base.Refusal;
 import app.roadbook.parsing.InboxRecords.Confirmation;
 import app.roadbook.parsing.InboxRecords.Confirmed;
@@ -11,6 +13,7 @@ import app.roadbook.parsing.InboxRecords.ValueLine;
 import app.roadbook.support.Fixtures;
 import app.roadbook.support.RoadbookTest;
 import app.roadbook.tenancy.ActingUser;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +46,9 @@ class ParsingInboxTest {
 
     @Autowired
     ParsingInbox inbox;
+
+    @Autowired
+    AdvancingExchange advancing;
 
     @Autowired
     Fixtures fixtures;
@@ -211,6 +217,37 @@ class ParsingInboxTest {
         assertThat(updated.showId()).isEqualTo(confirmed.showId());
         assertThat(db.queryForObject("select fee_currency from shows where id = ?", String.class, updated.showId()))
                 .isEqualTo("NOK");
+    }
+
+    @Test
+    void confirmingAnswersTheShowsOpenAdvanceForTheArtistTeamAndAgreesWhereThePromoterSaidTheSame() {
+        fixtures.signIn(editor);
+        UUID session = advancing.createSession(org, show, "Oslo advance", null, null);
+        fixtures.signIn(promoter);
+        AdvancingRows.Side theirs = advanceRow(session, "Doors").theirs();
+        advancing.setValue(theirs.fieldId(), theirs.version(), "19:30");
+
+        fixtures.signIn(editor);
+        LocalDate date = db.queryForObject("select date from shows where id = ?", LocalDate.class, show);
+        UUID id = inbox.paste(org, "Confirmation for " + date + "\nVenue: Sentrum Scene\nDoors 19:30\nCurfew 23:00\n");
+        inbox.acceptRest(id);
+        Confirmed confirmed = inbox.confirm(id, Confirmation.PLAIN);
+
+        assertThat(confirmed.showId()).as("the show on that date and venue").isEqualTo(show);
+        AdvancingRows.Row doors = advanceRow(session, "Doors");
+        assertThat(doors.agreed()).as("the promoter had said 19:30 already").isTrue();
+        assertThat(doors.agreedValue()).contains("19:30");
+        AdvancingRows.Row curfew = advanceRow(session, "Curfew");
+        assertThat(curfew.ours().value()).as("the artist team's answer").contains("23:00");
+        assertThat(curfew.theirs().value()).as("never written for the promoter").isNull();
+        assertThat(curfew.agreed()).isFalse();
+    }
+
+    private AdvancingRows.Row advanceRow(UUID session, String field) {
+        return advancing.rows(session).stream()
+                .filter(r -> r.fieldName().equals(field))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
