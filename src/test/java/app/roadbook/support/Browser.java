@@ -207,10 +207,21 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /**
+     * Opens the select and picks the item. The list may still be sliding into place (on a phone it opens as a sheet),
+     * so a click that would land on a neighbouring item is refused by the driver and tried again.
+     */
     public void chooseInSelect(String label, String item) {
         waitFor(By.xpath(fieldPath(label))).click();
-        waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + item + "']"))
-                .click();
+        By option = By.xpath("//vaadin-select-item[normalize-space(.)=" + literal(item) + "]");
+        waitUntil(d -> {
+            try {
+                waitFor(option).click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException moving) {
+                return false;
+            }
+        });
     }
 
     /**

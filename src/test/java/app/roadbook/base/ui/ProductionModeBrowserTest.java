@@ -54,6 +54,10 @@ class ProductionModeBrowserTest {
         browser.waitFor(By.cssSelector("input[name='username']"));
         assertProductionPage("login", "Sign in · Roadbook");
         assertThat(iconHref()).endsWith("icons/roadbook.svg");
+        browser.open("/waitlist");
+        assertProductionPage("waitlist", null);
+        browser.open("/login");
+        browser.waitFor(By.cssSelector("input[name='username']"));
 
         UUID owner = fixtures.user("Pat");
         fixtures.organization("Production Touring", owner);
@@ -70,10 +74,31 @@ class ProductionModeBrowserTest {
             browser.waitFor(By.cssSelector(".current-org"));
             assertProductionPage(page.get(1), page.get(2));
         }
+        // Every other page of the owner's menu: the same bundle serves them, and a screenshot of each shows it.
+        for (String path : List.of(
+                "calendar",
+                "calendar-feed",
+                "advancing",
+                "crew",
+                "tour-book",
+                "members",
+                "files",
+                "artists",
+                "advancing-templates",
+                "invitations",
+                "audit",
+                "inbox")) {
+            browser.open("/" + path);
+            browser.waitFor(By.cssSelector(".current-org"));
+            assertProductionPage(path, null);
+        }
     }
 
+    /** {@code title} null: any page title of its own (not just "Roadbook"). */
     private void assertProductionPage(String name, String title) {
-        browser.waitUntil(d -> title.equals(d.getTitle()));
+        browser.waitUntil(d -> title == null
+                ? d.getTitle() != null && d.getTitle().endsWith(" · Roadbook")
+                : title.equals(d.getTitle()));
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         Object devElements =
                 js.executeScript("return document.querySelectorAll(arguments[0]).length", DEV_MODE_ELEMENTS);
