@@ -28,6 +28,7 @@ final class DemoCrew {
 
     private DemoCrew() {}
 
+    // SQL: seed rows as the database owner; no acting user exists yet for the services and their row-level security.
     static void seed(JdbcTemplate owner, UUID orgId, UUID editor) {
         List<UUID> shows = owner.queryForList(
                 "select id from shows where org_id = ? and status <> 'cancelled' order by date, id", UUID.class, orgId);

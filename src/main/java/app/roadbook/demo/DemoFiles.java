@@ -18,6 +18,7 @@ final class DemoFiles {
 
     private DemoFiles() {}
 
+    // SQL: seed rows as the database owner; no acting user exists yet for the services and their row-level security.
     static void seed(JdbcTemplate owner, FileStore store, UUID orgId, UUID uploadedBy) {
         UUID auroras = owner.queryForObject(
                 "select id from artists where org_id = ? and slug = 'the-auroras'", UUID.class, orgId);

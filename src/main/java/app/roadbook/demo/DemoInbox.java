@@ -36,6 +36,7 @@ final class DemoInbox {
 
     private DemoInbox() {}
 
+    // SQL: seed rows as the database owner; no acting user exists yet for the services and their row-level security.
     static void seed(JdbcTemplate owner, UUID orgId) {
         owner.update("""
                 insert into parsed_emails (org_id, subject, from_email, raw_content, received_via, message_id)

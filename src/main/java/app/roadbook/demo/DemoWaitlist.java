@@ -13,6 +13,7 @@ final class DemoWaitlist {
 
     private DemoWaitlist() {}
 
+    // SQL: seed rows as the database owner; the waitlist's own rows are otherwise made only by a definer function.
     static void seed(JdbcTemplate owner, UUID platformAdmin, UUID southside) {
         String insert = """
                 insert into waitlist (email, name, role, company, notes, status, source, created_at, invited_by,

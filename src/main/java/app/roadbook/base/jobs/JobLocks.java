@@ -20,6 +20,7 @@ final class JobLocks implements LockProvider {
 
     JobLocks(DataSource dataSource, String node) {
         // SQL, not a repository: two definer functions, the only way to the lock table (decision 0030).
+        // SQL: two calls of V29's definer functions; the lock table has no entity because nobody acting may touch it.
         this.jdbc = new JdbcTemplate(dataSource);
         this.node = node;
     }
