@@ -146,6 +146,7 @@ public class ShowService {
     public UUID createShow(UUID orgId, ShowDraft d) {
         access.requireEditor(orgId);
         Place place = validate(orgId, d);
+        refuseArchived(place.artist(), null);
         Show show = new Show(orgId);
         apply(show, d, place);
         UUID id = shows.saveAndFlush(show).getId();
@@ -169,6 +170,7 @@ public class ShowService {
         if (show.getVersion() != version) {
             throw new ConcurrentChangeException();
         }
+        refuseArchived(place.artist(), show.getArtist());
         ZoneId before =
                 show.getVenue() == null ? VenueTime.NO_VENUE : show.getVenue().zone();
         if (show.isAdvanced()
@@ -320,6 +322,16 @@ public class ShowService {
 
     /** What a valid draft resolves to: its artist and venue (checked to belong to the org), their zone, the currency. */
     private record Place(Artist artist, Venue venue, ZoneId zone, String currency) {}
+
+    /**
+     * An archived artist gets no new shows (the pickers leave them out; this says the same to any caller); a show
+     * that already has them keeps them.
+     */
+    private static void refuseArchived(Artist chosen, Artist current) {
+        if (chosen != null && chosen.getArchivedAt() != null && !chosen.equals(current)) {
+            throw new Refusal(chosen.getName() + " is archived: restore them on the Artists page to give them a show.");
+        }
+    }
 
     private Place validate(UUID orgId, ShowDraft d) {
         if (d.date() == null) {

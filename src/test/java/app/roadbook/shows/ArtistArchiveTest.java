@@ -93,6 +93,26 @@ class ArtistArchiveTest {
     }
 
     @Test
+    void anArchivedArtistGetsNoNewShowFromTheServiceEitherWhileTheirShowKeepsThem() {
+        artists.archiveArtist(org, auroras);
+        assertThatThrownBy(() -> shows.createShow(org, draft(auroras, LocalDate.of(2027, 3, 1))))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining("The Auroras is archived");
+        UUID other = shows.createShow(org, draft(borealis, LocalDate.of(2027, 3, 2)));
+        assertThatThrownBy(() -> shows.updateShow(
+                        org, other, shows.show(org, other).version(), draft(auroras, LocalDate.of(2027, 3, 2))))
+                .isInstanceOf(Refusal.class);
+
+        // Their own show is still edited with them.
+        shows.updateShow(org, show, shows.show(org, show).version(), draft(auroras, LocalDate.of(2027, 2, 3)));
+        assertThat(shows.show(org, show).artistName()).isEqualTo("The Auroras");
+    }
+
+    private static ShowDraft draft(UUID artist, LocalDate date) {
+        return new ShowDraft(artist, null, date, null, null, ShowStatus.confirmed, null, null, "EUR", null);
+    }
+
+    @Test
     void viewersCannotArchiveNorCanOtherOrganizations() {
         fixtures.signIn(viewer);
         assertThatThrownBy(() -> artists.archiveArtist(org, auroras)).isInstanceOf(AccessDeniedException.class);
