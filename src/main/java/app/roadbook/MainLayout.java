@@ -205,7 +205,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        List<OrgSummary> mine = organizations.myOrganizations();
+        List<OrgSummary> mine = currentOrganization.mine();
         OrgSummary current = currentOrganization.pick(mine).orElse(null);
         organizationName.setText(current == null ? "" : current.name());
         organizationName.setVisible(current != null && mine.size() == 1);

@@ -1,5 +1,6 @@
 package app.roadbook.tenancy;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * The organization the user is working in, per browser session. Falls back to the first
  * organization they belong to, and forgets one they no longer belong to.
+ *
+ * <p>A navigation asks for the user's organizations three times (the access check, the view, the menu). They are
+ * read once per browser request and kept until the response is sent, unless a read-write transaction begins or ends
+ * in between (it may have added or ended a membership): then they are read again (decision 0033). Nothing is kept
+ * across requests, so a membership someone else ends is seen at the next click.
  */
 @Component
 @VaadinSessionScope
@@ -17,12 +23,28 @@ public class CurrentOrganization {
     private final OrganizationService organizations;
     private UUID selectedId;
 
+    private transient List<OrgSummary> kept;
+    private transient long writesWhenKept;
+
     CurrentOrganization(OrganizationService organizations) {
         this.organizations = organizations;
     }
 
     public Optional<OrgSummary> get() {
-        return pick(organizations.myOrganizations());
+        return pick(mine());
+    }
+
+    /** The user's organizations, read at most once per request while nothing is written. */
+    public List<OrgSummary> mine() {
+        if (kept != null && writesWhenKept == WritesInThisThread.count()) {
+            return kept;
+        }
+        return readAndKeep();
+    }
+
+    /** The user's organizations read afresh (and kept for the rest of this request), as the access check wants them. */
+    public List<OrgSummary> fresh() {
+        return readAndKeep();
     }
 
     /** The chosen organization out of {@code mine} (the user's organizations, freshly loaded). */
@@ -38,5 +60,21 @@ public class CurrentOrganization {
 
     public void select(UUID orgId) {
         this.selectedId = orgId;
+    }
+
+    private List<OrgSummary> readAndKeep() {
+        List<OrgSummary> mine = organizations.myOrganizations();
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            // Outside a UI's request nothing would forget them at the end of it: read every time.
+            kept = null;
+            return mine;
+        }
+        if (kept == null) {
+            ui.beforeClientResponse(ui, context -> kept = null);
+        }
+        kept = mine;
+        writesWhenKept = WritesInThisThread.count();
+        return mine;
     }
 }

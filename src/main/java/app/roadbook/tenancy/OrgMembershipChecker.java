@@ -24,7 +24,9 @@ class OrgMembershipChecker implements NavigationAccessChecker {
         if (required.isEmpty() || context.getPrincipal() == null) {
             return AccessCheckResult.neutral();
         }
-        Optional<OrgSummary> current = currentOrganization.getObject().get();
+        CurrentOrganization organization = currentOrganization.getObject();
+        // Read afresh at every navigation; the view and the menu then use the same list (decision 0033).
+        Optional<OrgSummary> current = organization.pick(organization.fresh());
         if (current.isEmpty()) {
             return AccessCheckResult.deny("Only members of an organization may open this view.");
         }

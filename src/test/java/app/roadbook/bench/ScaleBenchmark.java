@@ -407,6 +407,38 @@ class ScaleBenchmark {
                         "email asc",
                         (int) contactsHalf,
                         50)));
+        // The directory filtered by type (agents, about a quarter of the org), by name, half way down the agents.
+        long agentsHalf = s.contactsBig / 8;
+        Object agent = row(su, """
+                select c.id from contacts c where c.org_id = ? and exists (select 1 from contact_types t
+                    where t.contact_id = c.id and t.type = 'agent')
+                order by lower(c.name), c.id offset ? limit 1""", BIG_ORG, agentsHalf - 1)[0];
+        shapes.add(new Shape(
+                "contacts page filtered by type, deep page by key (half way)",
+                OWNER,
+                "select c.id, c.name, c.company, c.city, c.country, c.email, c.phone, c.status,"
+                        + " (select string_agg(cast(t.type as varchar), ',' order by t.type) from contact_types t"
+                        + " where t.contact_id = c.id) from contacts c where c.org_id = ?"
+                        + " and cast((c.id = any((select coalesce(contact_page_ids(?, ?, ?, ?, ?, ?, ?, ?),"
+                        + " contact_page_ids(?, ?, ?, ?, ?, ?, ?)))::uuid[])) as boolean) = true"
+                        + " order by lower(c.name), c.id",
+                List.of(
+                        BIG_ORG,
+                        BIG_ORG,
+                        "",
+                        "agent",
+                        "",
+                        "name asc",
+                        agent,
+                        0,
+                        50,
+                        BIG_ORG,
+                        "",
+                        "agent",
+                        "",
+                        "name asc",
+                        (int) agentsHalf,
+                        50)));
         // AuditTrail.entries: by offset and by key, half way down the org's log (targets' names left out).
         long logHalf = s.logBig / 2;
         Object[] entry = row(su, """
