@@ -23,15 +23,7 @@ CREATE POLICY app_users_select ON app_users FOR SELECT
     USING (id = (SELECT current_app_user_id()) OR (SELECT is_platform_admin())
            OR id = ANY ((SELECT colleague_user_ids())::uuid[]));
 
--- 2. The directory in name order, served by one index ---------------------------------------------------------------
--- Every name-ordered page asks ORDER BY lower(name), id, and V2's index stops at lower(name): walking it needed an
--- incremental sort, so for a short search that many contacts match ("e": names and emails starting with e) the
--- planner read every match through the prefix indexes and sorted them (78 ms at scale 1) instead of walking the
--- name order until the page was full. With the id in the index the walk is the order itself.
-CREATE INDEX idx_contacts_org_name_id ON contacts (org_id, lower(name), id);
-DROP INDEX idx_contacts_org_name;
-
--- 3. Counting one contact type from its own index ------------------------------------------------------------------
+-- 2. Counting one contact type from its own index ------------------------------------------------------------------
 -- The heading's count of a type filter ("agents") was planned over the org's contacts with a probe of each one's
 -- types: 241 ms for the capped count at scale 1 (49,000 agents of 200,000 contacts), slower than the exact count.
 -- With one type (what the filter mostly holds) the count starts from that type's entries of contact_types
