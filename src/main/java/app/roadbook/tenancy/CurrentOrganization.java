@@ -1,6 +1,7 @@
 package app.roadbook.tenancy;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public class CurrentOrganization {
     private UUID selectedId;
 
     private transient List<OrgSummary> kept;
+    private transient VaadinRequest keptFor;
     private transient long writesWhenKept;
 
     CurrentOrganization(OrganizationService organizations) {
@@ -36,7 +38,7 @@ public class CurrentOrganization {
 
     /** The user's organizations, read at most once per request while nothing is written. */
     public List<OrgSummary> mine() {
-        if (kept != null && writesWhenKept == WritesInThisThread.count()) {
+        if (kept != null && keptFor == VaadinRequest.getCurrent() && writesWhenKept == WritesInThisThread.count()) {
             return kept;
         }
         return readAndKeep();
@@ -65,16 +67,23 @@ public class CurrentOrganization {
     private List<OrgSummary> readAndKeep() {
         List<OrgSummary> mine = organizations.myOrganizations();
         UI ui = UI.getCurrent();
-        if (ui == null) {
-            // Outside a UI's request nothing would forget them at the end of it: read every time.
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (ui == null || request == null) {
+            // Outside a UI's request (a job, a background task) nothing would forget them at its end: read every time.
             kept = null;
             return mine;
         }
-        if (kept == null) {
-            ui.beforeClientResponse(ui, context -> kept = null);
+        if (kept == null || keptFor != request) {
+            ui.beforeClientResponse(ui, context -> forget());
         }
         kept = mine;
+        keptFor = request;
         writesWhenKept = WritesInThisThread.count();
         return mine;
+    }
+
+    private void forget() {
+        kept = null;
+        keptFor = null;
     }
 }
