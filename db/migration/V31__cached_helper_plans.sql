@@ -2,9 +2,9 @@
 --
 -- A policy asks `org_id = ANY ((SELECT member_org_ids())::uuid[])`: one call per statement and table. The helpers
 -- were SQL functions, and PostgreSQL 15 plans a SQL function's body again at every statement that calls one it
--- cannot inline (SECURITY DEFINER never inlines); that planning, not the membership lookup, was most of the
--- 0.1 to 0.3 ms per call behind the small shapes' RLS ratios of 2 to 4 (docs/performance.md). A PL/pgSQL function
--- prepares its queries once per connection and reuses the plan, so the same lookup costs a plan execution.
+-- cannot inline (SECURITY DEFINER never inlines). Measured alone, that planning was about three quarters of a
+-- helper's cost (decision 0033); it is part of the small shapes' RLS ratios of 2 to 4 (docs/performance.md). A
+-- PL/pgSQL function prepares its queries once per connection and reuses the plan, so the lookup costs an execution.
 --
 -- Same names, arguments, results, meaning, owner and grants (CREATE OR REPLACE keeps the owner and the grants);
 -- every attribute is spelt out again because OR REPLACE resets the ones left out (PARALLEL SAFE among them).

@@ -25,6 +25,7 @@ class PolicyHelperPlansTest {
     void everyHelperAPolicyCallsOncePerStatementKeepsItsPlan() {
         ScratchDatabase db = new ScratchDatabase();
         db.migrate("latest");
+        // SQL: the policies and the functions' languages live only in PostgreSQL's catalogue.
         JdbcTemplate owner = new JdbcTemplate(db.owner());
         List<String> expressions = owner.queryForList(
                 "select coalesce(qual, '') || ' ' || coalesce(with_check, '') from pg_policies where schemaname = 'public'",

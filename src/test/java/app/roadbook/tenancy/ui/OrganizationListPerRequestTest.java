@@ -81,6 +81,7 @@ class OrganizationListPerRequestTest extends SpringBrowserlessTest {
         assertThat(organizationReads()).isEqualTo(2);
 
         // Ended outside the app (no transaction of this request): seen from the next request on.
+        // SQL: as the schema owner, so that no transaction of the app's (which would count as a write) is involved.
         fixtures.owner().update("delete from org_members where org_id = ? and user_id = ?", org, editor);
         roundTrip();
         assertThat(current().mine()).extracting(OrgSummary::id).containsExactly(created);
