@@ -35,44 +35,31 @@ CREATE OR REPLACE FUNCTION contact_count(p_org_id uuid, p_pattern text, p_types 
     LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
+    v_rows text;
     v_count bigint;
 BEGIN
     IF p_org_id IS NULL OR NOT (p_org_id = ANY (member_org_ids())) THEN
         RETURN 0;
     END IF;
     IF COALESCE(p_types, '') <> '' AND position(',' IN p_types) = 0 THEN
-        EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM public.contact_types t JOIN public.contacts c ON c.id = t.contact_id'
-                || ' WHERE t.org_id = $1 AND t.type = CAST($3 AS public.contact_type) AND '
-                || contact_filter_sql(p_pattern, '', p_status) || ' LIMIT $5) counted'
-            INTO v_count USING p_org_id, p_pattern, p_types, p_status, p_limit;
-        RETURN v_count;
+        v_rows := 'public.contact_types t JOIN public.contacts c ON c.id = t.contact_id'
+                  || ' WHERE t.org_id = $1 AND t.type = CAST($3 AS public.contact_type) AND '
+                  || contact_filter_sql(p_pattern, '', p_status);
+    ELSE
+        v_rows := 'public.contacts c WHERE ' || contact_filter_sql(p_pattern, p_types, p_status);
     END IF;
-    EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM public.contacts c WHERE '
-            || contact_filter_sql(p_pattern, p_types, p_status) || ' LIMIT $5) counted'
+    -- LIMIT NULL is no limit: the exact count below is this count without a cap.
+    EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM ' || v_rows || ' LIMIT $5) counted'
         INTO v_count USING p_org_id, p_pattern, p_types, p_status, p_limit;
     RETURN v_count;
 END
 $$;
 
--- The exact count ("Count exactly") the same way, without the cap.
+-- The exact count ("Count exactly"): the same, without the cap.
 CREATE OR REPLACE FUNCTION contact_count(p_org_id uuid, p_pattern text, p_types text, p_status text) RETURNS bigint
     LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
 AS $$
-DECLARE
-    v_count bigint;
 BEGIN
-    IF p_org_id IS NULL OR NOT (p_org_id = ANY (member_org_ids())) THEN
-        RETURN 0;
-    END IF;
-    IF COALESCE(p_types, '') <> '' AND position(',' IN p_types) = 0 THEN
-        EXECUTE 'SELECT count(*) FROM public.contact_types t JOIN public.contacts c ON c.id = t.contact_id'
-                || ' WHERE t.org_id = $1 AND t.type = CAST($3 AS public.contact_type) AND '
-                || contact_filter_sql(p_pattern, '', p_status)
-            INTO v_count USING p_org_id, p_pattern, p_types, p_status;
-        RETURN v_count;
-    END IF;
-    EXECUTE 'SELECT count(*) FROM public.contacts c WHERE ' || contact_filter_sql(p_pattern, p_types, p_status)
-        INTO v_count USING p_org_id, p_pattern, p_types, p_status;
-    RETURN v_count;
+    RETURN contact_count(p_org_id, p_pattern, p_types, p_status, NULL);
 END
 $$;

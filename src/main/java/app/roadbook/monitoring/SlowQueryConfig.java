@@ -39,7 +39,10 @@ class SlowQueryConfig {
 
     static final String DATA_SOURCE = "dataSource";
 
-    /** The one DataSource bean of the app, timed; the recorder writes to the pool underneath. */
+    /**
+     * The one DataSource bean of the app, timed; the recorder writes to the pool underneath. No SQL is issued here:
+     * the pool is only wrapped, so every statement the data layer sends passes the timer.
+     */
     @Bean
     static BeanPostProcessor slowQueryDataSource(ObjectProvider<SlowQueryRecorder> recorder) {
         return new BeanPostProcessor() {
